@@ -1,0 +1,32 @@
+/** The smallest surface of a Prisma client that a tenant-scoped transaction needs. */
+export interface TransactionCapable<Tx> {
+  $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R>;
+}
+export interface RawExecutor {
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/** The role that row-level-security policies apply to (created by the audit migrations). */
+export const APP_ROLE = "atelier_app";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs `fn` in one transaction bound to `tenantId`: Postgres row-level security sees the
+ * tenant through `app.tenant_id`, and the role switch makes the policies bind even when the
+ * service connects as the table owner. Queries inside must still filter by tenant: RLS is
+ * the second wall, not the first.
+ */
+export async function withTenant<Tx extends RawExecutor, R>(
+  prisma: TransactionCapable<Tx>,
+  tenantId: string,
+  fn: (tx: Tx) => Promise<R>,
+): Promise<R> {
+  if (!UUID.test(tenantId)) throw new Error(`withTenant: not a tenant id: ${tenantId}`);
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+    await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+    return fn(tx);
+  });
+}

@@ -1,0 +1,51 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import type { DocumentNode } from "graphql";
+import { classifyError } from "./format-error";
+import type { BaseContext } from "./context";
+
+const unexpected = new WeakSet<object>();
+
+/** Logs the errors that will reach the client masked, with the request's logger. */
+const logUnexpectedErrors: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const { unexpected: isUnexpected } = classifyError({ message: error.message }, error);
+          if (isUnexpected) {
+            unexpected.add(error);
+            contextValue.log.error({ err: error.originalError ?? error, path: error.path }, "unexpected error");
+          }
+        }
+      },
+    };
+  },
+};
+
+export function createApolloSubgraph<C extends BaseContext>(opts: {
+  typeDefs: DocumentNode;
+  resolvers: unknown;
+  introspection: boolean;
+}): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
+    introspection: opts.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => classifyError(formatted, error).formatted,
+    plugins: [
+      logUnexpectedErrors as ApolloServerPlugin<C>,
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+}

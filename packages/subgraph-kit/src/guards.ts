@@ -1,0 +1,28 @@
+import { type Identity, type Role, roleAtLeast } from "@atelier/internal-auth";
+import { ForbiddenError, UnauthenticatedError } from "./errors";
+
+export type UserIdentity = Extract<Identity, { kind: "user" }>;
+export type TenantIdentity =
+  | (UserIdentity & { tenantId: string })
+  | Extract<Identity, { kind: "apiClient" }>;
+
+export function requireUser(identity: Identity): UserIdentity {
+  if (identity.kind !== "user") throw new UnauthenticatedError();
+  return identity;
+}
+
+/** A caller acting inside a tenant: a user with an active tenant, or an API client. */
+export function requireTenantMember(identity: Identity): TenantIdentity {
+  if (identity.kind === "apiClient") return identity;
+  const user = requireUser(identity);
+  if (!user.tenantId) throw new ForbiddenError("Choose a tenant first (switchTenant), or join one.");
+  return user as UserIdentity & { tenantId: string };
+}
+
+/** A user of the active tenant holding at least `role` (OWNER > ADMIN > EDITOR > VIEWER). */
+export function requireRole(identity: Identity, role: Role): UserIdentity & { tenantId: string } {
+  const member = requireTenantMember(identity);
+  if (member.kind !== "user") throw new ForbiddenError("API clients cannot do this.");
+  if (!roleAtLeast(member.role, role)) throw new ForbiddenError(`This needs the ${role} role or higher.`);
+  return member;
+}

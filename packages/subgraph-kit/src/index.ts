@@ -1,0 +1,7 @@
+export * from "./context";
+export * from "./errors";
+export { classifyError } from "./format-error";
+export * from "./guards";
+export { BodyTooLargeError, readBody, sendJson } from "./http-body";
+export * from "./scalars";
+export * from "./server";

@@ -1,0 +1,3 @@
+export * from "./identities";
+export * from "./postgres-server";
+export * from "./test-database";
