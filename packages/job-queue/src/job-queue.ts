@@ -1,0 +1,93 @@
+import PgBoss from "pg-boss";
+
+/** Runs SQL in the caller's transaction, so a job is enqueued if and only if the change commits. */
+export interface SqlExecutor {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface SendOptions {
+  /** At most one queued-or-active job per key (e.g. a run id). */
+  singletonKey?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  /** A job active longer than this is presumed lost with its worker and handed out again. */
+  expireInSeconds?: number;
+  startAfter?: Date | number;
+  tx?: SqlExecutor;
+}
+
+export interface Job<T> {
+  id: string;
+  data: T;
+}
+
+export interface WorkOptions {
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
+}
+
+export interface JobQueue {
+  start(): Promise<void>;
+  send<T extends object>(queue: string, data: T, options?: SendOptions): Promise<string | null>;
+  /** Handlers must be idempotent: delivery is at least once. */
+  work<T>(queue: string, options: WorkOptions, handler: (job: Job<T>) => Promise<void>): Promise<void>;
+  stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  databaseUrl: string;
+  /** Postgres schema for the queue's tables, one per subgraph (e.g. `jobs_workflows`). */
+  schema: string;
+  queues: string[];
+  expireInSeconds?: number;
+  onError?: (error: Error) => void;
+}
+
+/** A durable Postgres job queue (pg-boss): jobs survive restarts; a crashed worker's job runs again. */
+export function createJobQueue(opts: JobQueueOptions): JobQueue {
+  const expireInSeconds = opts.expireInSeconds ?? 15 * 60;
+  const boss = new PgBoss({
+    connectionString: opts.databaseUrl,
+    schema: opts.schema,
+    max: 4,
+    supervise: true,
+    schedule: false,
+    expireInSeconds,
+    maintenanceIntervalSeconds: 30,
+  });
+  boss.on("error", (error) => opts.onError?.(error));
+  return {
+    async start() {
+      await boss.start();
+      const existing = new Set((await boss.getQueues()).map((q) => q.name));
+      for (const name of opts.queues) if (!existing.has(name)) await boss.createQueue(name);
+    },
+    send(queue, data, options = {}) {
+      const { tx, retryDelaySeconds, ...rest } = options;
+      const db = tx
+        ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) }
+        : undefined;
+      return boss.send(queue, data, {
+        retryLimit: 3,
+        retryBackoff: true,
+        expireInSeconds,
+        ...rest,
+        ...(retryDelaySeconds !== undefined ? { retryDelay: retryDelaySeconds } : {}),
+        ...(db ? { db } : {}),
+      });
+    },
+    async work(queue, options, handler) {
+      await boss.work(
+        queue,
+        { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
+        async (jobs) => {
+          for (const job of jobs) await handler({ id: job.id, data: job.data as never });
+        },
+      );
+    },
+    stop({ graceful = true, timeoutMs = 10_000 } = {}) {
+      return boss.stop({ graceful, timeout: timeoutMs, wait: true });
+    },
+  };
+}

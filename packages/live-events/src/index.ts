@@ -1,0 +1,2 @@
+export * from "./publish";
+export * from "./stream-events";
