@@ -1,5 +1,5 @@
 export * from "./audit";
 export * from "./migrate";
+export { createMigrationAdapter } from "./migration-adapter";
 export * from "./prisma-client";
 export * from "./tenant-scope";
-export { createMigrationAdapter } from "./migration-adapter";

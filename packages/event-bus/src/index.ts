@@ -1,2 +1,4 @@
+export * from "./create-event-bus";
 export * from "./event-bus";
 export * from "./postgres-event-bus";
+export * from "./redis-event-bus";

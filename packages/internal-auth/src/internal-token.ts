@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
-import { SignJWT, errors, jwtVerify } from "jose";
+import { errors, jwtVerify, SignJWT } from "jose";
 import type { Identity } from "./identity";
 
 /** The header carrying the gateway-signed identity to subgraphs. */
@@ -19,12 +19,16 @@ export class InternalTokenError extends Error {
 function toPrivateKey(key: string | KeyObject): KeyObject {
   if (typeof key !== "string") return key;
   const trimmed = key.trim();
-  return trimmed.startsWith("{") ? createPrivateKey({ key: JSON.parse(trimmed), format: "jwk" }) : createPrivateKey(trimmed);
+  return trimmed.startsWith("{")
+    ? createPrivateKey({ key: JSON.parse(trimmed), format: "jwk" })
+    : createPrivateKey(trimmed);
 }
 function toPublicKey(key: string | KeyObject): KeyObject {
   if (typeof key !== "string") return key;
   const trimmed = key.trim();
-  return trimmed.startsWith("{") ? createPublicKey({ key: JSON.parse(trimmed), format: "jwk" }) : createPublicKey(trimmed);
+  return trimmed.startsWith("{")
+    ? createPublicKey({ key: JSON.parse(trimmed), format: "jwk" })
+    : createPublicKey(trimmed);
 }
 
 export interface InternalTokenSigner {
@@ -35,7 +39,10 @@ export interface InternalTokenSigner {
  * Signs identities for subgraphs. Tokens are cached per identity for half their lifetime:
  * signing on every subgraph fetch would cost more than the fetch itself.
  */
-export function createInternalTokenSigner(opts: { privateKey: string | KeyObject; ttlSeconds?: number }): InternalTokenSigner {
+export function createInternalTokenSigner(opts: {
+  privateKey: string | KeyObject;
+  ttlSeconds?: number;
+}): InternalTokenSigner {
   const key = toPrivateKey(opts.privateKey);
   const ttl = opts.ttlSeconds ?? 60;
   const cache = new Map<string, { token: string; renewAt: number }>();
@@ -89,7 +96,8 @@ export function createInternalTokenVerifier(opts: { publicKey: string | KeyObjec
         return identity;
       } catch (error) {
         if (error instanceof InternalTokenError) throw error;
-        if (error instanceof errors.JOSEError) throw new InternalTokenError(`invalid gateway identity token: ${error.code}`);
+        if (error instanceof errors.JOSEError)
+          throw new InternalTokenError(`invalid gateway identity token: ${error.code}`);
         throw error;
       }
     },

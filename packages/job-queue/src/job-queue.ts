@@ -66,7 +66,11 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
     send(queue, data, options = {}) {
       const { tx, retryDelaySeconds, ...rest } = options;
       const db = tx
-        ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) }
+        ? {
+            executeSql: async (text: string, values: unknown[]) => ({
+              rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+            }),
+          }
         : undefined;
       return boss.send(queue, data, {
         retryLimit: 3,

@@ -8,8 +8,8 @@ import {
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import type { DocumentNode } from "graphql";
-import { classifyError } from "./format-error";
 import type { BaseContext } from "./context";
+import { classifyError } from "./format-error";
 
 const unexpected = new WeakSet<object>();
 

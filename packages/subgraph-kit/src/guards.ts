@@ -2,9 +2,7 @@ import { type Identity, type Role, roleAtLeast } from "@atelier/internal-auth";
 import { ForbiddenError, UnauthenticatedError } from "./errors";
 
 export type UserIdentity = Extract<Identity, { kind: "user" }>;
-export type TenantIdentity =
-  | (UserIdentity & { tenantId: string })
-  | Extract<Identity, { kind: "apiClient" }>;
+export type TenantIdentity = (UserIdentity & { tenantId: string }) | Extract<Identity, { kind: "apiClient" }>;
 
 export function requireUser(identity: Identity): UserIdentity {
   if (identity.kind !== "user") throw new UnauthenticatedError();

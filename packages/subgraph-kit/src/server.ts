@@ -8,7 +8,11 @@ import { createApolloSubgraph } from "./apollo";
 import type { BaseContext } from "./context";
 import { BodyTooLargeError, graphqlError, readBody, sendJson } from "./http-body";
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, verifier: InternalTokenVerifier) => Promise<void>;
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  verifier: InternalTokenVerifier,
+) => Promise<void>;
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   name: string;
@@ -34,7 +38,9 @@ export interface SubgraphServer {
 }
 
 /** A federated subgraph over node:http that trusts only the gateway's signed identity. */
-export async function createSubgraphServer<C extends BaseContext>(opts: SubgraphServerOptions<C>): Promise<SubgraphServer> {
+export async function createSubgraphServer<C extends BaseContext>(
+  opts: SubgraphServerOptions<C>,
+): Promise<SubgraphServer> {
   const verifier = createInternalTokenVerifier({ publicKey: opts.internalPublicKey });
   const apollo = createApolloSubgraph<C>({
     typeDefs: opts.typeDefs,
@@ -67,7 +73,10 @@ export async function createSubgraphServer<C extends BaseContext>(opts: Subgraph
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: parsedBody },
       context: async () => {
-        const log = requestLogger(opts.logger, { requestId, tenantId: "tenantId" in identity ? identity.tenantId : null });
+        const log = requestLogger(opts.logger, {
+          requestId,
+          tenantId: "tenantId" in identity ? identity.tenantId : null,
+        });
         return opts.buildContext({ identity, requestId, log });
       },
     });

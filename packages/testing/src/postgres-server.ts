@@ -28,7 +28,8 @@ async function startContainer(): Promise<PostgresServer> {
 export function postgresServer(env: Record<string, string | undefined> = process.env): Promise<PostgresServer> {
   server ??= (async () => {
     const local = env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    if (env.TEST_DATABASE_URL || env.TESTCONTAINERS_DISABLED === "true") return { adminUrl: local, kind: "local" as const };
+    if (env.TEST_DATABASE_URL || env.TESTCONTAINERS_DISABLED === "true")
+      return { adminUrl: local, kind: "local" as const };
     try {
       return await startContainer();
     } catch {

@@ -53,7 +53,9 @@ async function ensureTemplate(adminUrl: string, service: string): Promise<string
     try {
       const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
       if (rowCount) return;
-      const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`atelier_tpl_${service}_%`]);
+      const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+        `atelier_tpl_${service}_%`,
+      ]);
       for (const { datname } of stale.rows) await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
@@ -79,6 +81,7 @@ export async function createTestDatabase(service: string): Promise<TestDatabase>
   return {
     url: urlFor(adminUrl, name),
     name,
-    drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
   };
 }

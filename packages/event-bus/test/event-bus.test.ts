@@ -1,32 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@atelier/testing";
-import { createPostgresEventBus, type EventBus } from "../src";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresEventBus, createRedisEventBus, type EventBus } from "../src";
 
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 let db: TestDatabase;
-let publisher: EventBus;
-let subscriber: EventBus;
-
 beforeAll(async () => {
   db = await createTestDatabase("audit");
-  publisher = createPostgresEventBus(db.url);
-  subscriber = createPostgresEventBus(db.url);
 });
-afterAll(async () => {
-  await publisher.close();
-  await subscriber.close();
-  await db.drop();
-});
+afterAll(() => db.drop());
+
+const implementations: [string, () => EventBus][] = [
+  ["Postgres LISTEN/NOTIFY", () => createPostgresEventBus(db.url)],
+  ["Redis pub/sub", () => createRedisEventBus(REDIS_URL)],
+];
 
 function nextMessage(bus: EventBus, channel: string) {
   return new Promise<{ message: Record<string, unknown>; stop: () => Promise<void> }>((resolve) => {
     let stop: () => Promise<void> = async () => {};
-    bus.subscribe(channel, (message) => resolve({ message, stop })).then((s) => {
-      stop = s;
-    });
+    bus
+      .subscribe(channel, (message) => resolve({ message, stop }))
+      .then((s) => {
+        stop = s;
+      });
   });
 }
 
-describe("Postgres event bus", () => {
+describe.each(implementations)("%s event bus", (_name, create) => {
+  let publisher: EventBus;
+  let subscriber: EventBus;
+  beforeAll(() => {
+    publisher = create();
+    subscriber = create();
+  });
+  afterAll(async () => {
+    await publisher.close();
+    await subscriber.close();
+  });
+
   it("delivers a message published by another process's bus", async () => {
     const received = nextMessage(subscriber, "runs.updated");
     await new Promise((r) => setTimeout(r, 100));
