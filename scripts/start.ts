@@ -35,26 +35,44 @@ const shared = {
   LOG_LEVEL: env.LOG_LEVEL ?? "info",
 };
 const processes: ServiceProcess[] = subgraphs.map((name, i) =>
-  startService(root, name, `subgraphs/${name}/src/index.ts`, SUBGRAPH_PORTS[name] ?? 4010 + i, {
-    ...shared,
-    ACCESS_TOKEN_PRIVATE_KEY: keys.accessToken.privateKey,
-    MFA_ENCRYPTION_KEY: keys.mfaEncryptionKey,
-    SIGNED_URL_SECRET: keys.signedUrlSecret,
-  }, i),
+  startService(
+    root,
+    name,
+    `subgraphs/${name}/src/index.ts`,
+    SUBGRAPH_PORTS[name] ?? 4010 + i,
+    {
+      ...shared,
+      ACCESS_TOKEN_PRIVATE_KEY: keys.accessToken.privateKey,
+      MFA_ENCRYPTION_KEY: keys.mfaEncryptionKey,
+      SIGNED_URL_SECRET: keys.signedUrlSecret,
+    },
+    i,
+  ),
 );
 
 function stopAll() {
   for (const p of processes) p.child.kill("SIGTERM");
 }
-process.once("SIGINT", () => (stopAll(), process.exit(0)));
-process.once("SIGTERM", () => (stopAll(), process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(0);
+  });
+}
 
 await Promise.all(processes.map((p) => waitForHealthy(`http://127.0.0.1:${p.port}/health`, 90_000)));
 processes.push(
-  startService(root, "gateway", "gateway/src/index.ts", gatewayPort, {
-    ...shared,
-    INTERNAL_JWT_PRIVATE_KEY: keys.internal.privateKey,
-  }, processes.length),
+  startService(
+    root,
+    "gateway",
+    "gateway/src/index.ts",
+    gatewayPort,
+    {
+      ...shared,
+      INTERNAL_JWT_PRIVATE_KEY: keys.internal.privateKey,
+    },
+    processes.length,
+  ),
 );
 await waitForHealthy(`http://127.0.0.1:${gatewayPort}/ready`, 60_000);
 

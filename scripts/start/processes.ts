@@ -10,7 +10,14 @@ export interface ServiceProcess {
 const COLORS = [36, 35, 33, 32, 34, 31];
 
 /** Starts `entry` under tsx with `env`, prefixing each output line with the service name. */
-export function startService(root: string, name: string, entry: string, port: number, env: Record<string, string>, index: number): ServiceProcess {
+export function startService(
+  root: string,
+  name: string,
+  entry: string,
+  port: number,
+  env: Record<string, string>,
+  index: number,
+): ServiceProcess {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, entry)], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },

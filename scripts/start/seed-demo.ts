@@ -14,7 +14,10 @@ async function graphql(url: string, query: string, variables: Record<string, unk
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+  return (await res.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }`;
@@ -34,6 +37,7 @@ export async function seedDemo(gatewayUrl: string): Promise<"created" | "existin
       tenantSlug: DEMO.tenantSlug,
     },
   });
-  if (signUp.errors) throw new Error(`seeding the demo tenant failed: ${signUp.errors.map((e) => e.message).join("; ")}`);
+  if (signUp.errors)
+    throw new Error(`seeding the demo tenant failed: ${signUp.errors.map((e) => e.message).join("; ")}`);
   return "created";
 }

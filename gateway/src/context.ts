@@ -1,0 +1,9 @@
+import type { Identity } from "@atelier/internal-auth";
+import type { Logger } from "@atelier/logging";
+
+/** What every resolver, plugin and data source sees about the request. */
+export interface GatewayContext {
+  identity: Identity;
+  requestId: string;
+  logger: Logger;
+}

@@ -1,0 +1,70 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import type { InternalTokenSigner } from "@atelier/internal-auth";
+import type { Logger } from "@atelier/logging";
+import type { GraphQLFormattedError } from "graphql";
+import { applyApolloTelemetrySetting, type GatewayConfig } from "../config";
+import type { GatewayContext } from "../context";
+import { operationGuardPlugin } from "../plugins/operation-guard";
+import { isUnexpected, requestLoggingPlugin } from "../plugins/request-logging";
+import { IdentityForwardingDataSource } from "./identity-data-source";
+import type { Fetcher } from "./keep-alive-fetcher";
+import type { SubgraphEndpoint } from "./supergraph";
+
+export interface ApolloServerDeps {
+  supergraphSdl: string;
+  subgraphs: SubgraphEndpoint[];
+  signer: InternalTokenSigner;
+  /** Undefined keeps Apollo's default fetcher. */
+  fetcher: Fetcher | undefined;
+  logger: Logger;
+}
+
+/** Apollo Gateway inside Apollo Server, with Apollo's reporting, landing page and stack traces off. */
+export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps): ApolloServer<GatewayContext> {
+  applyApolloTelemetrySetting(config);
+  const urlByName = new Map(deps.subgraphs.map((s) => [s.name, s.url]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    logger: deps.logger,
+    buildService: ({ name, url }) =>
+      new IdentityForwardingDataSource(urlByName.get(name) ?? url ?? "", deps.fetcher, deps.signer),
+  });
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    allowBatchedHttpRequests: true,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    logger: deps.logger,
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      operationGuardPlugin(config),
+      requestLoggingPlugin(),
+    ],
+    formatError: (formatted) => {
+      if (isUnexpected(formatted)) {
+        return { message: "Unexpected error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+      }
+      return explainTokenLimit(formatted, config.limits.maxTokens);
+    },
+  });
+}
+
+/** graphql-js words the token limit as a syntax error ("more that N tokens"); say which limit it is. */
+function explainTokenLimit(formatted: GraphQLFormattedError, maxTokens: number): GraphQLFormattedError {
+  if (formatted.extensions?.code !== "GRAPHQL_PARSE_FAILED" || !formatted.message.includes("tokens. Parsing aborted")) {
+    return formatted;
+  }
+  return {
+    message: `operation has more than ${maxTokens} tokens, the maximum (MAX_TOKENS)`,
+    extensions: { ...formatted.extensions, limit: "MAX_TOKENS" },
+  };
+}

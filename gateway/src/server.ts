@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createInternalTokenSigner } from "@atelier/internal-auth";
+import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from "@atelier/logging";
+import { createAuthenticator } from "./auth/authenticate";
+import type { GatewayConfig } from "./config";
+import { createApolloServer } from "./federation/apollo-server";
+import { createKeepAliveFetcher } from "./federation/keep-alive-fetcher";
+import { readSupergraph, subgraphEndpoints } from "./federation/supergraph";
+import { sendGraphQLError } from "./http/graphql-error-response";
+import { createGraphQLHandler } from "./http/handle-graphql";
+import { sendHealth, sendReadiness } from "./http/health";
+import { serveIdeAsset, serveIdePage } from "./ide/serve-ide";
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  /** The listening server, for attaching a WebSocket server on /graphql. */
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+const GRAPHQL_PATH = "/graphql";
+
+function wantsHtml(req: IncomingMessage, url: URL): boolean {
+  return req.method === "GET" && !url.searchParams.has("query") && (req.headers.accept ?? "").includes("text/html");
+}
+
+/** Builds and starts the gateway; port 0 picks a free port. */
+export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = createLogger({ service: "gateway", level: config.logLevel });
+  const supergraphSdl = readSupergraph(config.supergraphPath);
+  const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
+  const signer = createInternalTokenSigner({
+    privateKey: config.internalJwtPrivateKey,
+    ttlSeconds: config.internalJwtTtlSeconds,
+  });
+  const keepAlive = createKeepAliveFetcher();
+  const fetcher = config.subgraphFetcher === "keep-alive" ? keepAlive.fetcher : undefined;
+  const apollo = createApolloServer(config, { supergraphSdl, subgraphs, signer, fetcher, logger });
+  await apollo.start();
+  const handleGraphQL = createGraphQLHandler({
+    apollo,
+    authenticate: createAuthenticator(config, signer),
+    limits: config.limits,
+    logger,
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const url = new URL(req.url ?? "/", "http://gateway");
+    try {
+      if (url.pathname === GRAPHQL_PATH && (req.method === "POST" || req.method === "GET")) {
+        if (wantsHtml(req, url)) return serveIdePage(res);
+        return await handleGraphQL(req, res, url, requestId);
+      }
+      if (req.method === "GET" && url.pathname === "/health") return sendHealth(res);
+      if (req.method === "GET" && url.pathname === "/ready") return await sendReadiness(res, subgraphs);
+      if (req.method === "GET" && serveIdeAsset(url.pathname, res)) return;
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+    } catch (error) {
+      logger.error({ err: error, requestId }, "unexpected error handling request");
+      if (!res.headersSent) sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Unexpected error.");
+      else res.destroy();
+    }
+  }
+
+  const httpServer = createServer({ keepAliveTimeout: 65_000 }, (req, res) => void route(req, res));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  logger.info({ port, subgraphs: subgraphs.map((s) => s.name) }, "gateway listening");
+
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    httpServer,
+    async stop() {
+      httpServer.closeIdleConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await apollo.stop();
+      await keepAlive.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { Identity } from "@atelier/internal-auth";
+import type { Logger } from "@atelier/logging";
+import { type ExecutionResult, GraphQLError } from "graphql";
+import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-up-operation";
+import { PushQueue } from "./push-queue";
+import type { TopicHub } from "./topic-hub";
+
+export type CatchUpExecutor = (
+  request: { query: string; variables: Record<string, unknown> },
+  identity: Identity,
+) => Promise<ExecutionResult>;
+
+export interface LiveSubscriptionOptions {
+  operation: CatchUpOperation;
+  variables: Record<string, unknown>;
+  identity: Identity;
+  hub: TopicHub;
+  execute: CatchUpExecutor;
+  pageSize: number;
+  /** Re-read this often even without notices: a notice lost between commit and publish delays, never drops, an event. */
+  resyncMs: number;
+  log: Logger;
+}
+
+function tenantOf(identity: Identity): string | null {
+  return identity.kind === "user" || identity.kind === "apiClient" ? identity.tenantId : null;
+}
+
+/**
+ * One client subscription: reads the events after the last sequence it delivered whenever its
+ * topic has news, so events arrive in order, without gaps, and a reconnect with
+ * `afterSequence` resumes exactly where the client stopped.
+ */
+export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncIterableIterator<ExecutionResult> {
+  const { operation, identity } = opts;
+  let last = operation.initialAfter;
+  let running = false;
+  let dirty = false;
+  const tenant = tenantOf(identity);
+
+  const stopListening = opts.hub.listen(operation.topic, (notice) => {
+    // First wall: never wake a subscription for another tenant's stream. The catch-up
+    // query, run with the subscriber's identity, is the second.
+    if (notice.tenantId !== tenant || notice.sequence <= last) return;
+    void drain();
+  });
+  const timer = setInterval(() => void drain(), opts.resyncMs);
+  timer.unref();
+  const queue = new PushQueue<ExecutionResult>(() => {
+    stopListening();
+    clearInterval(timer);
+  });
+
+  async function readPage(): Promise<number> {
+    const result = await opts.execute(
+      { query: operation.query, variables: { ...opts.variables, [AFTER_VARIABLE]: last } },
+      identity,
+    );
+    if (result.errors?.length) {
+      queue.push({ errors: result.errors });
+      queue.end();
+      return 0;
+    }
+    const events = (result.data?.[operation.responseKey] ?? []) as Record<string, unknown>[];
+    for (const event of events) {
+      const { [SEQUENCE_ALIAS]: sequence, ...payload } = event;
+      if (typeof sequence !== "number" || sequence <= last) continue;
+      last = sequence;
+      queue.push({ data: { [operation.responseKey]: payload } });
+    }
+    return events.length;
+  }
+
+  async function drain(): Promise<void> {
+    if (running) {
+      dirty = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        dirty = false;
+        while (!queue.closed && (await readPage()) >= opts.pageSize);
+      } while (dirty && !queue.closed);
+    } catch (error) {
+      opts.log.error({ err: error, topic: operation.topic }, "subscription catch-up failed");
+      queue.push({
+        errors: [new GraphQLError("Unexpected error.", { extensions: { code: "INTERNAL_SERVER_ERROR" } })],
+      });
+      queue.end();
+    } finally {
+      running = false;
+    }
+  }
+
+  void drain();
+  return queue;
+}

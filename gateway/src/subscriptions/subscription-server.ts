@@ -1,0 +1,111 @@
+import type { Server } from "node:http";
+import type { Identity } from "@atelier/internal-auth";
+import type { Logger } from "@atelier/logging";
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
+import { CloseCode } from "graphql-ws";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { Authenticate } from "../auth/authenticate";
+import { toCatchUpOperation, UnsupportedSubscriptionError } from "./catch-up-operation";
+import { type CatchUpExecutor, startLiveSubscription } from "./live-subscription";
+import type { SubscriptionRegistry } from "./registry";
+import type { TopicHub } from "./topic-hub";
+
+export interface SubscriptionServerOptions {
+  httpServer: Server;
+  path: string;
+  getSchema: () => GraphQLSchema;
+  authenticate: Authenticate;
+  allowAnonymous: boolean;
+  registry: SubscriptionRegistry;
+  hub: TopicHub;
+  execute: CatchUpExecutor;
+  logger: Logger;
+  pageSize?: number;
+  resyncMs?: number;
+}
+
+type SocketExtra = {
+  socket: { close(code: number, reason: string): void };
+  identity?: Identity;
+};
+
+function stringParam(params: Record<string, unknown>, ...names: string[]): string | undefined {
+  for (const n of names) if (typeof params[n] === "string") return params[n] as string;
+  return undefined;
+}
+
+const failure = (message: string, code: string): ExecutionResult => ({
+  errors: [new GraphQLError(message, { extensions: { code } })],
+});
+
+/**
+ * graphql-ws (`graphql-transport-ws`) on the gateway's own path. The token comes in
+ * `connection_init`; a missing or bad one closes the socket with 4401.
+ */
+export function attachSubscriptionServer(opts: SubscriptionServerOptions): { close(): Promise<void> } {
+  const wss = new WebSocketServer({ server: opts.httpServer, path: opts.path });
+  const pageSize = opts.pageSize ?? 100;
+  const server = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema: () => opts.getSchema(),
+      onConnect: async (ctx) => {
+        const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+        const headers = (typeof params.headers === "object" && params.headers ? params.headers : {}) as Record<
+          string,
+          unknown
+        >;
+        try {
+          const identity = await opts.authenticate({
+            authorization:
+              stringParam(params, "authorization", "Authorization") ??
+              stringParam(headers, "authorization", "Authorization"),
+            apiKey: stringParam(params, "apiKey", "x-api-key") ?? stringParam(headers, "x-api-key"),
+          });
+          if (identity.kind === "anonymous" && !opts.allowAnonymous) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: send a token in connection_init");
+            return false;
+          }
+          ctx.extra.identity = identity;
+          return true;
+        } catch (error) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+          return false;
+        }
+      },
+      context: (ctx) => ({ identity: ctx.extra.identity }),
+      execute: () => failure("Send queries and mutations over HTTP; this socket serves subscriptions.", "BAD_REQUEST"),
+      subscribe: (args: ExecutionArgs) => {
+        const identity = (args.contextValue as { identity?: Identity }).identity;
+        if (!identity) return failure("Not authenticated.", "UNAUTHENTICATED");
+        const operation = getOperationAST(args.document, args.operationName);
+        if (operation?.operation !== "subscription")
+          return failure("Expected a subscription operation.", "BAD_USER_INPUT");
+        const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+        try {
+          const catchUp = toCatchUpOperation(operation, args.document, opts.registry, pageSize, variables);
+          return startLiveSubscription({
+            operation: catchUp,
+            variables,
+            identity,
+            hub: opts.hub,
+            execute: opts.execute,
+            pageSize,
+            resyncMs: opts.resyncMs ?? 5_000,
+            log: opts.logger,
+          });
+        } catch (error) {
+          if (error instanceof UnsupportedSubscriptionError) return failure(error.message, "BAD_USER_INPUT");
+          throw error;
+        }
+      },
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
