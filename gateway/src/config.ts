@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { envFlag, envList, loadConfig, z } from "@atelier/config";
 
 const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL("../../schema/supergraph.graphql", import.meta.url));
+const DEFAULT_SUBSCRIPTIONS_PATH = fileURLToPath(new URL("../../schema/subscriptions.json", import.meta.url));
 
 const DEFAULT_PUBLIC_FIELDS = [
   "Mutation.signUp",
@@ -76,6 +77,11 @@ const gatewayEnvSchema = z.object({
   MAX_COST: positiveInt(10_000),
   MAX_BATCH: positiveInt(10),
   MAX_BODY_BYTES: positiveInt(1_048_576),
+  SUBSCRIPTIONS_PATH: z.string().default(DEFAULT_SUBSCRIPTIONS_PATH),
+  /** Where the event bus listens: Postgres LISTEN/NOTIFY on DATABASE_URL, or Redis when REDIS_URL is set. */
+  DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
+  REDIS_URL: z.string().optional(),
+  SUBSCRIPTION_RESYNC_MS: positiveInt(5_000),
 });
 
 const SUBGRAPH_URL_PREFIX = "SUBGRAPH_URL_";
@@ -119,6 +125,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
     apolloTelemetry: parsed.APOLLO_TELEMETRY,
     publicFields: parsed.PUBLIC_FIELDS.length > 0 ? parsed.PUBLIC_FIELDS : DEFAULT_PUBLIC_FIELDS,
     introspection: parsed.INTROSPECTION ?? !production,
+    subscriptions: {
+      registryPath: parsed.SUBSCRIPTIONS_PATH,
+      databaseUrl: parsed.DATABASE_URL,
+      redisUrl: parsed.REDIS_URL,
+      resyncMs: parsed.SUBSCRIPTION_RESYNC_MS,
+    },
     limits: {
       maxDepth: parsed.MAX_DEPTH,
       maxAliases: parsed.MAX_ALIASES,

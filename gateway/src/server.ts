@@ -11,6 +11,7 @@ import { sendGraphQLError } from "./http/graphql-error-response";
 import { createGraphQLHandler } from "./http/handle-graphql";
 import { sendHealth, sendReadiness } from "./http/health";
 import { serveIdeAsset, serveIdePage } from "./ide/serve-ide";
+import { startSubscriptions } from "./subscriptions/start-subscriptions";
 
 export interface RunningGateway {
   url: string;
@@ -37,11 +38,12 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
   const keepAlive = createKeepAliveFetcher();
   const fetcher = config.subgraphFetcher === "keep-alive" ? keepAlive.fetcher : undefined;
-  const apollo = createApolloServer(config, { supergraphSdl, subgraphs, signer, fetcher, logger });
+  const { apollo, apiSchema } = createApolloServer(config, { supergraphSdl, subgraphs, signer, fetcher, logger });
   await apollo.start();
+  const authenticate = createAuthenticator(config, signer);
   const handleGraphQL = createGraphQLHandler({
     apollo,
-    authenticate: createAuthenticator(config, signer),
+    authenticate,
     limits: config.limits,
     logger,
   });
@@ -71,6 +73,14 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
+  const subscriptions = await startSubscriptions(config, {
+    httpServer,
+    path: GRAPHQL_PATH,
+    apollo,
+    apiSchema,
+    authenticate,
+    logger,
+  });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   logger.info({ port, subgraphs: subgraphs.map((s) => s.name) }, "gateway listening");
@@ -80,6 +90,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     port,
     httpServer,
     async stop() {
+      await subscriptions.close();
       httpServer.closeIdleConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();

@@ -7,7 +7,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { InternalTokenSigner } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
-import type { GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { applyApolloTelemetrySetting, type GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
 import { operationGuardPlugin } from "../plugins/operation-guard";
@@ -25,8 +25,14 @@ export interface ApolloServerDeps {
   logger: Logger;
 }
 
+export interface FederatedServer {
+  apollo: ApolloServer<GatewayContext>;
+  /** The supergraph's API schema once loaded: what subscriptions validate against. */
+  apiSchema(): GraphQLSchema;
+}
+
 /** Apollo Gateway inside Apollo Server, with Apollo's reporting, landing page and stack traces off. */
-export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps): ApolloServer<GatewayContext> {
+export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps): FederatedServer {
   applyApolloTelemetrySetting(config);
   const urlByName = new Map(deps.subgraphs.map((s) => [s.name, s.url]));
   const gateway = new ApolloGateway({
@@ -35,7 +41,11 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
     buildService: ({ name, url }) =>
       new IdentityForwardingDataSource(urlByName.get(name) ?? url ?? "", deps.fetcher, deps.signer),
   });
-  return new ApolloServer<GatewayContext>({
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((update) => {
+    apiSchema = update.apiSchema;
+  });
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
     allowBatchedHttpRequests: true,
@@ -56,6 +66,13 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
       return explainTokenLimit(formatted, config.limits.maxTokens);
     },
   });
+  return {
+    apollo,
+    apiSchema() {
+      if (!apiSchema) throw new Error("the supergraph is not loaded yet");
+      return apiSchema;
+    },
+  };
 }
 
 /** graphql-js words the token limit as a syntax error ("more that N tokens"); say which limit it is. */

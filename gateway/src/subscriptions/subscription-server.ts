@@ -75,7 +75,7 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
       },
       context: (ctx) => ({ identity: ctx.extra.identity }),
       execute: () => failure("Send queries and mutations over HTTP; this socket serves subscriptions.", "BAD_REQUEST"),
-      subscribe: (args: ExecutionArgs) => {
+      subscribe: async (args: ExecutionArgs) => {
         const identity = (args.contextValue as { identity?: Identity }).identity;
         if (!identity) return failure("Not authenticated.", "UNAUTHENTICATED");
         const operation = getOperationAST(args.document, args.operationName);
@@ -84,6 +84,7 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         try {
           const catchUp = toCatchUpOperation(operation, args.document, opts.registry, pageSize, variables);
+          await opts.hub.start();
           return startLiveSubscription({
             operation: catchUp,
             variables,

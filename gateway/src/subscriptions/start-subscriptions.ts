@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import { createEventBus } from "@atelier/event-bus";
+import type { Logger } from "@atelier/logging";
+import type { GraphQLSchema } from "graphql";
+import type { Authenticate } from "../auth/authenticate";
+import type { GatewayConfig } from "../config";
+import type { GatewayContext } from "../context";
+import { coalesceCatchUps } from "./coalesce";
+import type { CatchUpExecutor } from "./live-subscription";
+import { loadSubscriptionRegistry, type SubscriptionRegistry } from "./registry";
+import { attachSubscriptionServer } from "./subscription-server";
+import { TopicHub } from "./topic-hub";
+
+export interface SubscriptionDeps {
+  httpServer: Server;
+  path: string;
+  apollo: ApolloServer<GatewayContext>;
+  apiSchema: () => GraphQLSchema;
+  authenticate: Authenticate;
+  logger: Logger;
+}
+
+/** Runs a catch-up query through the gateway itself: planned, authorised and limited like any query. */
+function executorFor(apollo: ApolloServer<GatewayContext>, logger: Logger): CatchUpExecutor {
+  return async (request, identity) => {
+    const requestId = randomUUID();
+    const response = await apollo.executeOperation(request, {
+      contextValue: { identity, requestId, logger: logger.child({ requestId, subscription: true }) },
+    });
+    if (response.body.kind !== "single") throw new Error("catch-up query answered incrementally");
+    return response.body.singleResult as Awaited<ReturnType<CatchUpExecutor>>;
+  };
+}
+
+/** graphql-ws on the gateway's path, fed by the event bus. */
+export async function startSubscriptions(config: GatewayConfig, deps: SubscriptionDeps) {
+  const { registryPath, databaseUrl, redisUrl, resyncMs } = config.subscriptions;
+  // A gateway fronting subgraphs that are not ours may have no registry: nothing is live then.
+  const registry: SubscriptionRegistry = existsSync(registryPath) ? loadSubscriptionRegistry(registryPath) : new Map();
+  const bus = createEventBus({ databaseUrl, redisUrl }, (error) =>
+    deps.logger.error({ err: error }, "event bus connection error"),
+  );
+  // The hub connects to the bus on the first subscription, not at boot.
+  const hub = new TopicHub(bus);
+  const server = attachSubscriptionServer({
+    httpServer: deps.httpServer,
+    path: deps.path,
+    getSchema: deps.apiSchema,
+    authenticate: deps.authenticate,
+    allowAnonymous: config.allowAnonymous,
+    registry,
+    hub,
+    execute: coalesceCatchUps(executorFor(deps.apollo, deps.logger)),
+    logger: deps.logger,
+    resyncMs,
+  });
+  return {
+    async close() {
+      await server.close();
+      await hub.close();
+      await bus.close();
+    },
+  };
+}

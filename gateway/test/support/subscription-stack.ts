@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { composeServices } from "@apollo/composition";
+import { createEventBus } from "@atelier/event-bus";
+import { generateInternalKeyPair } from "@atelier/internal-auth";
+import { appendStreamEvent, publishStreamEvents } from "@atelier/live-events";
+import { createTestDatabase } from "@atelier/testing";
+import { parse } from "graphql";
+import pg from "pg";
+import { loadGatewayConfig } from "../../src/config";
+import { createGateway, type RunningGateway } from "../../src/server";
+import { startTestIssuer } from "./issuer-keys";
+import { PEOPLE_SDL, startTickerSubgraphs, TICKS_SCHEMA_SQL, TICKS_SDL } from "./ticker-subgraphs";
+
+/** A Prisma-shaped transaction over one pg client, for appendStreamEvent. */
+function pgTransaction(client: pg.PoolClient) {
+  const sql = (strings: TemplateStringsArray) => strings.reduce((q, part, i) => q + (i ? `$${i}` : "") + part, "");
+  return {
+    $executeRaw: (strings: TemplateStringsArray, ...values: unknown[]) =>
+      client.query(sql(strings), values).then((r) => r.rowCount ?? 0),
+    $executeRawUnsafe: (query: string, ...values: unknown[]) =>
+      client.query(query, values).then((r) => r.rowCount ?? 0),
+    $queryRawUnsafe: <T>(query: string, ...values: unknown[]) => client.query(query, values).then((r) => r.rows as T),
+  };
+}
+
+/** Ticker subgraphs behind one or more gateways sharing an event bus (Postgres, or Redis when given). */
+export async function startSubscriptionStack(opts: { gateways?: number; redisUrl?: string } = {}) {
+  const db = await createTestDatabase("audit");
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  await pool.query(TICKS_SCHEMA_SQL);
+  const keys = generateInternalKeyPair();
+  const subgraphs = await startTickerSubgraphs(db.url, keys.publicKey);
+  const issuer = await startTestIssuer("atelier-identity", "atelier");
+  const composed = composeServices([
+    { name: "ticks", url: subgraphs.ticks.url, typeDefs: parse(TICKS_SDL) },
+    { name: "people", url: subgraphs.people.url, typeDefs: parse(PEOPLE_SDL) },
+  ]);
+  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join("\n"));
+  const dir = mkdtempSync(join(tmpdir(), "atelier-subscriptions-"));
+  writeFileSync(join(dir, "supergraph.graphql"), composed.supergraphSdl);
+  writeFileSync(
+    join(dir, "subscriptions.json"),
+    JSON.stringify({ tickUpdated: { catchUp: "tickEvents", topicArgument: "streamId" } }),
+  );
+
+  const gateways: RunningGateway[] = [];
+  for (let i = 0; i < (opts.gateways ?? 1); i++) {
+    const config = loadGatewayConfig({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      SUPERGRAPH_PATH: join(dir, "supergraph.graphql"),
+      SUBSCRIPTIONS_PATH: join(dir, "subscriptions.json"),
+      INTERNAL_JWT_PRIVATE_KEY: keys.privateKey,
+      IDENTITY_JWKS_URL: issuer.jwksUrl,
+      DATABASE_URL: db.url,
+      SUBSCRIPTION_RESYNC_MS: "60000",
+      ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
+    });
+    gateways.push(await createGateway(config));
+  }
+  const bus = createEventBus({ databaseUrl: db.url, redisUrl: opts.redisUrl });
+
+  /** Appends one tick to a stream in a transaction, then publishes the notice after commit. */
+  async function appendTick(tenantId: string, streamId: string, label: string, publish = true) {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const notice = await appendStreamEvent(pgTransaction(client), {
+        schema: "ticks",
+        streamId,
+        tenantId,
+        type: "tick",
+        payload: { label, ownerId: "owner-1" },
+        topics: [`tickUpdated:${streamId}`],
+      });
+      await client.query("COMMIT");
+      if (publish) await publishStreamEvents(bus, [notice]);
+      return notice.sequence;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    gateways,
+    wsUrl: (i = 0) => gateways[i]!.url.replace("http", "ws"),
+    token: (tenantId: string) => issuer.sign({ sub: randomUUID(), tid: tenantId, role: "VIEWER", sid: randomUUID() }),
+    issuer,
+    appendTick,
+    async close() {
+      for (const g of gateways) await g.stop();
+      await bus.close();
+      await subgraphs.close();
+      await issuer.close();
+      await pool.end();
+      await db.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

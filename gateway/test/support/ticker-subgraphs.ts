@@ -1,0 +1,75 @@
+import type { Identity } from "@atelier/internal-auth";
+import { createLogger } from "@atelier/logging";
+import { createSubgraphServer, requireTenantMember } from "@atelier/subgraph-kit";
+import { parse } from "graphql";
+import pg from "pg";
+
+/**
+ * Two small subgraphs standing in for an event-producing service: `ticks` serves a stream's
+ * events from Postgres (with the tenant check a real subgraph makes) and `people` resolves the
+ * owner entity, so a subscription payload crosses subgraphs.
+ */
+export const TICKS_SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Tick { sequence: Int! label: String! owner: Person! }
+  type Person @key(fields: "id", resolvable: false) { id: ID! }
+  type Query { tickEvents(streamId: ID!, afterSequence: Int, first: Int): [Tick!]! }
+  type Subscription { tickUpdated(streamId: ID!, afterSequence: Int): Tick! }
+`;
+export const PEOPLE_SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Person @key(fields: "id") { id: ID! name: String! }
+  type Query { personCount: Int! }
+`;
+
+export const TICKS_SCHEMA_SQL = `
+  CREATE SCHEMA ticks;
+  CREATE TABLE ticks.stream_events (
+    id bigserial PRIMARY KEY, stream_id text NOT NULL, sequence integer NOT NULL, tenant_id uuid NOT NULL,
+    type text NOT NULL, payload jsonb NOT NULL DEFAULT '{}', topics text[] NOT NULL DEFAULT '{}',
+    created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, sequence));`;
+
+export async function startTickerSubgraphs(databaseUrl: string, internalPublicKey: string) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const logger = createLogger({ service: "ticks", level: "silent" });
+  const common = { port: 0, internalPublicKey, logger, buildContext: <T>(base: T) => base };
+  const ticks = await createSubgraphServer({
+    ...common,
+    name: "ticks",
+    typeDefs: parse(TICKS_SDL),
+    resolvers: {
+      Query: {
+        tickEvents: async (
+          _: unknown,
+          args: { streamId: string; afterSequence?: number; first?: number },
+          ctx: { identity: Identity },
+        ) => {
+          const { tenantId } = requireTenantMember(ctx.identity);
+          const { rows } = await pool.query(
+            `SELECT sequence, payload FROM ticks.stream_events
+              WHERE stream_id = $1 AND tenant_id = $2 AND sequence > $3 ORDER BY sequence LIMIT $4`,
+            [args.streamId, tenantId, args.afterSequence ?? 0, args.first ?? 100],
+          );
+          return rows.map((r) => ({ sequence: r.sequence, label: r.payload.label, owner: { id: r.payload.ownerId } }));
+        },
+      },
+    },
+  });
+  const people = await createSubgraphServer({
+    ...common,
+    name: "people",
+    typeDefs: parse(PEOPLE_SDL),
+    resolvers: {
+      Query: { personCount: () => 0 },
+      Person: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, name: `Person ${ref.id}` }) },
+    },
+  });
+  return {
+    ticks,
+    people,
+    async close() {
+      await Promise.all([ticks.stop(), people.stop()]);
+      await pool.end();
+    },
+  };
+}
