@@ -8,6 +8,8 @@ import { assertChannel, type EventBus } from "./event-bus";
  */
 export function createPostgresEventBus(databaseUrl: string, onError: (error: Error) => void = () => {}): EventBus {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // An idle connection the server ends (restart, dropped database) must not crash the process.
+  pool.on("error", onError);
   const handlers = new Map<string, Set<(message: Record<string, unknown>) => void>>();
   let listener: Promise<pg.Client> | undefined;
 
