@@ -13,8 +13,10 @@ import { DEMO, seedDemo } from "./start/seed-demo";
 const root = path.resolve(import.meta.dirname, "..");
 const env = process.env;
 const databaseUrl = env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/atelier";
-const gatewayPort = Number(env.PORT ?? 4000);
-const SUBGRAPH_PORTS: Record<string, number> = { identity: 4001, knowledge: 4002, workflows: 4003, creative: 4004 };
+// PORT_BASE moves the whole stack (gateway on the base, subgraphs after it), e.g. for tests.
+const portBase = Number(env.PORT_BASE ?? 4000);
+const gatewayPort = portBase;
+const SUBGRAPH_OFFSETS: Record<string, number> = { identity: 1, knowledge: 2, workflows: 3, creative: 4 };
 
 const started = Date.now();
 const subgraphs = (JSON.parse(readFileSync(path.join(root, "schema", "subgraphs.json"), "utf8")) as { name: string }[])
