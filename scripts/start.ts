@@ -41,7 +41,7 @@ const processes: ServiceProcess[] = subgraphs.map((name, i) =>
     root,
     name,
     `subgraphs/${name}/src/index.ts`,
-    SUBGRAPH_PORTS[name] ?? 4010 + i,
+    portBase + (SUBGRAPH_OFFSETS[name] ?? 10 + i),
     {
       ...shared,
       ACCESS_TOKEN_PRIVATE_KEY: keys.accessToken.privateKey,
