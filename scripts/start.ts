@@ -72,6 +72,11 @@ processes.push(
     {
       ...shared,
       INTERNAL_JWT_PRIVATE_KEY: keys.internal.privateKey,
+      IDENTITY_JWKS_URL: `http://127.0.0.1:${portBase + 1}/.well-known/jwks.json`,
+      IDENTITY_INTERNAL_URL: `http://127.0.0.1:${portBase + 1}`,
+      ...Object.fromEntries(
+        processes.map((p) => [`SUBGRAPH_URL_${p.name.toUpperCase()}`, `http://127.0.0.1:${p.port}/graphql`]),
+      ),
     },
     processes.length,
   ),
