@@ -24,7 +24,6 @@ for (const name of readdirSync(path.join(root, "subgraphs"))) {
     .sort()
     .map((f) => readFileSync(path.join(schemaDir, f), "utf8"))
     .join("\n");
-  const schema = buildSubgraphSchema(parse(sdl));
   const extra = existsSync(path.join(dir, "codegen.json"))
     ? JSON.parse(readFileSync(path.join(dir, "codegen.json"), "utf8"))
     : {};
@@ -38,8 +37,9 @@ for (const name of readdirSync(path.join(root, "subgraphs"))) {
   };
   const output = await codegen({
     filename: "resolvers-types.ts",
-    schema: parse(printSchema(schema)),
-    schemaAst: schema,
+    // The raw SDL: a printed subgraph schema carries _Service/_entities, which federation
+    // mode references without declaring.
+    schema: parse(sdl),
     documents: [],
     config,
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],

@@ -1,0 +1,84 @@
+import { envFlag, loadConfig, z } from "@atelier/config";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const oidcIssuerSchema = z.object({
+  issuer: z.string().min(1),
+  jwksUri: z.url(),
+  audience: z.union([z.string(), z.array(z.string())]),
+});
+export type OidcIssuerConfig = z.infer<typeof oidcIssuerSchema>;
+
+const oidcIssuersFromJson = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return [];
+    try {
+      const parsed = z.array(oidcIssuerSchema).safeParse(JSON.parse(value));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: "custom", message: `expected [{ issuer, jwksUri, audience }]: ${parsed.error.message}` });
+    } catch {
+      ctx.addIssue({ code: "custom", message: "not valid JSON" });
+    }
+    return z.NEVER;
+  });
+
+const identityEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
+    DATABASE_POOL_MAX: positiveInt(10),
+    INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
+    ACCESS_TOKEN_PRIVATE_KEY: z.string().optional(),
+    ACCESS_TOKEN_ISSUER: z.string().default("atelier-identity"),
+    ACCESS_TOKEN_AUDIENCE: z.string().default("atelier"),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt(900),
+    REFRESH_TOKEN_TTL_DAYS: positiveInt(30),
+    MFA_ENCRYPTION_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]{43}=?$/, "32 bytes, base64 or base64url")
+      .optional(),
+    OIDC_ISSUERS: oidcIssuersFromJson,
+    APP_URL: z.url().default("http://localhost:3000"),
+    EMAIL_VERIFICATION_TTL_HOURS: positiveInt(48),
+    PASSWORD_RESET_TTL_MINUTES: positiveInt(30),
+    INTROSPECTION: envFlag(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    for (const key of ["ACCESS_TOKEN_PRIVATE_KEY", "MFA_ENCRYPTION_KEY"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when NODE_ENV=production" });
+    }
+  });
+
+export function loadIdentityConfig(env: Record<string, string | undefined>) {
+  const parsed = loadConfig("identity", identityEnvSchema, env);
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
+    internalPublicKey: parsed.INTERNAL_JWT_PUBLIC_KEY,
+    accessToken: {
+      privateKey: parsed.ACCESS_TOKEN_PRIVATE_KEY ?? null,
+      issuer: parsed.ACCESS_TOKEN_ISSUER,
+      audience: parsed.ACCESS_TOKEN_AUDIENCE,
+      ttlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+    },
+    refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS,
+    mfaEncryptionKey: parsed.MFA_ENCRYPTION_KEY ?? null,
+    oidcIssuers: parsed.OIDC_ISSUERS,
+    appUrl: parsed.APP_URL.replace(/\/$/, ""),
+    emailVerificationTtlHours: parsed.EMAIL_VERIFICATION_TTL_HOURS,
+    passwordResetTtlMinutes: parsed.PASSWORD_RESET_TTL_MINUTES,
+    introspection: parsed.INTROSPECTION,
+  };
+}
+
+export type IdentityConfig = ReturnType<typeof loadIdentityConfig>;

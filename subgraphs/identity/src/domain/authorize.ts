@@ -1,0 +1,36 @@
+import { type Role, roleAtLeast } from "@atelier/internal-auth";
+import { ForbiddenError, UnauthenticatedError, type UserIdentity } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+
+export interface TenantActor {
+  userId: string;
+  tenantId: string;
+  role: Role;
+}
+
+export function requireSignedIn(ctx: IdentityContext): UserIdentity {
+  if (ctx.identity.kind !== "user") throw new UnauthenticatedError();
+  return ctx.identity;
+}
+
+/**
+ * The one place roles are checked. The role comes from the APPROVED membership as stored
+ * now, not from the access token, so a demotion or revocation takes effect at once.
+ */
+export async function authorize(ctx: IdentityContext, required: Role): Promise<TenantActor> {
+  const user = requireSignedIn(ctx);
+  if (!user.tenantId) throw new ForbiddenError("Choose a tenant first (switchTenant), or join one.");
+  const membership = await ctx.loaders.membershipOf.load(`${user.tenantId}:${user.userId}`);
+  if (membership?.status !== "APPROVED") throw new ForbiddenError("You are not a member of this tenant.");
+  const tenant = await ctx.loaders.tenantById.load(user.tenantId);
+  if (tenant?.status !== "ACTIVE") throw new ForbiddenError("This tenant is suspended or archived.");
+  if (!roleAtLeast(membership.role, required)) throw new ForbiddenError(`This needs the ${required} role or higher.`);
+  return { userId: user.userId, tenantId: user.tenantId, role: membership.role };
+}
+
+/** Whether `actor` may give or take away `role` (only an OWNER handles OWNER). */
+export function assertMayManageRole(actor: TenantActor, ...roles: Role[]): void {
+  if (roles.includes("OWNER") && !roleAtLeast(actor.role, "OWNER")) {
+    throw new ForbiddenError("Only an OWNER can grant or remove the OWNER role.");
+  }
+}

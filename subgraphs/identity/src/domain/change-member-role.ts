@@ -1,0 +1,35 @@
+import type { Role } from "@atelier/internal-auth";
+import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { findMembershipInTenant, lockOwners } from "../data/memberships";
+import type { Membership } from "../generated/prisma/client";
+import { assertMayManageRole, authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+import { audit } from "./record-audit";
+
+export async function changeMemberRole(
+  ctx: IdentityContext,
+  input: { membershipId: string; role: Role },
+): Promise<Membership> {
+  const actor = await authorize(ctx, "ADMIN");
+  return inTenant(ctx, actor.tenantId, async (tx) => {
+    const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
+    if (!target) throw new NotFoundError("No membership with that id in this tenant.");
+    if (target.status !== "APPROVED") throw new ConflictError("Only an approved member's role can be changed.");
+    assertMayManageRole(actor, target.role, input.role);
+    if (target.role === "OWNER" && input.role !== "OWNER") {
+      const owners = await lockOwners(tx, actor.tenantId);
+      if (owners.length <= 1)
+        throw new ConflictError("The last OWNER cannot be demoted; make someone else OWNER first.");
+    }
+    const membership = await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "membership.change_role",
+      resourceType: "Membership",
+      resourceId: membership.id,
+      changes: { role: { from: target.role, to: input.role } },
+    });
+    return membership;
+  });
+}

@@ -1,0 +1,48 @@
+import type { IdentityContext } from "../context";
+import { formatApiKey, newApiKey } from "../data/api-clients";
+import type { ApiClient } from "../generated/prisma/client";
+import { authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+import { audit } from "./record-audit";
+
+export interface CreateApiClientInput {
+  name: string;
+  scopes: string[];
+  allowedApps?: string[] | null;
+}
+
+/** Creates a client; its full key is returned here and never again. */
+export async function createApiClient(
+  ctx: IdentityContext,
+  input: CreateApiClientInput,
+): Promise<{ apiClient: ApiClient; apiKey: string }> {
+  const actor = await authorize(ctx, "ADMIN");
+  const key = newApiKey();
+  const apiClient = await inTenant(ctx, actor.tenantId, async (tx) => {
+    const apiClient = await tx.apiClient.create({
+      data: {
+        tenantId: actor.tenantId,
+        name: input.name,
+        keyId: key.keyId,
+        secretHash: key.secretHash,
+        scopes: [...new Set(input.scopes)],
+        allowedApps: [...new Set(input.allowedApps ?? [])],
+        createdById: actor.userId,
+      },
+    });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "api_client.create",
+      resourceType: "ApiClient",
+      resourceId: apiClient.id,
+      changes: {
+        name: apiClient.name,
+        keyId: apiClient.keyId,
+        scopes: apiClient.scopes,
+        allowedApps: apiClient.allowedApps,
+      },
+    });
+    return apiClient;
+  });
+  return { apiClient, apiKey: formatApiKey(key.keyId, key.secret) };
+}

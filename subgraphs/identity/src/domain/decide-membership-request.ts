@@ -1,0 +1,43 @@
+import type { Role } from "@atelier/internal-auth";
+import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { findMembershipInTenant } from "../data/memberships";
+import type { Membership } from "../generated/prisma/client";
+import { assertMayManageRole, authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+import { audit } from "./record-audit";
+
+export type MembershipDecision = { approve: true; role?: Role | null } | { approve: false };
+
+/** An admin approves or rejects a pending request to join the active tenant. */
+export async function decideMembershipRequest(
+  ctx: IdentityContext,
+  input: { membershipId: string },
+  decision: MembershipDecision,
+): Promise<Membership> {
+  const actor = await authorize(ctx, "ADMIN");
+  return inTenant(ctx, actor.tenantId, async (tx) => {
+    const request = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
+    if (!request) throw new NotFoundError("No membership with that id in this tenant.");
+    if (request.status !== "PENDING" || request.origin !== "REQUESTED") {
+      throw new ConflictError("Only a pending request to join can be approved or rejected.");
+    }
+    const now = new Date();
+    const role = decision.approve ? (decision.role ?? request.role) : request.role;
+    if (decision.approve) assertMayManageRole(actor, role);
+    const membership = await tx.membership.update({
+      where: { id: request.id },
+      data: decision.approve
+        ? { status: "APPROVED", role, joinedAt: now, decidedAt: now, decidedById: actor.userId }
+        : { status: "REJECTED", decidedAt: now, decidedById: actor.userId },
+    });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: decision.approve ? "membership.approve" : "membership.reject",
+      resourceType: "Membership",
+      resourceId: membership.id,
+      changes: { status: { from: "PENDING", to: membership.status }, role: membership.role },
+    });
+    return membership;
+  });
+}

@@ -1,0 +1,61 @@
+import type { Role } from "@atelier/internal-auth";
+import { ConflictError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { createUnclaimedUser, findUserByEmail } from "../data/users";
+import type { Membership } from "../generated/prisma/client";
+import { assertMayManageRole, authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+import { audit } from "./record-audit";
+
+/** Invites by e-mail; an account without credentials is created for an unknown address. */
+export async function inviteMember(ctx: IdentityContext, input: { email: string; role: Role }): Promise<Membership> {
+  const actor = await authorize(ctx, "ADMIN");
+  assertMayManageRole(actor, input.role);
+  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
+    const user = (await findUserByEmail(tx, input.email)) ?? (await createUnclaimedUser(tx, input.email));
+    const existing = await tx.membership.findUnique({
+      where: { userId_tenantId: { userId: user.id, tenantId: actor.tenantId } },
+    });
+    if (existing && (existing.status === "APPROVED" || existing.status === "PENDING")) {
+      throw new ConflictError(
+        existing.status === "APPROVED"
+          ? "They are already a member."
+          : "They already have a pending invitation or request.",
+      );
+    }
+    const fields = {
+      role: input.role,
+      status: "PENDING" as const,
+      origin: "INVITED" as const,
+      invitedById: actor.userId,
+      decidedAt: null,
+      decidedById: null,
+    };
+    const membership = existing
+      ? await tx.membership.update({ where: { id: existing.id }, data: fields })
+      : await tx.membership.create({ data: { ...fields, tenantId: actor.tenantId, userId: user.id } });
+    await tx.notification.create({
+      data: {
+        userId: user.id,
+        tenantId: actor.tenantId,
+        type: "membership.invited",
+        message: "You have been invited to join a tenant.",
+        metadata: { membershipId: membership.id, tenantId: actor.tenantId, role: input.role },
+      },
+    });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "membership.invite",
+      resourceType: "Membership",
+      resourceId: membership.id,
+      changes: { userId: user.id, role: input.role },
+    });
+    return membership;
+  });
+  await ctx.services.mail.send({
+    to: input.email.toLowerCase(),
+    subject: "You are invited to Atelier",
+    text: `You have been invited to a tenant on Atelier. Sign in or sign up with this address to accept: ${ctx.services.config.appUrl}/invitations`,
+  });
+  return membership;
+}

@@ -1,0 +1,24 @@
+import type { IdentityContext } from "../context";
+import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "../data/pagination";
+import type { MembershipRole, MembershipStatus } from "../generated/prisma/client";
+import { authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+
+export interface MembershipListInput extends PageArgs {
+  filter?: { status?: MembershipStatus | null; role?: MembershipRole | null } | null;
+}
+
+/** Members see who is in; only admins see pending, rejected and revoked memberships. */
+export async function listMemberships(ctx: IdentityContext, input: MembershipListInput) {
+  const status = input.filter?.status ?? "APPROVED";
+  const actor = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
+  const { take, query } = prismaPage(input);
+  const rows = await inTenant(ctx, actor.tenantId, (tx) =>
+    tx.membership.findMany({
+      where: { tenantId: actor.tenantId, status, ...(input.filter?.role ? { role: input.filter.role } : {}) },
+      orderBy: STABLE_ORDER,
+      ...query,
+    }),
+  );
+  return toConnection(rows, take, idCursor);
+}

@@ -1,0 +1,59 @@
+import { UnauthenticatedError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { findSessionByRefreshToken, insertSession, revokeSessionFamily } from "../data/sessions";
+import { type AuthResult, activeMembershipFor, authResultFor } from "./auth-result";
+import { audit } from "./record-audit";
+
+const EXPIRED = "Your session has ended; sign in again.";
+
+/**
+ * Rotates a refresh token within its family. A token that was already rotated means it was
+ * copied: the whole family is revoked and the caller must sign in again.
+ */
+export async function refreshSession(ctx: IdentityContext, input: { refreshToken: string }): Promise<AuthResult> {
+  const db = ctx.services.db;
+  const current = await findSessionByRefreshToken(db, input.refreshToken);
+  if (!current || current.revokedAt || current.expiresAt <= new Date()) throw new UnauthenticatedError(EXPIRED);
+
+  const outcome = await db.$transaction(async (tx) => {
+    // Conditional on rotatedAt still null: of two concurrent refreshes, one wins; the other is reuse.
+    const { count } = await tx.session.updateMany({
+      where: { id: current.id, rotatedAt: null, revokedAt: null },
+      data: { rotatedAt: new Date() },
+    });
+    if (count === 0) {
+      await revokeSessionFamily(tx, current.familyId, "refresh_token_reuse");
+      await audit(tx, ctx, {
+        tenantId: current.tenantId,
+        actorUserId: current.userId,
+        action: "session.reuse_detected",
+        resourceType: "Session",
+        resourceId: current.familyId,
+      });
+      return null;
+    }
+    const user = await tx.user.findFirst({ where: { id: current.userId, deletedAt: null } });
+    if (!user) return null;
+    const membership = await activeMembershipFor(tx, user.id, current.tenantId);
+    const next = await insertSession(tx, {
+      userId: user.id,
+      tenantId: membership?.tenantId ?? null,
+      familyId: current.familyId,
+      device: current.device,
+      ipAddress: current.ipAddress,
+      userAgent: current.userAgent,
+      ttlDays: ctx.services.config.refreshTokenTtlDays,
+    });
+    await audit(tx, ctx, {
+      tenantId: next.session.tenantId,
+      actorUserId: user.id,
+      action: "session.refresh",
+      resourceType: "Session",
+      resourceId: next.session.id,
+      changes: { previousSessionId: current.id },
+    });
+    return { user, ...next };
+  });
+  if (!outcome) throw new UnauthenticatedError(EXPIRED);
+  return authResultFor(ctx, outcome.user, outcome.session, outcome.refreshToken);
+}

@@ -1,0 +1,44 @@
+import { ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import type { Membership } from "../generated/prisma/client";
+import { requireSignedIn } from "./authorize";
+import { inTenant } from "./in-tenant";
+import { audit } from "./record-audit";
+
+/**
+ * The invitee accepts or declines. Accepting needs a verified e-mail: the invitation went to
+ * the address, so only whoever controls it may take it up.
+ */
+export async function respondToInvitation(
+  ctx: IdentityContext,
+  input: { membershipId: string },
+  accept: boolean,
+): Promise<Membership> {
+  const { userId } = requireSignedIn(ctx);
+  const db = ctx.services.db;
+  const invitation = await db.membership.findFirst({
+    where: { id: input.membershipId, userId, status: "PENDING", origin: "INVITED" },
+  });
+  if (!invitation) throw new NotFoundError("No pending invitation with that id.");
+  if (accept) {
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    if (!user.emailVerifiedAt) throw new ForbiddenError("Verify your e-mail address before accepting an invitation.");
+  }
+  return inTenant(ctx, invitation.tenantId, async (tx) => {
+    const now = new Date();
+    const membership = await tx.membership.update({
+      where: { id: invitation.id },
+      data: accept
+        ? { status: "APPROVED", joinedAt: now, decidedAt: now, decidedById: userId }
+        : { status: "REJECTED", decidedAt: now, decidedById: userId },
+    });
+    await audit(tx, ctx, {
+      tenantId: invitation.tenantId,
+      action: accept ? "membership.accept" : "membership.decline",
+      resourceType: "Membership",
+      resourceId: membership.id,
+      changes: { status: { from: "PENDING", to: membership.status } },
+    });
+    return membership;
+  });
+}

@@ -1,0 +1,37 @@
+import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { findMembershipInTenant, lockOwners } from "../data/memberships";
+import type { Membership } from "../generated/prisma/client";
+import { assertMayManageRole, authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+import { audit } from "./record-audit";
+
+/** Withdraws a membership or a pending invitation; the last OWNER stays. */
+export async function revokeMembership(ctx: IdentityContext, input: { membershipId: string }): Promise<Membership> {
+  const actor = await authorize(ctx, "ADMIN");
+  return inTenant(ctx, actor.tenantId, async (tx) => {
+    const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
+    if (!target) throw new NotFoundError("No membership with that id in this tenant.");
+    if (target.status !== "APPROVED" && target.status !== "PENDING") {
+      throw new ConflictError("Only an approved or pending membership can be revoked.");
+    }
+    assertMayManageRole(actor, target.role);
+    if (target.role === "OWNER" && target.status === "APPROVED") {
+      const owners = await lockOwners(tx, actor.tenantId);
+      if (owners.length <= 1)
+        throw new ConflictError("The last OWNER cannot be revoked; make someone else OWNER first.");
+    }
+    const membership = await tx.membership.update({
+      where: { id: target.id },
+      data: { status: "REVOKED", decidedAt: new Date(), decidedById: actor.userId },
+    });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "membership.revoke",
+      resourceType: "Membership",
+      resourceId: membership.id,
+      changes: { status: { from: target.status, to: "REVOKED" }, userId: target.userId },
+    });
+    return membership;
+  });
+}

@@ -1,0 +1,14 @@
+import type { IdentityContext } from "../context";
+import { issueUserToken } from "../data/user-tokens";
+import type { User } from "../generated/prisma/client";
+
+export async function sendEmailVerification(ctx: IdentityContext, user: User): Promise<void> {
+  if (user.emailVerifiedAt) return;
+  const { config, db, mail } = ctx.services;
+  const token = await issueUserToken(db, user.id, "EMAIL_VERIFICATION", config.emailVerificationTtlHours * 3_600_000);
+  await mail.send({
+    to: user.email,
+    subject: "Confirm your e-mail address",
+    text: `Confirm your address for Atelier: ${config.appUrl}/verify-email?token=${encodeURIComponent(token)}`,
+  });
+}

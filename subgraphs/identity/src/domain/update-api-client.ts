@@ -1,0 +1,36 @@
+import { ConflictError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { findApiClientInTenant } from "../data/api-clients";
+import type { ApiClient } from "../generated/prisma/client";
+import { authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+import { audit } from "./record-audit";
+
+export interface UpdateApiClientInput {
+  id: string;
+  name?: string | null;
+  scopes?: string[] | null;
+  allowedApps?: string[] | null;
+}
+
+export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClientInput): Promise<ApiClient> {
+  const actor = await authorize(ctx, "ADMIN");
+  return inTenant(ctx, actor.tenantId, async (tx) => {
+    const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
+    if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be changed.");
+    const data = {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.scopes ? { scopes: [...new Set(input.scopes)] } : {}),
+      ...(input.allowedApps ? { allowedApps: [...new Set(input.allowedApps)] } : {}),
+    };
+    const apiClient = await tx.apiClient.update({ where: { id: existing.id }, data });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "api_client.update",
+      resourceType: "ApiClient",
+      resourceId: apiClient.id,
+      changes: data,
+    });
+    return apiClient;
+  });
+}

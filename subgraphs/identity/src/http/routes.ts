@@ -1,0 +1,30 @@
+import { sendJson } from "@atelier/subgraph-kit";
+import { z } from "zod";
+import type { IdentityServices } from "../context";
+import { resolveOidcUser } from "../domain/resolve-oidc-user";
+import { verifyApiKey } from "../domain/verify-api-key";
+import { internalJsonRoute } from "./json-route";
+
+const apiKeyBody = z.object({ apiKey: z.string().min(1).max(512) });
+const oidcBody = z.object({
+  issuer: z.string().min(1).max(512),
+  subject: z.string().min(1).max(512),
+  email: z.email().max(254).nullish(),
+  emailVerified: z.boolean().default(false),
+});
+
+/** Plain HTTP routes next to /graphql: the public JWKS and the gateway's internal endpoints. */
+export function identityRoutes(services: IdentityServices) {
+  return {
+    "/.well-known/jwks.json": async (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
+      sendJson(res, 200, services.tokens.jwks(), { "cache-control": "public, max-age=300" }),
+    "/internal/api-keys/verify": internalJsonRoute(apiKeyBody, async ({ apiKey }) => {
+      const verified = await verifyApiKey(services, apiKey);
+      return verified ? { status: 200, body: verified } : { status: 401, body: { error: "unauthenticated" } };
+    }),
+    "/internal/oidc/resolve": internalJsonRoute(oidcBody, async (body) => {
+      const resolved = await resolveOidcUser(services, { ...body, email: body.email ?? null });
+      return resolved ? { status: 200, body: resolved } : { status: 401, body: { error: "unauthenticated" } };
+    }),
+  };
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { decideMembershipRequest } from "../../domain/decide-membership-request";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id, role } from "../validation";
+
+const Input = z.object({ membershipId: id, role: role.nullish() });
+
+export const approveMembershipResolver: MutationResolvers["approveMembership"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { membership: await decideMembershipRequest(ctx, input, { approve: true, role: input.role }) };
+};

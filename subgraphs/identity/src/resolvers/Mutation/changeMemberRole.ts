@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { changeMemberRole } from "../../domain/change-member-role";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id, role } from "../validation";
+
+const Input = z.object({ membershipId: id, role });
+
+export const changeMemberRoleResolver: MutationResolvers["changeMemberRole"] = async (_, args, ctx) => ({
+  membership: await changeMemberRole(ctx, Input.parse(args.input)),
+});

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { changeTenantPlan } from "../../domain/update-tenant";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+
+const Input = z.object({ planCode: z.string().regex(/^[A-Z0-9_]{1,50}$/, "an upper-case plan code") });
+
+export const changeTenantPlanResolver: MutationResolvers["changeTenantPlan"] = async (_, args, ctx) => ({
+  tenant: await changeTenantPlan(ctx, Input.parse(args.input)),
+});

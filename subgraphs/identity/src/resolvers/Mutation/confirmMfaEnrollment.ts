@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { confirmMfaEnrollment } from "../../domain/manage-mfa";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { totpCode } from "../validation";
+
+const Input = z.object({ code: totpCode });
+
+export const confirmMfaEnrollmentResolver: MutationResolvers["confirmMfaEnrollment"] = async (_, args, ctx) => ({
+  user: await confirmMfaEnrollment(ctx, Input.parse(args.input)),
+});

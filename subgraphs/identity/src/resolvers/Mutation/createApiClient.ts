@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { createApiClient } from "../../domain/create-api-client";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { name, scopes } from "../validation";
+
+const Input = z.object({ name, scopes, allowedApps: z.array(name).max(50, "at most 50").nullish() });
+
+export const createApiClientResolver: MutationResolvers["createApiClient"] = (_, args, ctx) =>
+  createApiClient(ctx, Input.parse(args.input));

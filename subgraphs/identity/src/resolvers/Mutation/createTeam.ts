@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { createTeam } from "../../domain/manage-teams";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { name, optionalText } from "../validation";
+
+const Input = z.object({ name, description: optionalText(2000) });
+
+export const createTeamResolver: MutationResolvers["createTeam"] = async (_, args, ctx) => ({
+  team: await createTeam(ctx, Input.parse(args.input)),
+});

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { respondToInvitation } from "../../domain/respond-to-invitation";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id } from "../validation";
+
+const Input = z.object({ membershipId: id });
+
+export const declineInvitationResolver: MutationResolvers["declineInvitation"] = async (_, args, ctx) => ({
+  membership: await respondToInvitation(ctx, Input.parse(args.input), false),
+});

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { deleteTeam } from "../../domain/manage-teams";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id } from "../validation";
+
+const Input = z.object({ teamId: id });
+
+export const deleteTeamResolver: MutationResolvers["deleteTeam"] = (_, args, ctx) =>
+  deleteTeam(ctx, Input.parse(args.input));

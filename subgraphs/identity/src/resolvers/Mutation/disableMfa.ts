@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { disableMfa } from "../../domain/manage-mfa";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { totpCode } from "../validation";
+
+const Input = z.object({ code: totpCode });
+
+export const disableMfaResolver: MutationResolvers["disableMfa"] = async (_, args, ctx) => ({
+  user: await disableMfa(ctx, Input.parse(args.input)),
+});

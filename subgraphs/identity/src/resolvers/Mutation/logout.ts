@@ -1,0 +1,4 @@
+import { logout } from "../../domain/end-session";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+
+export const logoutResolver: MutationResolvers["logout"] = (_, __, ctx) => logout(ctx);

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { markNotificationsRead } from "../../domain/notifications";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id } from "../validation";
+
+const Input = z.object({ ids: z.array(id).min(1).max(100) });
+
+export const markNotificationsReadResolver: MutationResolvers["markNotificationsRead"] = (_, args, ctx) =>
+  markNotificationsRead(ctx, Input.parse(args.input));

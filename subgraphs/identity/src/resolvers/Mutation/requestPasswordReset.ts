@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { requestPasswordReset } from "../../domain/request-password-reset";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { email } from "../validation";
+
+const Input = z.object({ email });
+
+export const requestPasswordResetResolver: MutationResolvers["requestPasswordReset"] = (_, args, ctx) =>
+  requestPasswordReset(ctx, Input.parse(args.input));

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { revokeSession } from "../../domain/end-session";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id } from "../validation";
+
+const Input = z.object({ id });
+
+export const revokeSessionResolver: MutationResolvers["revokeSession"] = (_, args, ctx) =>
+  revokeSession(ctx, Input.parse(args.input));

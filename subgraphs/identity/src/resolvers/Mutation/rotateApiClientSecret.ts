@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { rotateApiClientSecret } from "../../domain/rotate-api-client-secret";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id } from "../validation";
+
+const Input = z.object({ id });
+
+export const rotateApiClientSecretResolver: MutationResolvers["rotateApiClientSecret"] = (_, args, ctx) =>
+  rotateApiClientSecret(ctx, Input.parse(args.input));

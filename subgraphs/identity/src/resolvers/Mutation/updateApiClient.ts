@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { updateApiClient } from "../../domain/update-api-client";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { id, name, scopes } from "../validation";
+
+const Input = z.object({
+  id,
+  name: name.nullish(),
+  scopes: scopes.nullish(),
+  allowedApps: z.array(name).max(50).nullish(),
+});
+
+export const updateApiClientResolver: MutationResolvers["updateApiClient"] = async (_, args, ctx) => ({
+  apiClient: await updateApiClient(ctx, Input.parse(args.input)),
+});

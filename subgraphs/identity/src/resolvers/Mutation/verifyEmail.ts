@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { verifyEmail } from "../../domain/verify-email";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { token } from "../validation";
+
+const Input = z.object({ token });
+
+export const verifyEmailResolver: MutationResolvers["verifyEmail"] = (_, args, ctx) =>
+  verifyEmail(ctx, Input.parse(args.input));

@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { listApiClients } from "../../domain/list-api-clients";
+import type { QueryResolvers } from "../../generated/resolvers-types";
+import { page } from "../validation";
+
+const Args = z.object(page);
+
+export const apiClientsResolver: QueryResolvers["apiClients"] = (_, args, ctx) => listApiClients(ctx, Args.parse(args));

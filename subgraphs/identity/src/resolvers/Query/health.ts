@@ -1,0 +1,3 @@
+import type { QueryResolvers } from "../../generated/resolvers-types";
+
+export const healthResolver: QueryResolvers["health"] = () => "ok";

@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { listMyActivity } from "../../domain/list-audit-events";
+import type { QueryResolvers } from "../../generated/resolvers-types";
+import { page } from "../validation";
+
+const Args = z.object(page);
+
+export const myActivityResolver: QueryResolvers["myActivity"] = (_, args, ctx) => listMyActivity(ctx, Args.parse(args));

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { listMyNotifications } from "../../domain/notifications";
+import type { QueryResolvers } from "../../generated/resolvers-types";
+import { page } from "../validation";
+
+const Args = z.object({ ...page, unreadOnly: z.boolean().nullish() });
+
+export const myNotificationsResolver: QueryResolvers["myNotifications"] = (_, args, ctx) =>
+  listMyNotifications(ctx, Args.parse(args));

@@ -1,0 +1,10 @@
+import { canSeeUser } from "../domain/can-see-user";
+import type { UserResolvers } from "../generated/resolvers-types";
+
+export const User: UserResolvers = {
+  __resolveReference: async (ref, ctx) => {
+    const user = await ctx.loaders.userById.load(ref.id);
+    return user && (await canSeeUser(ctx, user.id)) ? user : null;
+  },
+  emailVerified: (user) => user.emailVerifiedAt !== null,
+};

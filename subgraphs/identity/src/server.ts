@@ -1,0 +1,72 @@
+import { createPrismaClient } from "@atelier/db";
+import { createLogger, type Logger } from "@atelier/logging";
+import { createSubgraphServer, type SubgraphServer } from "@atelier/subgraph-kit";
+import { createTokenIssuer } from "./auth/access-tokens";
+import { createLoginThrottle } from "./auth/login-throttle";
+import { createOidcTokenVerifier } from "./auth/oidc-tokens";
+import { createSecretBox, secretBoxKeyFrom } from "./auth/secret-box";
+import { loadSigningKey } from "./auth/signing-key";
+import type { IdentityConfig } from "./config";
+import type { IdentityContext, IdentityServices } from "./context";
+import { createLoaders } from "./data/loaders";
+import { PrismaClient } from "./generated/prisma/client";
+import { identityRoutes } from "./http/routes";
+import { createLoggingMailSender, type MailSender } from "./mail/mail-sender";
+import { resolvers } from "./resolvers/index";
+import { identityTypeDefs } from "./schema/index";
+
+export interface IdentityServiceDeps {
+  logger?: Logger;
+  mail?: MailSender;
+}
+
+export interface IdentityService extends SubgraphServer {
+  services: IdentityServices;
+}
+
+/** Builds and starts the identity subgraph; `config.port` 0 picks a free port (tests). */
+export async function createIdentityService(
+  config: IdentityConfig,
+  deps: IdentityServiceDeps = {},
+): Promise<IdentityService> {
+  const log = deps.logger ?? createLogger({ service: "identity", level: config.logLevel });
+  const signing = await loadSigningKey(config.accessToken.privateKey);
+  if (signing.ephemeral)
+    log.warn("ACCESS_TOKEN_PRIVATE_KEY not set: signing with an ephemeral key (tokens die with this process)");
+  const boxKey = secretBoxKeyFrom(config.mfaEncryptionKey);
+  if (boxKey.isDevelopmentKey) log.warn("MFA_ENCRYPTION_KEY not set: using the development key");
+
+  const db = createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax });
+  const services: IdentityServices = {
+    db,
+    config,
+    log,
+    tokens: createTokenIssuer({ key: signing.key, ...config.accessToken }),
+    secretBox: createSecretBox(boxKey.key),
+    mail: deps.mail ?? createLoggingMailSender(log),
+    oidc: createOidcTokenVerifier(config.oidcIssuers),
+    loginThrottle: createLoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 }),
+  };
+
+  const server = await createSubgraphServer<IdentityContext>({
+    name: "identity",
+    typeDefs: identityTypeDefs,
+    resolvers,
+    port: config.port,
+    host: config.host,
+    internalPublicKey: config.internalPublicKey,
+    logger: log,
+    introspection: config.introspection,
+    buildContext: (base) => ({ ...base, services, loaders: createLoaders(db) }),
+    routes: identityRoutes(services),
+  });
+  log.info({ url: server.url }, "identity subgraph listening");
+  return {
+    ...server,
+    services,
+    async stop() {
+      await server.stop();
+      await db.$disconnect();
+    },
+  };
+}
