@@ -24,7 +24,14 @@ const subgraphs = (JSON.parse(readFileSync(path.join(root, "schema", "subgraphs.
   .filter((name) => existsSync(path.join(root, "subgraphs", name, "src", "index.ts")));
 
 console.log(`atelier: database ${databaseUrl.replace(/\/\/[^@]*@/, "//")}`);
-await ensureDatabase(databaseUrl);
+try {
+  await ensureDatabase(databaseUrl);
+} catch (error) {
+  console.error(`atelier: no PostgreSQL answers at ${databaseUrl.replace(/\/\/[^@]*@/, "//")} (${(error as Error).message}).
+  Start one (Debian: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start, or
+  docker compose up -d postgres) or set DATABASE_URL.`);
+  process.exit(1);
+}
 for (const name of subgraphs) await migrateDatabase(databaseUrl, name);
 console.log(`atelier: migrated ${subgraphs.join(", ")}`);
 
