@@ -1,0 +1,27 @@
+import type { EventBus } from "@atelier/event-bus";
+import type { JobQueue } from "@atelier/job-queue";
+import type { Logger } from "@atelier/logging";
+import type { BaseContext } from "@atelier/subgraph-kit";
+import type { CreativeConfig } from "./config";
+import type { Loaders } from "./data/loaders";
+import type { PrismaClient } from "./generated/prisma/client";
+import type { GenerationProviders } from "./generation/generation-provider";
+import type { BlobStore } from "./storage/blob-store";
+
+/** Process-wide collaborators, built once at boot. */
+export interface CreativeServices {
+  db: PrismaClient;
+  config: CreativeConfig;
+  blobs: BlobStore;
+  queue: JobQueue;
+  bus: EventBus;
+  providers: GenerationProviders;
+  log: Logger;
+}
+
+/** The per-request context of resolvers and domain functions. */
+export interface Context extends BaseContext {
+  services: CreativeServices;
+  /** Created per request: a shared cache would mix tenants. */
+  loaders: Loaders;
+}

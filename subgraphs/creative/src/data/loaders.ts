@@ -1,0 +1,225 @@
+import type { Identity } from "@atelier/internal-auth";
+import DataLoader from "dataloader";
+import type { CreativeServices } from "../context";
+import { type Actor, inTenant, readerOf } from "../domain/scope";
+import type {
+  AiModel,
+  AiModelDeployment,
+  AiModelValidationResult,
+  AiModelVersion,
+  Asset,
+  AssetVersion,
+  BrandKit,
+  GenerationRequest,
+  Project,
+  Template,
+  Workspace,
+  WorkspaceLink,
+} from "../generated/prisma/client";
+import { assetVisibleSql, assetVisibleWhere } from "./asset-visibility";
+import type { Db } from "./db";
+import { type ChildPageKey, loadChildPages } from "./paged-children";
+
+function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
+  const map = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+export type ProjectPageKey = ChildPageKey & { status?: string | null };
+
+/**
+ * Per-request batching of every entity reference and list field, each batch one query in a
+ * tenant-bound transaction. Built per request: a shared cache would mix tenants.
+ */
+export function createLoaders(services: CreativeServices, identity: Identity) {
+  let actor: Actor | undefined;
+  const who = () => {
+    actor ??= readerOf(identity);
+    return actor;
+  };
+  const run = <R>(fn: (tx: Db, a: Actor) => Promise<R>) => {
+    const a = who();
+    return inTenant(services, a.tenantId, (tx) => fn(tx, a));
+  };
+  const cacheKeyFn = (key: object) => JSON.stringify(key);
+  return {
+    actor: who,
+    workspaceById: new DataLoader<string, Workspace | null>((ids) =>
+      run(async (tx, a) =>
+        byId(await tx.workspace.findMany({ where: { tenantId: a.tenantId, id: { in: [...ids] } } }), ids),
+      ),
+    ),
+    projectById: new DataLoader<string, Project | null>((ids) =>
+      run(async (tx, a) =>
+        byId(
+          await tx.project.findMany({ where: { tenantId: a.tenantId, id: { in: [...ids] }, deletedAt: null } }),
+          ids,
+        ),
+      ),
+    ),
+    assetById: new DataLoader<string, Asset | null>((ids) =>
+      run(async (tx, a) =>
+        byId(
+          await tx.asset.findMany({
+            where: { tenantId: a.tenantId, id: { in: [...ids] }, deletedAt: null, ...assetVisibleWhere(a) },
+          }),
+          ids,
+        ),
+      ),
+    ),
+    brandKitById: new DataLoader<string, BrandKit | null>((ids) =>
+      run(async (tx, a) =>
+        byId(await tx.brandKit.findMany({ where: { tenantId: a.tenantId, id: { in: [...ids] } } }), ids),
+      ),
+    ),
+    templateById: new DataLoader<string, Template | null>((ids) =>
+      run(async (tx, a) =>
+        byId(
+          await tx.template.findMany({
+            where: { id: { in: [...ids] }, OR: [{ tenantId: null }, { tenantId: a.tenantId }] },
+          }),
+          ids,
+        ),
+      ),
+    ),
+    generationRequestById: new DataLoader<string, GenerationRequest | null>((ids) =>
+      run(async (tx, a) =>
+        byId(await tx.generationRequest.findMany({ where: { tenantId: a.tenantId, id: { in: [...ids] } } }), ids),
+      ),
+    ),
+    aiModelById: new DataLoader<string, AiModel | null>((ids) =>
+      run(async (tx, a) =>
+        byId(
+          await tx.aiModel.findMany({
+            where: { id: { in: [...ids] }, OR: [{ tenantId: null }, { tenantId: a.tenantId }] },
+          }),
+          ids,
+        ),
+      ),
+    ),
+    aiModelVersionById: new DataLoader<string, AiModelVersion | null>((ids) =>
+      run(async (tx, a) =>
+        byId(
+          await tx.aiModelVersion.findMany({
+            where: { id: { in: [...ids] }, OR: [{ tenantId: null }, { tenantId: a.tenantId }] },
+          }),
+          ids,
+        ),
+      ),
+    ),
+    linksByWorkspaceId: new DataLoader<string, WorkspaceLink[]>((ids) =>
+      run(async (tx, a) => {
+        const rows = await tx.workspaceLink.findMany({
+          where: { tenantId: a.tenantId, workspaceId: { in: [...ids] } },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+        });
+        return groupBy(rows, ids, (r) => r.workspaceId);
+      }),
+    ),
+    projectPagesByWorkspace: new DataLoader<ProjectPageKey, Project[], string>(
+      (keys) =>
+        run(async (tx, a) => {
+          const byStatus = new Map<string, ProjectPageKey[]>();
+          for (const k of keys) byStatus.set(k.status ?? "", [...(byStatus.get(k.status ?? "") ?? []), k]);
+          const pages = new Map<ProjectPageKey, Project[]>();
+          for (const [status, group] of byStatus) {
+            const statusSql = status ? `AND "status" = $4::"creative"."ProjectStatus"` : "";
+            const params = status ? [status] : [];
+            const table = { table: `"creative"."projects"`, parentColumn: "workspaceId", tenantId: a.tenantId };
+            const where = `AND "deletedAt" IS NULL ${statusSql}`;
+            const result = await loadChildPages<Project>(tx, { ...table, where, params }, group);
+            for (const [i, k] of group.entries()) pages.set(k, result[i]!);
+          }
+          return keys.map((k) => pages.get(k) ?? []);
+        }),
+      { cacheKeyFn },
+    ),
+    assetPagesByProject: new DataLoader<ChildPageKey, Asset[], string>(
+      (keys) =>
+        run((tx, a) =>
+          loadChildPages<Asset>(
+            tx,
+            {
+              table: `"creative"."assets"`,
+              parentColumn: "projectId",
+              tenantId: a.tenantId,
+              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+              params: [a.id],
+            },
+            keys,
+          ),
+        ),
+      { cacheKeyFn },
+    ),
+    assetPagesByWorkspace: new DataLoader<ChildPageKey, Asset[], string>(
+      (keys) =>
+        run((tx, a) =>
+          loadChildPages<Asset>(
+            tx,
+            {
+              table: `"creative"."assets"`,
+              parentColumn: "workspaceId",
+              tenantId: a.tenantId,
+              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+              params: [a.id],
+            },
+            keys,
+          ),
+        ),
+      { cacheKeyFn },
+    ),
+    versionsByAssetId: new DataLoader<string, AssetVersion[]>((ids) =>
+      run(async (tx, a) => {
+        const rows = await tx.assetVersion.findMany({
+          where: { tenantId: a.tenantId, assetId: { in: [...ids] } },
+          orderBy: [{ assetId: "asc" }, { versionNumber: "asc" }],
+        });
+        return groupBy(rows, ids, (r) => r.assetId);
+      }),
+    ),
+    samplesByGenerationRequestId: new DataLoader<string, Asset[]>((ids) =>
+      run(async (tx, a) => {
+        const rows = await tx.asset.findMany({
+          where: { tenantId: a.tenantId, generationRequestId: { in: [...ids] }, isFinal: false, deletedAt: null },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        });
+        return groupBy(rows, ids, (r) => r.generationRequestId ?? "");
+      }),
+    ),
+    versionsByModelId: new DataLoader<string, AiModelVersion[]>((ids) =>
+      run(async (tx, a) => {
+        const rows = await tx.aiModelVersion.findMany({
+          where: { modelId: { in: [...ids] }, OR: [{ tenantId: null }, { tenantId: a.tenantId }] },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        });
+        return groupBy(rows, ids, (r) => r.modelId);
+      }),
+    ),
+    validationsByVersionId: new DataLoader<string, AiModelValidationResult[]>((ids) =>
+      run(async (tx, a) => {
+        const rows = await tx.aiModelValidationResult.findMany({
+          where: { modelVersionId: { in: [...ids] }, OR: [{ tenantId: null }, { tenantId: a.tenantId }] },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
+        return groupBy(rows, ids, (r) => r.modelVersionId);
+      }),
+    ),
+    deploymentsByVersionId: new DataLoader<string, AiModelDeployment[]>((ids) =>
+      run(async (tx, a) => {
+        const rows = await tx.aiModelDeployment.findMany({
+          where: { modelVersionId: { in: [...ids] }, OR: [{ tenantId: null }, { tenantId: a.tenantId }] },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
+        return groupBy(rows, ids, (r) => r.modelVersionId);
+      }),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

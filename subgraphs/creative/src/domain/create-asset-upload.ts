@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import type { Context } from "../context";
+import type { CreateAssetUploadInput } from "./asset-input";
+import { findProjectInWorkspace, findWorkspace } from "./find-owned";
+import { audit, inTenant, writerOf } from "./scope";
+import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
+
+/** Creates an asset with a pending version 1 and a signed URL to upload its bytes to. */
+export async function createAssetUpload(ctx: Context, input: z.infer<typeof CreateAssetUploadInput>) {
+  const actor = writerOf(ctx.identity);
+  const { config, blobs } = ctx.services;
+  assertAllowedMime(config, input.mimeType);
+  const { asset, version } = await inTenant(ctx.services, actor.tenantId, async (tx) => {
+    const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
+    if (input.projectId) await findProjectInWorkspace(tx, actor.tenantId, input.projectId, workspace.id);
+    await reserveQuota(tx, config, actor.tenantId, input.sizeBytes);
+    const asset = await tx.asset.create({
+      data: {
+        tenantId: actor.tenantId,
+        workspaceId: workspace.id,
+        projectId: input.projectId ?? null,
+        name: input.name,
+        type: input.type ?? "UPLOADED",
+        accessLevel: input.accessLevel ?? "WORKSPACE",
+        mimeType: input.mimeType,
+        metadata: (input.metadata ?? {}) as object,
+        createdById: actor.id,
+      },
+    });
+    const version = await tx.assetVersion.create({
+      data: {
+        tenantId: actor.tenantId,
+        assetId: asset.id,
+        versionNumber: 1,
+        storageKey: storageKey(actor.tenantId, asset.id, 1),
+        mimeType: input.mimeType,
+        sizeBytes: BigInt(input.sizeBytes),
+        stateData: (input.stateData ?? undefined) as object | undefined,
+        createdById: actor.id,
+      },
+    });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "asset.create",
+      resourceType: "Asset",
+      resourceId: asset.id,
+      changes: { workspaceId: workspace.id, mimeType: input.mimeType, sizeBytes: input.sizeBytes },
+    });
+    return { asset, version };
+  });
+  const upload = await blobs.signUpload(version.storageKey, {
+    contentType: input.mimeType,
+    size: input.sizeBytes,
+    ttlSeconds: config.storage.signedUrlTtlSeconds,
+  });
+  return { asset, version, upload };
+}

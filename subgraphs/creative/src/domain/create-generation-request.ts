@@ -1,0 +1,104 @@
+import { randomInt } from "node:crypto";
+import type { StreamEventNotice } from "@atelier/live-events";
+import { BadUserInputError } from "@atelier/subgraph-kit";
+import type { z } from "zod";
+import type { Context } from "../context";
+import { creditBalance, debitPhase } from "../data/credit-ledger";
+import { appendGenerationEvent } from "../data/generation-events";
+import { resolveModelVersion } from "../data/model-registry";
+import { lockTenant } from "../data/tenant-lock";
+import { logUsage } from "../data/usage-log";
+import { checkContent } from "../generation/content-safety";
+import { enqueueInTransaction, SAMPLES_QUEUE } from "./enqueue-in-transaction";
+import { findBrandKit, findProjectInWorkspace, findWorkspace } from "./find-owned";
+import type { CreateGenerationRequestInput } from "./generation-input";
+import { InsufficientCreditsError } from "./insufficient-credits";
+import { publishNotices } from "./publish-notices";
+import { audit, inTenant, writerOf } from "./scope";
+
+/**
+ * Accepts a prompt: a content-safety check first (a refused prompt is recorded as
+ * CONTENT_REJECTED and charges nothing), then, under the tenant's credit lock, the balance
+ * check, the samples debit, the PROCESSING_SAMPLES state and the job, all in one transaction.
+ */
+export async function createGenerationRequest(ctx: Context, input: z.infer<typeof CreateGenerationRequestInput>) {
+  const actor = writerOf(ctx.identity);
+  const { config, providers } = ctx.services;
+  const verdict = checkContent([input.prompt, input.styleGuidance], config.generation.contentDenylist);
+  const notices: StreamEventNotice[] = [];
+  const request = await inTenant(ctx.services, actor.tenantId, async (tx) => {
+    const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
+    const project = input.projectId
+      ? await findProjectInWorkspace(tx, actor.tenantId, input.projectId, workspace.id)
+      : null;
+    if (input.brandKitId) await findBrandKit(tx, actor.tenantId, input.brandKitId);
+    const registry = await resolveModelVersion(tx, actor.tenantId, input.modelId);
+    if (!providers.has(registry.model.provider)) {
+      throw new BadUserInputError(
+        `AI model ${registry.model.name} runs on the "${registry.model.provider}" provider, which this deployment has not configured.`,
+      );
+    }
+    const sampleCost = config.generation.sampleCost;
+    if (verdict.allowed) {
+      await lockTenant(tx, actor.tenantId, "credits");
+      const balance = await creditBalance(tx, actor.tenantId);
+      if (balance < sampleCost) throw new InsufficientCreditsError(sampleCost, balance);
+    }
+    const created = await tx.generationRequest.create({
+      data: {
+        tenantId: actor.tenantId,
+        workspaceId: workspace.id,
+        projectId: project?.id ?? null,
+        brandKitId: input.brandKitId ?? project?.brandKitId ?? workspace.defaultBrandKitId,
+        requestedById: actor.kind === "user" ? actor.id : null,
+        prompt: input.prompt,
+        styleGuidance: input.styleGuidance ?? null,
+        parameters: (input.parameters ?? {}) as object,
+        seed: input.seed ?? randomInt(0, 2_147_483_647),
+        sampleCount: config.generation.sampleCount,
+        creditsCostSample: verdict.allowed ? sampleCost : 0,
+        creditsCostFinal: config.generation.finalCost,
+        modelVersionId: registry.version.id,
+        aiModelUsed: registry.label,
+      },
+    });
+    notices.push(await appendGenerationEvent(tx, created, "PENDING"));
+    const status = verdict.allowed ? "PROCESSING_SAMPLES" : "CONTENT_REJECTED";
+    if (verdict.allowed) {
+      await debitPhase(tx, {
+        tenantId: actor.tenantId,
+        generationRequestId: created.id,
+        phase: "SAMPLES",
+        amount: sampleCost,
+        actorId: actor.id,
+      });
+      await logUsage(tx, {
+        tenantId: actor.tenantId,
+        actorId: actor.id,
+        generationRequestId: created.id,
+        action: "generation.samples_started",
+        creditsCost: sampleCost,
+        details: { model: registry.label, samples: created.sampleCount },
+      });
+      await enqueueInTransaction(ctx.services, tx, SAMPLES_QUEUE, {
+        generationRequestId: created.id,
+        tenantId: actor.tenantId,
+      });
+    }
+    const updated = await tx.generationRequest.update({
+      where: { id: created.id },
+      data: { status, errorMessage: verdict.reason },
+    });
+    notices.push(await appendGenerationEvent(tx, updated, status));
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "generation_request.create",
+      resourceType: "GenerationRequest",
+      resourceId: created.id,
+      changes: { workspaceId: workspace.id, status, model: registry.label },
+    });
+    return updated;
+  });
+  await publishNotices(ctx.services, notices);
+  return request;
+}

@@ -1,0 +1,35 @@
+import { APP_ROLE } from "@atelier/db";
+import type { CreativeServices } from "../context";
+import type { Db } from "../data/db";
+
+export const SAMPLES_QUEUE = "creative.generation.samples";
+export const FINAL_QUEUE = "creative.generation.final";
+
+export interface GenerationJobData {
+  generationRequestId: string;
+  tenantId: string;
+}
+
+/**
+ * Enqueues a job in the caller's tenant-bound transaction, so it exists if and only if the
+ * change commits. The queue's tables belong to the service, not to the RLS role, so the role
+ * switch is lifted for this one statement.
+ */
+export async function enqueueInTransaction(
+  services: CreativeServices,
+  tx: Db,
+  queue: typeof SAMPLES_QUEUE | typeof FINAL_QUEUE,
+  data: GenerationJobData,
+): Promise<void> {
+  await tx.$executeRawUnsafe("SET LOCAL ROLE NONE");
+  try {
+    await services.queue.send(queue, data, {
+      tx,
+      singletonKey: `${queue}:${data.generationRequestId}`,
+      retryLimit: 2,
+      retryDelaySeconds: 1,
+    });
+  } finally {
+    await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { httpUrl, id, optionalText, shortText } from "./validation";
+
+export const ProjectStatus = z.enum(["DRAFT", "REQUESTED", "IN_PRODUCTION", "IN_REVIEW", "DELIVERED", "CANCELLED"]);
+
+const projectFields = {
+  name: shortText(200),
+  brief: optionalText(20000),
+  targetPlatform: optionalText(50),
+  templateId: id.nullish(),
+  brandKitId: id.nullish(),
+  status: ProjectStatus.nullish(),
+  trackingUrl: httpUrl.nullish(),
+  briefUrl: httpUrl.nullish(),
+  reviewUrl: httpUrl.nullish(),
+  designReviewUrl: httpUrl.nullish(),
+};
+
+export const CreateProjectInput = z.object({
+  workspaceId: id,
+  ...projectFields,
+  requestedAt: z.coerce.date().nullish(),
+});
+
+export const UpdateProjectInput = z.object(projectFields).partial().extend({ id });

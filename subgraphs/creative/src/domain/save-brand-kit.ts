@@ -1,0 +1,93 @@
+import { ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
+import type { z } from "zod";
+import type { Context } from "../context";
+import type { Db } from "../data/db";
+import type { CreateBrandKitInput, UpdateBrandKitInput } from "./brand-kit-input";
+import { type Actor, audit, inTenant, isAdmin, writerOf } from "./scope";
+
+async function assertLogoAssets(tx: Db, tenantId: string, logos: { assetId?: string | null }[] | null | undefined) {
+  const ids = (logos ?? []).map((l) => l.assetId).filter((v): v is string => !!v);
+  if (!ids.length) return;
+  const found = await tx.asset.count({ where: { tenantId, id: { in: ids }, deletedAt: null } });
+  if (found !== new Set(ids).size) throw new NotFoundError("A logo names an asset that does not exist in this tenant.");
+}
+
+/** Only one default per owner: the previous one stops being default in the same transaction. */
+async function clearDefault(tx: Db, tenantId: string, ownerId: string) {
+  await tx.brandKit.updateMany({ where: { tenantId, ownerId, isDefault: true }, data: { isDefault: false } });
+}
+
+export function createBrandKit(ctx: Context, input: z.infer<typeof CreateBrandKitInput>) {
+  const actor = writerOf(ctx.identity);
+  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+    await assertLogoAssets(tx, actor.tenantId, input.logos);
+    if (input.isDefault) await clearDefault(tx, actor.tenantId, actor.id);
+    const kit = await tx.brandKit.create({
+      data: {
+        tenantId: actor.tenantId,
+        ownerId: actor.id,
+        name: input.name,
+        colors: input.colors,
+        fonts: input.fonts ?? [],
+        logos: input.logos ?? [],
+        stylePreferences: (input.stylePreferences ?? {}) as object,
+        isDefault: input.isDefault ?? false,
+      },
+    });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "brand_kit.create",
+      resourceType: "BrandKit",
+      resourceId: kit.id,
+      changes: { name: kit.name, isDefault: kit.isDefault },
+    });
+    return kit;
+  });
+}
+
+async function findEditableKit(tx: Db, actor: Actor, id: string) {
+  const kit = await tx.brandKit.findFirst({ where: { id, tenantId: actor.tenantId } });
+  if (!kit) throw new NotFoundError(`Brand kit ${id} not found.`);
+  if (kit.ownerId !== actor.id && !isAdmin(actor))
+    throw new ForbiddenError("Only the brand kit's owner or an ADMIN can change it.");
+  return kit;
+}
+
+export function updateBrandKit(ctx: Context, input: z.infer<typeof UpdateBrandKitInput>) {
+  const actor = writerOf(ctx.identity);
+  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+    const kit = await findEditableKit(tx, actor, input.id);
+    await assertLogoAssets(tx, actor.tenantId, input.logos);
+    if (input.isDefault) await clearDefault(tx, actor.tenantId, kit.ownerId);
+    const { id, ...fields } = input;
+    const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null));
+    const updated = await tx.brandKit.update({ where: { id }, data });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "brand_kit.update",
+      resourceType: "BrandKit",
+      resourceId: id,
+      changes: { fields: Object.keys(data) },
+    });
+    return updated;
+  });
+}
+
+export function deleteBrandKit(ctx: Context, input: { id: string }) {
+  const actor = writerOf(ctx.identity);
+  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+    await findEditableKit(tx, actor, input.id);
+    await tx.workspace.updateMany({
+      where: { tenantId: actor.tenantId, defaultBrandKitId: input.id },
+      data: { defaultBrandKitId: null },
+    });
+    await tx.brandKit.delete({ where: { id: input.id } });
+    await audit(tx, ctx, {
+      tenantId: actor.tenantId,
+      action: "brand_kit.delete",
+      resourceType: "BrandKit",
+      resourceId: input.id,
+    });
+    return input.id;
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { httpUrl, id, optionalText, shortText } from "./validation";
+
+export const WorkspaceLinkInput = z.object({
+  kind: z.enum(["DRIVE_FOLDER", "MODEL_REPOSITORY", "OTHER"]),
+  url: httpUrl.nullish(),
+  label: optionalText(100),
+  required: z.boolean().nullish(),
+});
+
+export const CreateWorkspaceInput = z.object({
+  name: shortText(100),
+  businessArea: optionalText(100),
+  description: optionalText(5000),
+  defaultBrandKitId: id.nullish(),
+  links: z.array(WorkspaceLinkInput).max(50).nullish(),
+  requestAgentPrompt: optionalText(20000),
+});
+
+export const UpdateWorkspaceInput = CreateWorkspaceInput.partial().extend({ id });
+
+export function linkRows(tenantId: string, workspaceId: string, links: z.infer<typeof WorkspaceLinkInput>[]) {
+  return links.map((link, position) => ({
+    tenantId,
+    workspaceId,
+    kind: link.kind,
+    url: link.url ?? null,
+    label: link.label ?? null,
+    required: link.required ?? false,
+    position,
+  }));
+}

@@ -1,0 +1,77 @@
+import type { CreativeServices } from "../context";
+import { appendGenerationEvent } from "../data/generation-events";
+import { lockRequest } from "../data/generation-requests";
+import { logUsage } from "../data/usage-log";
+import { publishNotices } from "../domain/publish-notices";
+import { inTenant } from "../domain/scope";
+import { failPhase } from "./fail-phase";
+import { loadGenerationContext } from "./generation-context";
+import { saveGeneratedAsset } from "./save-generated-asset";
+
+/** Makes the final image from the selected sample and completes the request. Idempotent like the samples phase. */
+export async function runFinalPhase(services: CreativeServices, tenantId: string, requestId: string): Promise<void> {
+  const loaded = await inTenant(services, tenantId, async (tx) => {
+    const request = await tx.generationRequest.findFirst({ where: { id: requestId, tenantId } });
+    if (request?.status !== "PROCESSING_FINAL" || !request.selectedSampleId) return null;
+    const sample = await tx.asset.findFirst({
+      where: { id: request.selectedSampleId, tenantId },
+      include: { versions: { orderBy: { versionNumber: "desc" }, take: 1 } },
+    });
+    return { request, sample, context: await loadGenerationContext(services, tx, request) };
+  }).catch(async (error: Error) => {
+    await failPhase(services, tenantId, requestId, "FINAL", error.message);
+    return null;
+  });
+  if (!loaded) return;
+  const { request, sample, context } = loaded;
+  const started = Date.now();
+  const key = `${tenantId}/generations/${requestId}/final`;
+  let image: Awaited<ReturnType<typeof context.provider.generate>>;
+  try {
+    const sampleKey = sample?.versions[0]?.storageKey;
+    const sourceImage = sampleKey ? ((await services.blobs.get(sampleKey)) ?? undefined) : undefined;
+    const seed = Number((sample?.metadata as { seed?: number } | undefined)?.seed ?? request.seed);
+    image = await context.provider.generate({
+      prompt: request.prompt,
+      styleGuidance: request.styleGuidance,
+      seed,
+      palette: context.palette,
+      ...context.size,
+      phase: "FINAL",
+      model: context.model,
+      sourceImage,
+    });
+    await services.blobs.put(key, image.bytes, image.mimeType);
+  } catch (error) {
+    await failPhase(services, tenantId, requestId, "FINAL", (error as Error).message);
+    return;
+  }
+  const elapsed = Date.now() - started;
+  const notices = await inTenant(services, tenantId, async (tx) => {
+    const current = await lockRequest(tx, tenantId, requestId);
+    if (current.status !== "PROCESSING_FINAL") return [];
+    const asset = await saveGeneratedAsset(tx, current, image, {
+      name: `Final: ${current.prompt.slice(0, 200)}`,
+      storageKey: key,
+      isFinal: true,
+      metadata: { selectedSampleId: current.selectedSampleId, model: `${context.model.name}@${context.model.version}` },
+    });
+    const updated = await tx.generationRequest.update({
+      where: { id: requestId },
+      data: {
+        status: "COMPLETED",
+        finalAssetId: asset.id,
+        processingTimeMs: (current.processingTimeMs ?? 0) + elapsed,
+      },
+    });
+    await logUsage(tx, {
+      tenantId,
+      actorId: current.requestedById,
+      generationRequestId: requestId,
+      action: "generation.final_completed",
+      details: { finalAssetId: asset.id, processingTimeMs: elapsed },
+    });
+    return [await appendGenerationEvent(tx, updated, "COMPLETED", { finalAssetId: asset.id })];
+  });
+  await publishNotices(services, notices);
+}

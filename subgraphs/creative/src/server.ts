@@ -1,0 +1,99 @@
+import type { EventBus } from "@atelier/event-bus";
+import { createPostgresEventBus } from "@atelier/event-bus";
+import { createJobQueue } from "@atelier/job-queue";
+import { createLogger } from "@atelier/logging";
+import { createSubgraphServer } from "@atelier/subgraph-kit";
+import type { CreativeConfig } from "./config";
+import type { Context, CreativeServices } from "./context";
+import { createCreativePrisma } from "./data/db";
+import { createLoaders } from "./data/loaders";
+import { FINAL_QUEUE, SAMPLES_QUEUE } from "./domain/enqueue-in-transaction";
+import { createBuiltinProvider } from "./generation/builtin-provider";
+import type { GenerationProvider, GenerationProviders } from "./generation/generation-provider";
+import { createHttpProvider } from "./generation/http-provider";
+import { startGenerationWorker } from "./generation/start-generation-worker";
+import { creativeResolvers } from "./resolvers/index";
+import { creativeTypeDefs } from "./schema/index";
+import { createBlobStore } from "./storage/create-blob-store";
+
+export interface CreativeDeps {
+  bus?: EventBus;
+  /** Extra or replacement generation providers, by registry provider name. */
+  providers?: GenerationProvider[];
+  /** Called once per SQL statement (round-trip counting). */
+  onQuery?: (sql: string, durationMs: number) => void;
+  workerPollingIntervalSeconds?: number;
+}
+
+export interface CreativeService {
+  url: string;
+  port: number;
+  services: CreativeServices;
+  stop(): Promise<void>;
+}
+
+function providersFor(config: CreativeConfig, extra: GenerationProvider[]): GenerationProviders {
+  const providers: GenerationProviders = new Map([["builtin", createBuiltinProvider()]]);
+  const { httpUrl, httpToken, httpTimeoutMs } = config.generation;
+  if (httpUrl) providers.set("http", createHttpProvider({ url: httpUrl, token: httpToken, timeoutMs: httpTimeoutMs }));
+  for (const provider of extra) providers.set(provider.name, provider);
+  return providers;
+}
+
+/** Builds the creative subgraph: Prisma, job queue, event bus, blob store, HTTP server and (optionally) the worker. */
+export async function createCreativeService(config: CreativeConfig, deps: CreativeDeps = {}): Promise<CreativeService> {
+  const log = createLogger({ service: "creative", level: config.logLevel });
+  const db = createCreativePrisma({
+    databaseUrl: config.databaseUrl,
+    poolMax: config.databasePoolMax,
+    onQuery: deps.onQuery,
+  });
+  const bus = deps.bus ?? createPostgresEventBus(config.databaseUrl, (err) => log.error({ err }, "event bus error"));
+  const queue = createJobQueue({
+    databaseUrl: config.databaseUrl,
+    schema: "jobs_creative",
+    queues: [SAMPLES_QUEUE, FINAL_QUEUE],
+    expireInSeconds: config.jobExpireSeconds,
+    onError: (err) => log.error({ err }, "job queue error"),
+  });
+  await queue.start();
+  let baseUrl = config.publicUrl ?? "";
+  const { blobs, routes } = createBlobStore(config, () => baseUrl, log);
+  const services: CreativeServices = {
+    db,
+    config,
+    blobs,
+    queue,
+    bus,
+    providers: providersFor(config, deps.providers ?? []),
+    log,
+  };
+  const server = await createSubgraphServer<Context>({
+    name: "creative",
+    typeDefs: creativeTypeDefs,
+    resolvers: creativeResolvers(),
+    port: config.port,
+    host: config.host,
+    internalPublicKey: config.internalPublicKey,
+    logger: log,
+    introspection: config.introspection,
+    buildContext: (base) => ({ ...base, services, loaders: createLoaders(services, base.identity) }),
+    routes,
+  });
+  const host = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+  baseUrl ||= `http://${host}:${server.port}`;
+  if (config.runWorker)
+    await startGenerationWorker(services, { pollingIntervalSeconds: deps.workerPollingIntervalSeconds });
+  log.info({ url: server.url, worker: config.runWorker, storage: blobs.kind }, "creative subgraph ready");
+  return {
+    url: server.url,
+    port: server.port,
+    services,
+    async stop() {
+      await server.stop();
+      await queue.stop({ graceful: true, timeoutMs: 5_000 });
+      if (!deps.bus) await bus.close();
+      await db.$disconnect();
+    },
+  };
+}

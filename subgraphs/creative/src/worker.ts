@@ -1,0 +1,44 @@
+import { createPostgresEventBus } from "@atelier/event-bus";
+import { createJobQueue } from "@atelier/job-queue";
+import { createLogger } from "@atelier/logging";
+import { loadCreativeConfig } from "./config";
+import type { CreativeServices } from "./context";
+import { createCreativePrisma } from "./data/db";
+import { FINAL_QUEUE, SAMPLES_QUEUE } from "./domain/enqueue-in-transaction";
+import { createBuiltinProvider } from "./generation/builtin-provider";
+import { createHttpProvider } from "./generation/http-provider";
+import { startGenerationWorker } from "./generation/start-generation-worker";
+import { createBlobStore } from "./storage/create-blob-store";
+
+// A worker-only process: generation phases from the durable queue, no HTTP server. Local-disk
+// storage needs STORAGE_DIR shared with the API process.
+const config = loadCreativeConfig(process.env);
+const log = createLogger({ service: "creative-worker", level: config.logLevel });
+const queue = createJobQueue({
+  databaseUrl: config.databaseUrl,
+  schema: "jobs_creative",
+  queues: [SAMPLES_QUEUE, FINAL_QUEUE],
+  expireInSeconds: config.jobExpireSeconds,
+  onError: (err) => log.error({ err }, "job queue error"),
+});
+await queue.start();
+const { blobs } = createBlobStore(config, () => config.publicUrl ?? "", log);
+const providers = new Map([["builtin", createBuiltinProvider()]]);
+const { httpUrl, httpToken, httpTimeoutMs } = config.generation;
+if (httpUrl) providers.set("http", createHttpProvider({ url: httpUrl, token: httpToken, timeoutMs: httpTimeoutMs }));
+const services: CreativeServices = {
+  db: createCreativePrisma({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax }),
+  config,
+  blobs,
+  queue,
+  bus: createPostgresEventBus(config.databaseUrl, (err) => log.error({ err }, "event bus error")),
+  providers,
+  log,
+};
+await startGenerationWorker(services);
+log.info("creative worker ready");
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    queue.stop({ graceful: true, timeoutMs: 10_000 }).finally(() => process.exit(0));
+  });
+}
