@@ -9,4 +9,4 @@ console.log(`INTERNAL_JWT_PRIVATE_KEY=${oneLine(internal.privateKey)}`);
 console.log(`INTERNAL_JWT_PUBLIC_KEY=${oneLine(internal.publicKey)}`);
 console.log(`ACCESS_TOKEN_PRIVATE_KEY=${oneLine(access.privateKey)}`);
 console.log(`MFA_ENCRYPTION_KEY=${randomBytes(32).toString("base64url")}`);
-console.log(`SIGNED_URL_SECRET=${randomBytes(32).toString("base64url")}`);
+console.log(`STORAGE_SIGNING_SECRET=${randomBytes(32).toString("base64url")}`);
