@@ -39,6 +39,8 @@ const oidcIssuersFromJson = z
   });
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** 0 turns the limit off. */
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 const gatewayEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -82,6 +84,18 @@ const gatewayEnvSchema = z.object({
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
   REDIS_URL: z.string().optional(),
   SUBSCRIPTION_RESYNC_MS: positiveInt(5_000),
+  REQUIRE_PERSISTED_OPERATIONS: envFlag(false),
+  APQ_CACHE_SIZE: positiveInt(10_000),
+  APQ_TTL_SECONDS: positiveInt(86_400),
+  PERSISTED_OPERATION_CACHE_SECONDS: positiveInt(15),
+  PERSISTED_GET_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(10),
+  RATE_LIMIT_API_CLIENT_CAPACITY: nonNegativeInt(100),
+  RATE_LIMIT_API_CLIENT_PER_SECOND: z.coerce.number().positive().default(20),
+  RATE_LIMIT_USER_CAPACITY: nonNegativeInt(200),
+  RATE_LIMIT_USER_PER_SECOND: z.coerce.number().positive().default(50),
+  RATE_LIMIT_ANONYMOUS_CAPACITY: nonNegativeInt(0),
+  RATE_LIMIT_ANONYMOUS_PER_SECOND: z.coerce.number().positive().default(10),
+  USAGE_FLUSH_MS: positiveInt(5_000),
 });
 
 const SUBGRAPH_URL_PREFIX = "SUBGRAPH_URL_";
@@ -131,6 +145,23 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
       redisUrl: parsed.REDIS_URL,
       resyncMs: parsed.SUBSCRIPTION_RESYNC_MS,
     },
+    redisUrl: parsed.REDIS_URL,
+    persistedOperations: {
+      requireIds: parsed.REQUIRE_PERSISTED_OPERATIONS,
+      apqCacheSize: parsed.APQ_CACHE_SIZE,
+      apqTtlSeconds: parsed.APQ_TTL_SECONDS,
+      registryCacheSeconds: parsed.PERSISTED_OPERATION_CACHE_SECONDS,
+      getMaxAgeSeconds: parsed.PERSISTED_GET_MAX_AGE_SECONDS,
+    },
+    rateLimits: {
+      apiClient: {
+        capacity: parsed.RATE_LIMIT_API_CLIENT_CAPACITY,
+        perSecond: parsed.RATE_LIMIT_API_CLIENT_PER_SECOND,
+      },
+      user: { capacity: parsed.RATE_LIMIT_USER_CAPACITY, perSecond: parsed.RATE_LIMIT_USER_PER_SECOND },
+      anonymous: { capacity: parsed.RATE_LIMIT_ANONYMOUS_CAPACITY, perSecond: parsed.RATE_LIMIT_ANONYMOUS_PER_SECOND },
+    },
+    usageFlushMs: parsed.USAGE_FLUSH_MS,
     limits: {
       maxDepth: parsed.MAX_DEPTH,
       maxAliases: parsed.MAX_ALIASES,
@@ -144,6 +175,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export type RequestLimits = GatewayConfig["limits"];
+export type RateLimitConfig = GatewayConfig["rateLimits"];
 
 /**
  * @apollo/gateway reads APOLLO_TELEMETRY_DISABLED when it is constructed and otherwise starts an

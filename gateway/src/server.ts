@@ -11,6 +11,7 @@ import { sendGraphQLError } from "./http/graphql-error-response";
 import { createGraphQLHandler } from "./http/handle-graphql";
 import { sendHealth, sendReadiness } from "./http/health";
 import { serveIdeAsset, serveIdePage } from "./ide/serve-ide";
+import { createPartnerAccess } from "./partner-access";
 import { startSubscriptions } from "./subscriptions/start-subscriptions";
 
 export interface RunningGateway {
@@ -38,7 +39,15 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
   const keepAlive = createKeepAliveFetcher();
   const fetcher = config.subgraphFetcher === "keep-alive" ? keepAlive.fetcher : undefined;
-  const { apollo, apiSchema } = createApolloServer(config, { supergraphSdl, subgraphs, signer, fetcher, logger });
+  const partners = createPartnerAccess(config, signer, logger);
+  const { apollo, apiSchema } = createApolloServer(config, {
+    supergraphSdl,
+    subgraphs,
+    signer,
+    fetcher,
+    logger,
+    usage: partners.usage,
+  });
   await apollo.start();
   const authenticate = createAuthenticator(config, signer);
   const handleGraphQL = createGraphQLHandler({
@@ -46,6 +55,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     authenticate,
     limits: config.limits,
     logger,
+    persisted: partners.persisted,
+    rateLimiter: partners.rateLimiter,
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -80,6 +91,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     apiSchema,
     authenticate,
     logger,
+    bus: partners.bus,
+    persisted: partners.persisted,
+    rateLimiter: partners.rateLimiter,
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
@@ -94,6 +108,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       httpServer.closeIdleConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
+      await partners.close();
       await keepAlive.close();
     },
   };

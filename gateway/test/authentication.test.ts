@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unsecuredToken } from "./support/issuer-keys";
-import { EXTERNAL_ISSUER, startTestStack, TEST_API_KEY, type TestStack } from "./support/test-stack";
+import {
+  EXTERNAL_ISSUER,
+  startTestStack,
+  TEST_API_KEY,
+  type TestStack,
+  WHOAMI_DOCUMENT,
+  WHOAMI_ID,
+} from "./support/test-stack";
 
-const WHOAMI = { query: "{ whoami { kind userId tenantId role apiClientId scopes requestId } }" };
+const WHOAMI = { query: WHOAMI_DOCUMENT };
+// API clients run published operations only.
+const WHOAMI_BY_ID = { documentId: WHOAMI_ID };
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -117,14 +126,14 @@ describe("anonymous callers", () => {
 
 describe("API keys", () => {
   it("resolves a key sent as Authorization: ApiKey", async () => {
-    const { body } = await stack.post(WHOAMI, { authorization: `ApiKey ${TEST_API_KEY}` });
+    const { body } = await stack.post(WHOAMI_BY_ID, { authorization: `ApiKey ${TEST_API_KEY}` });
     expect(body.data.whoami).toMatchObject({ kind: "apiClient", apiClientId: "client-1", tenantId: "tenant-api" });
   });
 
   it("resolves a key sent as x-api-key, from cache the second time", async () => {
     const calls = stack.identity.calls();
-    await stack.post(WHOAMI, { "x-api-key": TEST_API_KEY });
-    const { body } = await stack.post(WHOAMI, { "x-api-key": TEST_API_KEY });
+    await stack.post(WHOAMI_BY_ID, { "x-api-key": TEST_API_KEY });
+    const { body } = await stack.post(WHOAMI_BY_ID, { "x-api-key": TEST_API_KEY });
     expect(body.data.whoami.apiClientId).toBe("client-1");
     expect(stack.identity.calls()).toBe(calls);
   });

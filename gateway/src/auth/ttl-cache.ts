@@ -23,4 +23,8 @@ export class TtlCache<V> {
     }
     this.entries.set(key, { value, expiresAt: Date.now() + ttlMs });
   }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -10,8 +10,12 @@ import type { Logger } from "@atelier/logging";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { applyApolloTelemetrySetting, type GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
+import { getCachingPlugin } from "../plugins/get-caching";
+import { manifestValidationPlugin } from "../plugins/manifest-validation";
 import { operationGuardPlugin } from "../plugins/operation-guard";
 import { isUnexpected, requestLoggingPlugin } from "../plugins/request-logging";
+import { usageRecordingPlugin } from "../plugins/usage-recording";
+import type { UsageRecorder } from "../usage/usage-recorder";
 import { IdentityForwardingDataSource } from "./identity-data-source";
 import type { Fetcher } from "./keep-alive-fetcher";
 import type { SubgraphEndpoint } from "./supergraph";
@@ -23,6 +27,7 @@ export interface ApolloServerDeps {
   /** Undefined keeps Apollo's default fetcher. */
   fetcher: Fetcher | undefined;
   logger: Logger;
+  usage: UsageRecorder;
 }
 
 export interface FederatedServer {
@@ -49,6 +54,8 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
     gateway,
     introspection: config.introspection,
     allowBatchedHttpRequests: true,
+    // The HTTP handler resolves persisted ids (APQ and trusted documents) before Apollo runs.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     logger: deps.logger,
@@ -57,6 +64,9 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       operationGuardPlugin(config),
+      manifestValidationPlugin(),
+      getCachingPlugin(config.persistedOperations.getMaxAgeSeconds),
+      usageRecordingPlugin(deps.usage),
       requestLoggingPlugin(),
     ],
     formatError: (formatted) => {

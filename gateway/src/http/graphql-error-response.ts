@@ -7,8 +7,9 @@ export function sendGraphQLError(
   code: string,
   message: string,
   extraHeaders: Record<string, string> = {},
+  extensions: Record<string, unknown> = {},
 ): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(body),

@@ -5,7 +5,10 @@ import type { Authenticate } from "../auth/authenticate";
 import { AuthenticationError } from "../auth/authentication-error";
 import type { RequestLimits } from "../config";
 import type { GatewayContext } from "../context";
+import type { ResolveDeps } from "../persisted/resolve-operation";
+import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { sendGraphQLError } from "./graphql-error-response";
+import { prepareRequest } from "./prepare-operations";
 import { BodyTooLargeError, readBody } from "./read-body";
 
 export interface GraphQLHandlerDeps {
@@ -13,6 +16,8 @@ export interface GraphQLHandlerDeps {
   authenticate: Authenticate;
   limits: RequestLimits;
   logger: Logger;
+  persisted: ResolveDeps;
+  rateLimiter: RateLimiter;
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -37,7 +42,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** POST and GET /graphql: body limit, batch limit, authentication once, then Apollo. */
+/**
+ * POST and GET /graphql: body limit, batch limit, authentication once, rate limit, persisted
+ * operations (ids to documents, API clients held to their published ones), then Apollo.
+ */
 export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
     let body: unknown;
@@ -67,6 +75,19 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       return sendGraphQLError(res, 401, "UNAUTHENTICATED", error.message, { "www-authenticate": "Bearer" });
     }
 
+    const rate = await deps.rateLimiter.check(
+      identity,
+      req.socket.remoteAddress,
+      Array.isArray(body) ? body.length : 1,
+    );
+    if (!rate.allowed) return sendRateLimited(res, rate.retryAfterSeconds);
+    const prepared = await prepareRequest(req.method === "POST" ? { body } : { url }, identity, deps.persisted);
+    if (!prepared.ok) {
+      const { status, code, message, headers } = prepared.refusal;
+      return sendGraphQLError(res, status, code, message, headers);
+    }
+    const { search, body: resolvedBody } = prepared;
+
     const tenantId = identity.kind === "user" || identity.kind === "apiClient" ? identity.tenantId : null;
     const actor =
       identity.kind === "user" ? identity.userId : identity.kind === "apiClient" ? identity.apiClientId : null;
@@ -76,11 +97,17 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       logger: requestLogger(deps.logger, { requestId, tenantId, actor }),
     };
     const response = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body: resolvedBody },
       context: async () => context,
     });
     await writeResponse(res, response);
   };
+}
+
+function sendRateLimited(res: ServerResponse, retryAfterSeconds: number): void {
+  const message = `rate limit exceeded: retry after ${retryAfterSeconds} s`;
+  const headers = { "retry-after": String(retryAfterSeconds) };
+  sendGraphQLError(res, 429, "RATE_LIMITED", message, headers, { retryAfter: retryAfterSeconds });
 }
 
 async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {

@@ -20,6 +20,7 @@ export interface CatchUpOperation {
   topic: string;
   /** The sequence the client last saw (its `afterSequence`), or 0 for the whole stream. */
   initialAfter: number;
+  audience: "identity" | "tenant-role";
 }
 
 export class UnsupportedSubscriptionError extends Error {}
@@ -99,5 +100,6 @@ export function toCatchUpOperation(
     responseKey: root.alias?.value ?? root.name.value,
     topic: `${root.name.value}:${String(topicValue)}`,
     initialAfter: Number.isFinite(after) && after > 0 ? Math.floor(after) : 0,
+    audience: live.audience ?? "identity",
   };
 }

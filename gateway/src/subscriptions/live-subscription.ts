@@ -5,10 +5,25 @@ import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-u
 import { PushQueue } from "./push-queue";
 import type { TopicHub } from "./topic-hub";
 
-export type CatchUpExecutor = (
-  request: { query: string; variables: Record<string, unknown> },
-  identity: Identity,
-) => Promise<ExecutionResult>;
+export interface CatchUpRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  /** Requests with the same key may share one execution. */
+  shareKey: string;
+}
+
+export type CatchUpExecutor = (request: CatchUpRequest, identity: Identity) => Promise<ExecutionResult>;
+
+/** Who may share a read with whom: the identity itself, or its tenant and role when the field allows. */
+function audienceKey(identity: Identity, audience: "identity" | "tenant-role"): string {
+  if (audience === "tenant-role" && identity.kind === "user") {
+    return JSON.stringify(["user", identity.tenantId, identity.role, [...identity.scopes].sort()]);
+  }
+  if (audience === "tenant-role" && identity.kind === "apiClient") {
+    return JSON.stringify(["apiClient", identity.tenantId, [...identity.scopes].sort()]);
+  }
+  return JSON.stringify(identity);
+}
 
 export interface LiveSubscriptionOptions {
   operation: CatchUpOperation;
@@ -37,6 +52,7 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
   let running = false;
   let dirty = false;
   const tenant = tenantOf(identity);
+  const audience = audienceKey(identity, operation.audience);
 
   const stopListening = opts.hub.listen(operation.topic, (notice) => {
     // First wall: never wake a subscription for another tenant's stream. The catch-up
@@ -52,10 +68,9 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
   });
 
   async function readPage(): Promise<number> {
-    const result = await opts.execute(
-      { query: operation.query, variables: { ...opts.variables, [AFTER_VARIABLE]: last } },
-      identity,
-    );
+    const variables = { ...opts.variables, [AFTER_VARIABLE]: last };
+    const shareKey = `${audience}\n${operation.query}\n${JSON.stringify(variables)}`;
+    const result = await opts.execute({ query: operation.query, variables, shareKey }, identity);
     if (result.errors?.length) {
       queue.push({ errors: result.errors });
       queue.end();

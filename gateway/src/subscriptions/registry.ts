@@ -6,6 +6,12 @@ export interface LiveField {
   catchUp: string;
   /** The argument whose value names the topic, e.g. `runId` → `workflowRunUpdated:<runId>`. */
   topicArgument: string;
+  /**
+   * `"identity"` (default): every subscriber's events are read with its own identity.
+   * `"tenant-role"`: the owning subgraph declares that what the catch-up returns depends only on
+   * the tenant and role, so subscribers alike in both share one read per event.
+   */
+  audience?: "identity" | "tenant-role";
 }
 
 export type SubscriptionRegistry = ReadonlyMap<string, LiveField>;
@@ -17,6 +23,9 @@ export function loadSubscriptionRegistry(path: string): SubscriptionRegistry {
   for (const [field, live] of Object.entries(raw)) {
     if (typeof live?.catchUp !== "string" || typeof live?.topicArgument !== "string") {
       throw new Error(`${path}: ${field} needs "catchUp" and "topicArgument"`);
+    }
+    if (live.audience !== undefined && live.audience !== "identity" && live.audience !== "tenant-role") {
+      throw new Error(`${path}: ${field}.audience must be "identity" or "tenant-role"`);
     }
     registry.set(field, live);
   }

@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { createEventBus } from "@atelier/event-bus";
+import type { EventBus } from "@atelier/event-bus";
 import type { Logger } from "@atelier/logging";
 import type { GraphQLSchema } from "graphql";
 import type { Authenticate } from "../auth/authenticate";
 import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
+import type { ResolveDeps } from "../persisted/resolve-operation";
+import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { coalesceCatchUps } from "./coalesce";
 import type { CatchUpExecutor } from "./live-subscription";
 import { loadSubscriptionRegistry, type SubscriptionRegistry } from "./registry";
@@ -21,15 +23,22 @@ export interface SubscriptionDeps {
   apiSchema: () => GraphQLSchema;
   authenticate: Authenticate;
   logger: Logger;
+  /** Owned by the caller, who closes it. */
+  bus: EventBus;
+  persisted: ResolveDeps;
+  rateLimiter: RateLimiter;
 }
 
 /** Runs a catch-up query through the gateway itself: planned, authorised and limited like any query. */
 function executorFor(apollo: ApolloServer<GatewayContext>, logger: Logger): CatchUpExecutor {
   return async (request, identity) => {
     const requestId = randomUUID();
-    const response = await apollo.executeOperation(request, {
-      contextValue: { identity, requestId, logger: logger.child({ requestId, subscription: true }) },
-    });
+    const response = await apollo.executeOperation(
+      { query: request.query, variables: request.variables },
+      {
+        contextValue: { identity, requestId, logger: logger.child({ requestId, subscription: true }) },
+      },
+    );
     if (response.body.kind !== "single") throw new Error("catch-up query answered incrementally");
     return response.body.singleResult as Awaited<ReturnType<CatchUpExecutor>>;
   };
@@ -37,14 +46,11 @@ function executorFor(apollo: ApolloServer<GatewayContext>, logger: Logger): Catc
 
 /** graphql-ws on the gateway's path, fed by the event bus. */
 export async function startSubscriptions(config: GatewayConfig, deps: SubscriptionDeps) {
-  const { registryPath, databaseUrl, redisUrl, resyncMs } = config.subscriptions;
+  const { registryPath, resyncMs } = config.subscriptions;
   // A gateway fronting subgraphs that are not ours may have no registry: nothing is live then.
   const registry: SubscriptionRegistry = existsSync(registryPath) ? loadSubscriptionRegistry(registryPath) : new Map();
-  const bus = createEventBus({ databaseUrl, redisUrl }, (error) =>
-    deps.logger.error({ err: error }, "event bus connection error"),
-  );
   // The hub connects to the bus on the first subscription, not at boot.
-  const hub = new TopicHub(bus);
+  const hub = new TopicHub(deps.bus);
   const server = attachSubscriptionServer({
     httpServer: deps.httpServer,
     path: deps.path,
@@ -56,12 +62,13 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
     execute: coalesceCatchUps(executorFor(deps.apollo, deps.logger)),
     logger: deps.logger,
     resyncMs,
+    persisted: deps.persisted,
+    rateLimiter: deps.rateLimiter,
   });
   return {
     async close() {
       await server.close();
       await hub.close();
-      await bus.close();
     },
   };
 }

@@ -6,6 +6,8 @@ import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Authenticate } from "../auth/authenticate";
+import { type GraphQLRequestBody, type ResolveDeps, resolveOperation } from "../persisted/resolve-operation";
+import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { toCatchUpOperation, UnsupportedSubscriptionError } from "./catch-up-operation";
 import { type CatchUpExecutor, startLiveSubscription } from "./live-subscription";
 import type { SubscriptionRegistry } from "./registry";
@@ -23,6 +25,8 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   pageSize?: number;
   resyncMs?: number;
+  persisted: ResolveDeps;
+  rateLimiter: RateLimiter;
 }
 
 type SocketExtra = {
@@ -72,6 +76,25 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
           ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
           return false;
         }
+      },
+      // Same rules as HTTP: rate limit, then ids to documents; API clients only their published ones.
+      onSubscribe: async (ctx, _id, payload) => {
+        const identity = ctx.extra.identity;
+        if (!identity) return;
+        const rate = await opts.rateLimiter.check(identity, undefined);
+        if (!rate.allowed) {
+          return [
+            new GraphQLError(`rate limit exceeded: retry after ${rate.retryAfterSeconds} s`, {
+              extensions: { code: "RATE_LIMITED", retryAfter: rate.retryAfterSeconds },
+            }),
+          ];
+        }
+        const resolution = await resolveOperation(payload as unknown as GraphQLRequestBody, identity, opts.persisted);
+        if (!resolution.ok) {
+          const { message, code } = resolution.refusal;
+          return [new GraphQLError(message, { extensions: { code } })];
+        }
+        Object.assign(payload, { query: resolution.request.query ?? "", extensions: resolution.request.extensions });
       },
       context: (ctx) => ({ identity: ctx.extra.identity }),
       execute: () => failure("Send queries and mutations over HTTP; this socket serves subscriptions.", "BAD_REQUEST"),

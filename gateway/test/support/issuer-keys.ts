@@ -1,4 +1,7 @@
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
+
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+
 import { listen } from "./http-server";
 
 /** A token issuer under the test's control: an Ed25519 key and a JWKS endpoint serving it. */
@@ -14,7 +17,7 @@ export async function startTestIssuer(issuer: string, audience: string) {
     audience,
     jwksUrl: `${server.url}/.well-known/jwks.json`,
     /** Signs a token; claims and header may be overridden to build bad tokens. */
-    sign(claims: JWTPayload = {}, opts: { expiresIn?: string | number; key?: CryptoKey } = {}) {
+    sign(claims: JWTPayload = {}, opts: { expiresIn?: string | number; key?: SigningKey } = {}) {
       return new SignJWT({ sub: "user-1", ...claims })
         .setProtectedHeader({ alg: "EdDSA", kid: "test-key" })
         .setIssuer((claims.iss as string | undefined) ?? issuer)

@@ -27,9 +27,12 @@ function pgTransaction(client: pg.PoolClient) {
 }
 
 /** Ticker subgraphs behind one or more gateways sharing an event bus (Postgres, or Redis when given). */
-export async function startSubscriptionStack(opts: { gateways?: number; redisUrl?: string } = {}) {
+export async function startSubscriptionStack(
+  opts: { gateways?: number; redisUrl?: string; audience?: "identity" | "tenant-role" } = {},
+) {
   const db = await createTestDatabase("audit");
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  pool.on("error", () => {});
   await pool.query(TICKS_SCHEMA_SQL);
   const keys = generateInternalKeyPair();
   const subgraphs = await startTickerSubgraphs(db.url, keys.publicKey);
@@ -43,7 +46,9 @@ export async function startSubscriptionStack(opts: { gateways?: number; redisUrl
   writeFileSync(join(dir, "supergraph.graphql"), composed.supergraphSdl);
   writeFileSync(
     join(dir, "subscriptions.json"),
-    JSON.stringify({ tickUpdated: { catchUp: "tickEvents", topicArgument: "streamId" } }),
+    JSON.stringify({
+      tickUpdated: { catchUp: "tickEvents", topicArgument: "streamId", audience: opts.audience ?? "identity" },
+    }),
   );
 
   const gateways: RunningGateway[] = [];
@@ -91,6 +96,10 @@ export async function startSubscriptionStack(opts: { gateways?: number; redisUrl
     token: (tenantId: string) => issuer.sign({ sub: randomUUID(), tid: tenantId, role: "VIEWER", sid: randomUUID() }),
     issuer,
     appendTick,
+    /** How many catch-up reads the ticks subgraph has served. */
+    catchUpReads: () => subgraphs.stats.catchUpReads,
+    tokenWithRole: (tenantId: string, role: string) =>
+      issuer.sign({ sub: randomUUID(), tid: tenantId, role, sid: randomUUID() }),
     async close() {
       for (const g of gateways) await g.stop();
       await bus.close();

@@ -11,6 +11,9 @@ import { startIdentityInternalStub } from "./identity-internal-stub";
 import { startTestIssuer } from "./issuer-keys";
 
 export const TEST_API_KEY = "ak_test_partner_secret";
+export const WHOAMI_DOCUMENT = "{ whoami { kind userId tenantId role apiClientId scopes requestId } }";
+/** WHOAMI_DOCUMENT published for the test API client. */
+export const WHOAMI_ID = "whoami-v1";
 export const EXTERNAL_ISSUER = "https://sso.example.test";
 
 /** A gateway in front of one real echo subgraph, with a token issuer and identity's internal endpoints. */
@@ -22,6 +25,7 @@ export async function startTestStack(env: Record<string, string> = {}) {
   const identity = await startIdentityInternalStub({
     gatewayPublicKey: internalKeys.publicKey,
     apiKeys: { [TEST_API_KEY]: { apiClientId: "client-1", tenantId: "tenant-api", scopes: ["read"] } },
+    operations: [{ id: WHOAMI_ID, document: WHOAMI_DOCUMENT, tenantId: "tenant-api", apiClientIds: ["client-1"] }],
     oidcLinks: { [`${EXTERNAL_ISSUER}|sso-subject`]: { userId: "user-sso", tenantId: "tenant-sso", role: "EDITOR" } },
   });
 
@@ -58,6 +62,8 @@ export async function startTestStack(env: Record<string, string> = {}) {
 
   return {
     gateway,
+    /** The gateway's config, to start another replica of it. */
+    config,
     subgraph,
     issuer,
     externalIssuer,

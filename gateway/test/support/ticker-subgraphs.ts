@@ -31,8 +31,10 @@ export const TICKS_SCHEMA_SQL = `
 
 export async function startTickerSubgraphs(databaseUrl: string, internalPublicKey: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  pool.on("error", () => {});
   const logger = createLogger({ service: "ticks", level: "silent" });
   const common = { port: 0, internalPublicKey, logger, buildContext: <T>(base: T) => base };
+  const stats = { catchUpReads: 0 };
   const ticks = await createSubgraphServer({
     ...common,
     name: "ticks",
@@ -45,6 +47,7 @@ export async function startTickerSubgraphs(databaseUrl: string, internalPublicKe
           ctx: { identity: Identity },
         ) => {
           const { tenantId } = requireTenantMember(ctx.identity);
+          stats.catchUpReads++;
           const { rows } = await pool.query(
             `SELECT sequence, payload FROM ticks.stream_events
               WHERE stream_id = $1 AND tenant_id = $2 AND sequence > $3 ORDER BY sequence LIMIT $4`,
@@ -67,6 +70,7 @@ export async function startTickerSubgraphs(databaseUrl: string, internalPublicKe
   return {
     ticks,
     people,
+    stats,
     async close() {
       await Promise.all([ticks.stop(), people.stop()]);
       await pool.end();

@@ -47,6 +47,8 @@ const identityEnvSchema = z
     EMAIL_VERIFICATION_TTL_HOURS: positiveInt(48),
     PASSWORD_RESET_TTL_MINUTES: positiveInt(30),
     INTROSPECTION: envFlag(true),
+    /** Event bus for persisted-operation notices: Redis when set (as the gateway's), else Postgres NOTIFY. */
+    REDIS_URL: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -78,6 +80,7 @@ export function loadIdentityConfig(env: Record<string, string | undefined>) {
     emailVerificationTtlHours: parsed.EMAIL_VERIFICATION_TTL_HOURS,
     passwordResetTtlMinutes: parsed.PASSWORD_RESET_TTL_MINUTES,
     introspection: parsed.INTROSPECTION,
+    redisUrl: parsed.REDIS_URL ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { EventBus } from "@atelier/event-bus";
 import type { Logger } from "@atelier/logging";
 import type { BaseContext } from "@atelier/subgraph-kit";
 import type { TokenIssuer } from "./auth/access-tokens";
@@ -19,6 +20,8 @@ export interface IdentityServices {
   oidc: OidcTokenVerifier;
   loginThrottle: LoginThrottle;
   log: Logger;
+  /** Announces persisted-operation changes to gateways. */
+  bus: EventBus;
 }
 
 /** The per-request context of resolvers and domain functions. */

@@ -1,4 +1,5 @@
 import { createPrismaClient } from "@atelier/db";
+import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { createLogger, type Logger } from "@atelier/logging";
 import { createSubgraphServer, type SubgraphServer } from "@atelier/subgraph-kit";
 import { createTokenIssuer } from "./auth/access-tokens";
@@ -17,6 +18,8 @@ import { identityTypeDefs } from "./schema/index";
 
 export interface IdentityServiceDeps {
   logger?: Logger;
+  /** Defaults to one on REDIS_URL or DATABASE_URL, closed with the service. */
+  bus?: EventBus;
   mail?: MailSender;
 }
 
@@ -37,6 +40,11 @@ export async function createIdentityService(
   if (boxKey.isDevelopmentKey) log.warn("MFA_ENCRYPTION_KEY not set: using the development key");
 
   const db = createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax });
+  const bus =
+    deps.bus ??
+    createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (error) =>
+      log.warn({ err: error }, "event bus error"),
+    );
   const services: IdentityServices = {
     db,
     config,
@@ -46,6 +54,7 @@ export async function createIdentityService(
     mail: deps.mail ?? createLoggingMailSender(log),
     oidc: createOidcTokenVerifier(config.oidcIssuers),
     loginThrottle: createLoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 }),
+    bus,
   };
 
   const server = await createSubgraphServer<IdentityContext>({
@@ -66,6 +75,7 @@ export async function createIdentityService(
     services,
     async stop() {
       await server.stop();
+      if (!deps.bus) await bus.close();
       await db.$disconnect();
     },
   };

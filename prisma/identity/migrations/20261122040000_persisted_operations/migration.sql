@@ -89,3 +89,24 @@ ALTER TABLE "identity"."persisted_operation_versions" ADD CONSTRAINT "persisted_
 -- AddForeignKey
 ALTER TABLE "identity"."persisted_operations" ADD CONSTRAINT "persisted_operations_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "identity"."persisted_operation_versions"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Access for the tenant-bound application role, and tenant isolation on every new table.
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "identity" TO atelier_app;
+
+ALTER TABLE "identity"."persisted_operation_apps" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "identity"."persisted_operation_apps"
+  USING ("tenantId" = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+ALTER TABLE "identity"."persisted_operation_versions" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "identity"."persisted_operation_versions"
+  USING ("tenantId" = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+ALTER TABLE "identity"."persisted_operations" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "identity"."persisted_operations"
+  USING ("tenantId" = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+ALTER TABLE "identity"."persisted_operation_usage" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "identity"."persisted_operation_usage"
+  USING ("tenantId" = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+
+-- An operation's id is the SHA-256 of its document or a Codegen hash; a version's label is short.
+ALTER TABLE "identity"."persisted_operations" ADD CONSTRAINT persisted_operations_id_length CHECK (char_length("id") BETWEEN 1 AND 128);
+ALTER TABLE "identity"."persisted_operation_versions" ADD CONSTRAINT persisted_operation_versions_counts CHECK ("operationCount" >= 0);
+ALTER TABLE "identity"."persisted_operation_usage" ADD CONSTRAINT persisted_operation_usage_counts CHECK (calls >= 0 AND errors >= 0 AND errors <= calls);

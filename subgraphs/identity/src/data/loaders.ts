@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Membership, Plan, PrismaClient, Tenant, User } from "../generated/prisma/client";
+import { createPersistedOperationLoaders } from "./persisted-operation-loaders";
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -9,6 +10,7 @@ function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T |
 /** Per-request batching of every entity reference and per-user list. */
 export function createLoaders(db: PrismaClient) {
   return {
+    ...createPersistedOperationLoaders(db),
     userById: new DataLoader<string, User | null>(async (ids) =>
       byId(await db.user.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }), ids),
     ),

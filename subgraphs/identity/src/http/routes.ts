@@ -4,6 +4,7 @@ import type { IdentityServices } from "../context";
 import { resolveOidcUser } from "../domain/resolve-oidc-user";
 import { verifyApiKey } from "../domain/verify-api-key";
 import { internalJsonRoute } from "./json-route";
+import { persistedOperationRoutes } from "./persisted-operation-routes";
 
 const apiKeyBody = z.object({ apiKey: z.string().min(1).max(512) });
 const oidcBody = z.object({
@@ -16,6 +17,7 @@ const oidcBody = z.object({
 /** Plain HTTP routes next to /graphql: the public JWKS and the gateway's internal endpoints. */
 export function identityRoutes(services: IdentityServices) {
   return {
+    ...persistedOperationRoutes(services),
     "/.well-known/jwks.json": async (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
       sendJson(res, 200, services.tokens.jwks(), { "cache-control": "public, max-age=300" }),
     "/internal/api-keys/verify": internalJsonRoute(apiKeyBody, async ({ apiKey }) => {

@@ -19,6 +19,7 @@ import { loginResolver } from "./Mutation/login";
 import { loginWithIdTokenResolver } from "./Mutation/loginWithIdToken";
 import { logoutResolver } from "./Mutation/logout";
 import { markNotificationsReadResolver } from "./Mutation/markNotificationsRead";
+import { publishPersistedOperationsResolver } from "./Mutation/publishPersistedOperations";
 import { refreshSessionResolver } from "./Mutation/refreshSession";
 import { rejectMembershipResolver } from "./Mutation/rejectMembership";
 import { removeTeamMemberResolver } from "./Mutation/removeTeamMember";
@@ -26,6 +27,7 @@ import { requestEmailVerificationResolver } from "./Mutation/requestEmailVerific
 import { requestPasswordResetResolver } from "./Mutation/requestPasswordReset";
 import { requestToJoinTenantResolver } from "./Mutation/requestToJoinTenant";
 import { resetPasswordResolver } from "./Mutation/resetPassword";
+import { retirePersistedOperationVersionResolver } from "./Mutation/retirePersistedOperationVersion";
 import { revokeApiClientResolver } from "./Mutation/revokeApiClient";
 import { revokeMembershipResolver } from "./Mutation/revokeMembership";
 import { revokeSessionResolver } from "./Mutation/revokeSession";
@@ -38,6 +40,7 @@ import { updateProfileResolver } from "./Mutation/updateProfile";
 import { updateTeamResolver } from "./Mutation/updateTeam";
 import { updateTenantResolver } from "./Mutation/updateTenant";
 import { verifyEmailResolver } from "./Mutation/verifyEmail";
+import { PersistedOperationVersion } from "./PersistedOperationVersion";
 import { apiClientsResolver } from "./Query/apiClients";
 import { auditEventsResolver } from "./Query/auditEvents";
 import { currentTenantResolver } from "./Query/currentTenant";
@@ -48,6 +51,9 @@ import { myActivityResolver } from "./Query/myActivity";
 import { myMembershipsResolver } from "./Query/myMemberships";
 import { myNotificationsResolver } from "./Query/myNotifications";
 import { mySessionsResolver } from "./Query/mySessions";
+import { persistedOperationAppsResolver } from "./Query/persistedOperationApps";
+import { persistedOperationUsageResolver } from "./Query/persistedOperationUsage";
+import { persistedOperationVersionsResolver } from "./Query/persistedOperationVersions";
 import { plansResolver } from "./Query/plans";
 import { teamResolver } from "./Query/team";
 import { teamsResolver } from "./Query/teams";
@@ -72,11 +78,16 @@ export const resolvers: Resolvers = {
     myMemberships: myMembershipsResolver,
     myNotifications: myNotificationsResolver,
     mySessions: mySessionsResolver,
+    persistedOperationApps: persistedOperationAppsResolver,
+    persistedOperationUsage: persistedOperationUsageResolver,
+    persistedOperationVersions: persistedOperationVersionsResolver,
     plans: plansResolver,
     team: teamResolver,
     teams: teamsResolver,
   },
   Mutation: {
+    publishPersistedOperations: publishPersistedOperationsResolver,
+    retirePersistedOperationVersion: retirePersistedOperationVersionResolver,
     acceptInvitation: acceptInvitationResolver,
     approveMembership: approveMembershipResolver,
     beginMfaEnrollment: beginMfaEnrollmentResolver,
@@ -116,6 +127,7 @@ export const resolvers: Resolvers = {
   },
   AuditEvent,
   Membership,
+  PersistedOperationVersion,
   Session,
   Team,
   TeamMember,

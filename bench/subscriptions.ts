@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:subscriptions`: commit-to-client latency of subscription events through one
+ * gateway with 1,000 concurrent graphql-ws subscribers on one stream, for two audiences: the
+ * same dashboard open 1,000 times (one identity), and 1,000 different people (1,000 identities).
+ * Each event carries its commit time; the client measures its arrival.
+ */
+
+import { execSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { startSubscriptionStack } from "../gateway/test/support/subscription-stack";
+import { subscribe } from "../gateway/test/support/ws-client";
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 30);
+const QUERY = `subscription Ticks($streamId: ID!) { tickUpdated(streamId: $streamId) { label } }`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function run(stack: Awaited<ReturnType<typeof startSubscriptionStack>>, identities: number) {
+  const tenant = randomUUID();
+  const stream = randomUUID();
+  const tokens = await Promise.all(Array.from({ length: identities }, () => stack.token(tenant)));
+  const latencies: number[] = [];
+  const subs = Array.from({ length: SUBSCRIBERS }, (_, i) => {
+    const sub = subscribe<{ tickUpdated: { label: string } }>(stack.wsUrl(), tokens[i % identities]!, QUERY, {
+      streamId: stream,
+    });
+    const push = sub.values.push.bind(sub.values);
+    sub.values.push = (value) => {
+      latencies.push(Date.now() - Number(value.tickUpdated.label));
+      return push(value);
+    };
+    return sub;
+  });
+  await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 10_000)));
+  for (let i = 0; i < EVENTS; i++) {
+    await stack.appendTick(tenant, stream, String(Date.now()));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const expected = SUBSCRIBERS * EVENTS;
+  const deadline = Date.now() + 60_000;
+  while (latencies.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const sub of subs) {
+    sub.stop();
+    void sub.client.dispose();
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    delivered: latencies.length,
+    expected,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1),
+  };
+}
+
+const scenarios = [
+  { audience: "identity", identities: 1, what: "one dashboard open 1,000 times" },
+  { audience: "tenant-role", identities: SUBSCRIBERS, what: "distinct viewers, field shared by tenant and role" },
+  { audience: "identity", identities: SUBSCRIBERS, what: "distinct viewers, read per identity" },
+] as const;
+for (const scenario of scenarios) {
+  const stack = await startSubscriptionStack({ audience: scenario.audience });
+  try {
+    const r = await run(stack, scenario.identities);
+    console.log(
+      `${SUBSCRIBERS} subscribers, ${scenario.identities} identities, audience ${scenario.audience} (${scenario.what}): ` +
+        `delivered ${r.delivered}/${r.expected}, commit-to-client p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`,
+    );
+  } finally {
+    await stack.close();
+  }
+}
+console.log(`load: ${execSync("uptime").toString().trim()}`);

@@ -1,0 +1,13 @@
+import type { IdentityContext } from "../context";
+import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "../data/pagination";
+import { authorize } from "./authorize";
+import { inTenant } from "./in-tenant";
+
+export async function listPersistedOperationApps(ctx: IdentityContext, input: PageArgs) {
+  const actor = await authorize(ctx, "ADMIN");
+  const { take, query } = prismaPage(input);
+  const rows = await inTenant(ctx, actor.tenantId, (tx) =>
+    tx.persistedOperationApp.findMany({ where: { tenantId: actor.tenantId }, orderBy: STABLE_ORDER, ...query }),
+  );
+  return toConnection(rows, take, idCursor);
+}

@@ -1,0 +1,46 @@
+import type { IdentityServices } from "../context";
+
+export interface LookupInput {
+  id: string;
+  apiClientId?: string | undefined;
+  tenantId?: string | undefined;
+}
+
+export interface LookupAnswer {
+  document: string | null;
+  operationName: string | null;
+  allowed: boolean;
+}
+
+const ACTIVE = { status: "ACTIVE" as const };
+const NEWEST = { version: { publishedAt: "desc" as const } };
+
+/**
+ * For the gateway: an ACTIVE operation by id, for an API client only within the apps it may call
+ * (`allowed: false` when the id exists in its tenant under another app), for first-party callers
+ * anywhere in their tenant. Null when unknown.
+ */
+export async function lookupPersistedOperation(
+  services: IdentityServices,
+  input: LookupInput,
+): Promise<LookupAnswer | null> {
+  const { db } = services;
+  let tenantId = input.tenantId;
+  let apps: string[] | undefined;
+  if (input.apiClientId) {
+    const client = await db.apiClient.findUnique({ where: { id: input.apiClientId } });
+    if (!client?.active || client.revokedAt) return null;
+    tenantId = client.tenantId;
+    apps = client.allowedApps;
+  }
+  if (!tenantId) return null;
+  const inTenant = { id: input.id, tenantId, version: ACTIVE };
+  const found = await db.persistedOperation.findFirst({
+    where: apps ? { ...inTenant, version: { ...ACTIVE, app: { name: { in: apps } } } } : inTenant,
+    orderBy: NEWEST,
+  });
+  if (found) return { document: found.document, operationName: found.name, allowed: true };
+  if (!apps) return null;
+  const elsewhere = await db.persistedOperation.findFirst({ where: inTenant, select: { id: true } });
+  return elsewhere ? { document: null, operationName: null, allowed: false } : null;
+}

@@ -1,0 +1,184 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Account, codeOf, signUpAccount } from "./support/accounts";
+import { type Harness, startHarness } from "./support/identity-harness";
+import { addMember } from "./support/memberships";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const ITEMS = "query Items { me { id } }";
+const apolloManifest = (body = ITEMS, id = sha256(body)) => ({
+  format: "apollo-persisted-query-manifest",
+  version: 1,
+  operations: [{ id, name: "Items", type: "query", body }],
+});
+const PUBLISH = `mutation($input: PublishPersistedOperationsInput!) {
+  publishPersistedOperations(input: $input) {
+    version { id version status operationCount app { name } operations { id name type document } }
+  }
+}`;
+const RETIRE = `mutation($input: RetirePersistedOperationVersionInput!) {
+  retirePersistedOperationVersion(input: $input) { version { status retiredAt } }
+}`;
+const APPS = "{ persistedOperationApps { edges { node { name } } } }";
+const VERSIONS = `query($app: String!) { persistedOperationVersions(app: $app) { edges { node { version status } } } }`;
+const USAGE = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
+  persistedOperationUsage(apiClientId: $id, from: $from, to: $to) { operationId calls errors averageLatencyMs maxLatencyMs }
+}`;
+const LOOKUP = "/internal/persisted-operations/lookup";
+
+let h: Harness;
+let owner: Account;
+let intruder: Account;
+let clientId: string;
+beforeAll(async () => {
+  h = await startHarness();
+  owner = await signUpAccount(h, "pq-owner");
+  intruder = await signUpAccount(h, "pq-intruder");
+  const created = await h.gql(
+    `mutation { createApiClient(input: { name: "Shop", scopes: [], allowedApps: ["shop"] }) { apiClient { id } } }`,
+    {},
+    owner.identity,
+  );
+  clientId = created.data!.createApiClient.apiClient.id;
+  const published = await h.gql(
+    PUBLISH,
+    { input: { app: "shop", version: "1", manifest: apolloManifest() } },
+    owner.identity,
+  );
+  if (published.errors) throw new Error(JSON.stringify(published.errors));
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const publish = (account: Account, app: string, version: string, manifest: unknown) =>
+  h.gql(PUBLISH, { input: { app, version, manifest } }, account.identity);
+
+describe("publishing manifests", () => {
+  it("stores Apollo's format with each operation's name and type, and audits it", async () => {
+    const res = await publish(owner, "web", "1.0.0", apolloManifest());
+    expect(res.data!.publishPersistedOperations.version).toMatchObject({
+      version: "1.0.0",
+      status: "ACTIVE",
+      operationCount: 1,
+      app: { name: "web" },
+      operations: [{ id: sha256(ITEMS), name: "Items", type: "QUERY", document: ITEMS }],
+    });
+    const audit = await h.sql.query(
+      `SELECT action FROM audit.audit_events WHERE tenant_id = $1 AND action = 'persisted_operations.publish'`,
+      [owner.tenantId],
+    );
+    expect(audit.rowCount).toBeGreaterThan(0);
+  });
+
+  it("stores a Codegen map under its own hashes", async () => {
+    const res = await publish(owner, "mobile", "3", { abc123: "mutation Ping { logout { ok } }" });
+    expect(res.data!.publishPersistedOperations.version.operations).toEqual([
+      expect.objectContaining({ id: "abc123", name: "Ping", type: "MUTATION" }),
+    ]);
+  });
+
+  it("refuses an Apollo manifest whose id is not the SHA-256 of its body, naming the operation", async () => {
+    const res = await publish(owner, "web", "bad-hash", apolloManifest(ITEMS, "0".repeat(64)));
+    expect(codeOf(res)).toBe("BAD_USER_INPUT");
+    expect(res.errors![0]!.message).toContain("Items");
+  });
+
+  it("refuses what is neither format, a bad version label and a version published twice", async () => {
+    expect(codeOf(await publish(owner, "web", "x", { operations: 5 }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await publish(owner, "web", "../1", apolloManifest()))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await publish(owner, "shop", "1", apolloManifest()))).toBe("CONFLICT");
+  });
+
+  it("needs ADMIN", async () => {
+    const editor = await addMember(h, owner, "EDITOR", "pq-editor");
+    const res = await h.gql(
+      PUBLISH,
+      { input: { app: "web", version: "9", manifest: apolloManifest() } },
+      editor.inTenant,
+    );
+    expect(codeOf(res)).toBe("FORBIDDEN");
+  });
+});
+
+describe("lookups for the gateway", () => {
+  it("resolves an ACTIVE operation for a client allowed its app, and for first-party callers of the tenant", async () => {
+    const byClient = await h.internal(LOOKUP, { id: sha256(ITEMS), apiClientId: clientId });
+    expect(byClient).toEqual({ status: 200, body: { document: ITEMS, operationName: "Items", allowed: true } });
+    const byTenant = await h.internal(LOOKUP, { id: "abc123", tenantId: owner.tenantId });
+    expect(byTenant.body.allowed).toBe(true);
+  });
+
+  it("does not resolve another app's operation for a client, nor another tenant's operation", async () => {
+    const otherApp = await h.internal(LOOKUP, { id: "abc123", apiClientId: clientId });
+    expect(otherApp.body).toEqual({ document: null, operationName: null, allowed: false });
+    expect((await h.internal(LOOKUP, { id: "abc123", tenantId: intruder.tenantId })).status).toBe(404);
+  });
+
+  it("refuses callers other than the gateway", async () => {
+    expect((await h.internal(LOOKUP, { id: "abc123", tenantId: owner.tenantId }, owner.identity)).status).toBe(401);
+  });
+});
+
+describe("versions and retirement", () => {
+  it("lists apps and versions to the tenant's admins only", async () => {
+    const apps = await h.gql(APPS, {}, owner.identity);
+    expect(apps.data!.persistedOperationApps.edges.map((e: { node: { name: string } }) => e.node.name)).toContain(
+      "shop",
+    );
+    expect((await h.gql(APPS, {}, intruder.identity)).data!.persistedOperationApps.edges).toEqual([]);
+    expect((await h.gql(VERSIONS, { app: "shop" }, intruder.identity)).data!.persistedOperationVersions.edges).toEqual(
+      [],
+    );
+  });
+
+  it("retires a version so its operations stop resolving; another tenant cannot retire it", async () => {
+    await publish(owner, "legacy", "1", { old1: "query Old { me { id } }" });
+    const refused = await h.gql(RETIRE, { input: { app: "legacy", version: "1" } }, intruder.identity);
+    expect(codeOf(refused)).toBe("NOT_FOUND");
+    const retired = await h.gql(RETIRE, { input: { app: "legacy", version: "1" } }, owner.identity);
+    expect(retired.data!.retirePersistedOperationVersion.version.status).toBe("RETIRED");
+    expect((await h.internal(LOOKUP, { id: "old1", tenantId: owner.tenantId })).status).toBe(404);
+  });
+});
+
+describe("usage", () => {
+  const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  const row = (tenantId: string, calls: number, errors: number) => ({
+    tenantId,
+    apiClientId: clientId,
+    operationId: sha256(ITEMS),
+    operationName: "Items",
+    windowStart: minute,
+    calls,
+    errors,
+    totalLatencyMs: calls * 10,
+    maxLatencyMs: 30,
+  });
+
+  it("adds the gateway's batches up per minute and shows them to the client's tenant admins only", async () => {
+    await h.internal("/internal/persisted-operations/usage", { rows: [row(owner.tenantId, 3, 1)] });
+    await h.internal("/internal/persisted-operations/usage", { rows: [row(owner.tenantId, 2, 0)] });
+    const forged = await h.internal("/internal/persisted-operations/usage", { rows: [row(intruder.tenantId, 50, 0)] });
+    expect(forged.body).toEqual({ recorded: 0 });
+    const range = {
+      id: clientId,
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+    };
+    const usage = await h.gql(USAGE, range, owner.identity);
+    expect(usage.data!.persistedOperationUsage).toEqual([
+      { operationId: sha256(ITEMS), calls: 5, errors: 1, averageLatencyMs: 10, maxLatencyMs: 30 },
+    ]);
+    expect(codeOf(await h.gql(USAGE, range, intruder.identity))).toBe("NOT_FOUND");
+  });
+
+  it("refuses a malformed batch and a backwards range", async () => {
+    const bad = await h.internal("/internal/persisted-operations/usage", {
+      rows: [{ ...row(owner.tenantId, 1, 0), apiClientId: "x" }],
+    });
+    expect(bad.status).toBe(400);
+    const backwards = { id: clientId, from: new Date().toISOString(), to: new Date(Date.now() - 1000).toISOString() };
+    expect(codeOf(await h.gql(USAGE, backwards, owner.identity))).toBe("BAD_USER_INPUT");
+  });
+});
