@@ -1,0 +1,49 @@
+import { envFlag, loadConfig, z } from "@atelier/config";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const workflowsEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4003),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
+  DATABASE_POOL_MAX: positiveInt(10),
+  INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
+  INTROSPECTION: envFlag(true),
+  /** Run the step executor inside the service process (the embedded default). */
+  RUN_WORKER: envFlag(true),
+  /** Parallel job loops per worker process. */
+  WORKER_CONCURRENCY: positiveInt(4),
+  WORKER_BATCH_SIZE: positiveInt(10),
+  /** pg-boss 10 polls at most every 0.5 s. */
+  WORKER_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(30).default(0.5),
+  /** A job active longer than this is presumed lost with its worker and handed out again. */
+  JOB_EXPIRE_SECONDS: positiveInt(900),
+  /** Delay steps up to this long wait inside the job; longer ones are rescheduled. */
+  DELAY_INLINE_MAX_SECONDS: z.coerce.number().int().min(0).default(30),
+});
+
+export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
+  const parsed = loadConfig("workflows", workflowsEnvSchema, env);
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
+    internalPublicKey: parsed.INTERNAL_JWT_PUBLIC_KEY,
+    introspection: parsed.INTROSPECTION,
+    worker: {
+      runInProcess: parsed.RUN_WORKER,
+      concurrency: parsed.WORKER_CONCURRENCY,
+      batchSize: parsed.WORKER_BATCH_SIZE,
+      pollingIntervalSeconds: parsed.WORKER_POLLING_INTERVAL_SECONDS,
+      jobExpireSeconds: parsed.JOB_EXPIRE_SECONDS,
+      delayInlineMaxSeconds: parsed.DELAY_INLINE_MAX_SECONDS,
+    },
+  };
+}
+
+export type WorkflowsConfig = ReturnType<typeof loadWorkflowsConfig>;

@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import type { RawDb } from "../data/db";
+import { enqueueRunAdvance } from "../engine/enqueue-run";
+import { runTopic, workspaceTopic } from "../engine/run-events";
+import type { WorkflowRun } from "../generated/prisma/client";
+import type { WorkflowServices } from "../services";
+import type { Actor } from "./actor";
+import type { Notices } from "./tenant-transaction";
+
+export interface NewRun {
+  workflow: { id: string; workspaceId: string };
+  input: unknown;
+  idempotencyKey?: string | null;
+  filesUsed?: unknown;
+  triggerCardId?: string | null;
+}
+
+// The run and the first event of its brand-new stream (sequence 1: no one else can know the
+// id before commit) in one statement.
+const INSERT_RUN = `
+WITH run AS (
+  INSERT INTO workflows."WorkflowRun"
+    (id, "tenantId", "workspaceId", "workflowId", input, "idempotencyKey", "filesUsed", "startedById", "triggerCardId", "updatedAt")
+  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6, $7::jsonb, $8::uuid, $9::uuid, now())
+  RETURNING *
+), event AS (
+  INSERT INTO workflows.stream_events (stream_id, sequence, tenant_id, type, payload, topics)
+  SELECT id::text, 1, "tenantId", 'QUEUED', '{"status":"QUEUED","stepKey":null}'::jsonb, $10::text[] FROM run
+  RETURNING 1
+)
+SELECT id, "tenantId", "workspaceId", "workflowId", status::text AS status, input, output, error, "currentStep",
+       "retryCount", "idempotencyKey", "startedById", "triggerCardId", "filesUsed", "createdAt", "startedAt",
+       "finishedAt", "durationMs", "updatedAt"
+  FROM run`;
+
+/** Inserts a QUEUED run, its event and its first job, in the caller's transaction. */
+export async function createQueuedRun(
+  services: Pick<WorkflowServices, "queue">,
+  tx: RawDb,
+  notices: Notices,
+  actor: Actor,
+  fields: NewRun,
+): Promise<WorkflowRun> {
+  const id = randomUUID();
+  const topics = [runTopic(id), workspaceTopic(fields.workflow.workspaceId)];
+  const [run] = await tx.$queryRawUnsafe<WorkflowRun[]>(
+    INSERT_RUN,
+    id,
+    actor.tenantId,
+    fields.workflow.workspaceId,
+    fields.workflow.id,
+    JSON.stringify(fields.input ?? null),
+    fields.idempotencyKey ?? null,
+    JSON.stringify(fields.filesUsed ?? []),
+    actor.userId,
+    fields.triggerCardId ?? null,
+    topics,
+  );
+  notices.push({ tenantId: actor.tenantId, topics, streamId: id, sequence: 1 });
+  await enqueueRunAdvance(services.queue, tx, { runId: id, tenantId: actor.tenantId });
+  return run!;
+}

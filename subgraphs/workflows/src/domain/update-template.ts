@@ -1,0 +1,44 @@
+import { NotFoundError } from "@atelier/subgraph-kit";
+import type { Prisma } from "../generated/prisma/client";
+import { assertJsonSchema } from "../json-schema/validator";
+import type { WorkflowServices } from "../services";
+import { type Actor, audit } from "./actor";
+import { inTenantTransaction } from "./tenant-transaction";
+
+export interface UpdateTemplateInput {
+  id: string;
+  name?: string | null;
+  description?: string | null;
+  tags?: string[] | null;
+  version?: string | null;
+  isActive?: boolean | null;
+  inputSchema?: unknown;
+  outputSchema?: unknown;
+}
+
+/** Changes one of the tenant's own templates; system templates are not the tenant's to change. */
+export function updateTemplate(services: WorkflowServices, actor: Actor, input: UpdateTemplateInput) {
+  if (input.inputSchema != null) assertJsonSchema(input.inputSchema, "inputSchema");
+  if (input.outputSchema != null) assertJsonSchema(input.outputSchema, "outputSchema");
+  return inTenantTransaction(services, actor.tenantId, async (tx) => {
+    const found = await tx.workflowTemplate.findFirst({ where: { id: input.id, tenantId: actor.tenantId } });
+    if (!found) throw new NotFoundError("No such template of your tenant (system templates cannot be changed).");
+    const data: Prisma.WorkflowTemplateUpdateInput = {};
+    if (input.name != null) data.name = input.name;
+    if (input.description != null) data.description = input.description;
+    if (input.tags != null) data.tags = input.tags;
+    if (input.version != null) data.version = input.version;
+    if (input.isActive != null) data.isActive = input.isActive;
+    if (input.inputSchema != null) data.inputSchema = input.inputSchema as Prisma.InputJsonValue;
+    if (input.outputSchema != null) data.outputSchema = input.outputSchema as Prisma.InputJsonValue;
+    const template = await tx.workflowTemplate.update({ where: { id: found.id }, data });
+    await audit(
+      tx,
+      actor,
+      "workflowTemplate.update",
+      { type: "WorkflowTemplate", id: found.id },
+      { fields: Object.keys(data) },
+    );
+    return template;
+  });
+}

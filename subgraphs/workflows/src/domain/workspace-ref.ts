@@ -1,0 +1,4 @@
+/** creative's Workspace entity as this subgraph sees it: only its key. */
+export interface WorkspaceRef {
+  id: string;
+}

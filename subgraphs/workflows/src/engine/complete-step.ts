@@ -1,0 +1,78 @@
+import { inTenantTransaction } from "../domain/tenant-transaction";
+import type { WorkflowServices } from "../services";
+import type { StepOutcome } from "../steps/step-type";
+import type { StepClaim } from "./claim-next-step";
+import { enqueueRunAdvance, type RunJob } from "./enqueue-run";
+import { failRun } from "./fail-run";
+import { lockRun } from "./lock-run";
+import { saveStepRun } from "./record-step";
+import { appendRunEvent } from "./run-events";
+
+/**
+ * Records a claimed step's outcome and enqueues what follows, in one transaction. A claim
+ * that is no longer current (the run moved on, was cancelled, or another worker re-claimed
+ * the step after this one was presumed lost) records nothing: no step is applied twice.
+ */
+export function completeStep(services: WorkflowServices, job: RunJob, claim: StepClaim, outcome: StepOutcome) {
+  return inTenantTransaction(services, job.tenantId, async (tx, notices) => {
+    const run = await lockRun(tx, job.tenantId, job.runId);
+    if (!run) return;
+    const { step } = claim;
+    const current = await tx.stepRun.findUnique({
+      where: { runId_position: { runId: run.id, position: step.position } },
+    });
+    const live = run.status === "RUNNING" || run.status === "PAUSED";
+    if (
+      !live ||
+      run.currentStep !== step.position ||
+      current?.status !== "RUNNING" ||
+      current.attempts !== claim.attempts
+    ) {
+      services.log.info({ runId: run.id, step: step.key }, "dropping the outcome of a superseded step attempt");
+      return;
+    }
+    const ref = { id: run.id, tenantId: run.tenantId, workspaceId: run.workspaceId, startedAt: run.startedAt };
+    const stepRef = { tenantId: run.tenantId, runId: run.id, step };
+    const base = { attempts: claim.attempts, startedAt: current.startedAt, input: current.input };
+    const continueRun = run.status === "RUNNING";
+    switch (outcome.kind) {
+      case "done":
+        await saveStepRun(tx, stepRef, {
+          ...base,
+          status: "SUCCEEDED",
+          output: outcome.output,
+          finishedAt: new Date(),
+        });
+        await tx.workflowRun.update({ where: { id: run.id }, data: { currentStep: step.position + 1 } });
+        await appendRunEvent(tx, notices, ref, "STEP_SUCCEEDED", run.status, step.key);
+        if (outcome.attempts && outcome.attempts > 1) {
+          await tx.runLog.create({
+            data: {
+              tenantId: run.tenantId,
+              runId: run.id,
+              level: "warn",
+              message: `step ${step.key} succeeded after ${outcome.attempts} tries`,
+            },
+          });
+        }
+        if (continueRun) await enqueueRunAdvance(services.queue, tx, job);
+        return;
+      case "failed":
+        await saveStepRun(tx, stepRef, { ...base, status: "FAILED", error: outcome.error, finishedAt: new Date() });
+        await failRun(tx, notices, ref, `step ${step.key} failed: ${outcome.error}`, step.position);
+        return;
+      case "wait":
+        await saveStepRun(tx, stepRef, { ...base, status: "WAITING" });
+        await appendRunEvent(tx, notices, ref, "STEP_WAITING", run.status, step.key);
+        if (continueRun) await enqueueRunAdvance(services.queue, tx, job, outcome.until);
+        return;
+      case "pause":
+        await saveStepRun(tx, stepRef, { ...base, status: "WAITING" });
+        if (continueRun) {
+          await tx.workflowRun.update({ where: { id: run.id }, data: { status: "PAUSED" } });
+          await appendRunEvent(tx, notices, ref, "PAUSED", "PAUSED", step.key);
+        }
+        return;
+    }
+  });
+}

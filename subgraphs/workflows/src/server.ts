@@ -1,0 +1,47 @@
+import type { EventBus } from "@atelier/event-bus";
+import { createLogger } from "@atelier/logging";
+import { createSubgraphServer } from "@atelier/subgraph-kit";
+import type { WorkflowsConfig } from "./config";
+import type { Context } from "./context";
+import { createLoaders } from "./data/loaders";
+import { startRunWorker } from "./engine/start-worker";
+import { resolvers } from "./resolvers";
+import { workflowsTypeDefs } from "./schema";
+import { createWorkflowServices } from "./services";
+
+export interface WorkflowsServiceDeps {
+  /** The event bus to publish on (Redis in production); default: Postgres LISTEN/NOTIFY. */
+  bus?: EventBus;
+}
+
+/** Builds the workflows subgraph (and, with RUN_WORKER, its run executor) and listens. */
+export async function createWorkflowsService(config: WorkflowsConfig, deps: WorkflowsServiceDeps = {}) {
+  const logger = createLogger({ service: "workflows", level: config.logLevel });
+  const { services, close } = await createWorkflowServices(config, logger, deps);
+  if (config.worker.runInProcess) await startRunWorker(services);
+  const server = await createSubgraphServer<Context>({
+    name: "workflows",
+    typeDefs: workflowsTypeDefs,
+    resolvers,
+    port: config.port,
+    host: config.host,
+    internalPublicKey: config.internalPublicKey,
+    logger,
+    introspection: config.introspection,
+    buildContext: (base) => {
+      const tenantId = "tenantId" in base.identity ? base.identity.tenantId : null;
+      // A caller without a tenant gets loaders bound to no tenant: they find nothing.
+      const loaders = createLoaders(services.db, tenantId ?? "00000000-0000-0000-0000-000000000000");
+      return { ...base, services, loaders };
+    },
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    services,
+    async stop() {
+      await server.stop();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { createPrismaClient } from "@atelier/db";
+import { createPostgresEventBus, type EventBus } from "@atelier/event-bus";
+import { createJobQueue, type JobQueue } from "@atelier/job-queue";
+import type { Logger } from "@atelier/logging";
+import pg from "pg";
+import type { WorkflowsConfig } from "./config";
+import { RUN_QUEUE } from "./engine/enqueue-run";
+import { PrismaClient } from "./generated/prisma/client";
+
+const JOB_SCHEMA = "jobs_workflows";
+
+/** Process-wide collaborators, built once at boot. */
+export interface WorkflowServices {
+  db: PrismaClient;
+  /** Plain pg pool for the raw-SQL hot paths (starting and advancing runs). */
+  sql: pg.Pool;
+  queue: JobQueue;
+  bus: EventBus;
+  config: WorkflowsConfig;
+  log: Logger;
+}
+
+export interface ServiceDeps {
+  bus?: EventBus;
+}
+
+/** Connects the database, the job queue and the event bus; `close` releases them all. */
+export async function createWorkflowServices(config: WorkflowsConfig, log: Logger, deps: ServiceDeps = {}) {
+  let closing = false;
+  const db = createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax });
+  const queue = createJobQueue({
+    databaseUrl: config.databaseUrl,
+    schema: JOB_SCHEMA,
+    queues: [RUN_QUEUE],
+    expireInSeconds: config.worker.jobExpireSeconds,
+    // pg-boss reports its connections ending while it shuts down: not worth an error then.
+    onError: (err) => (closing ? undefined : log.error({ err }, "job queue error")),
+  });
+  await queue.start();
+  // Runs are enqueued inside tenant transactions, which act as the row-level-security role.
+  await db.$executeRawUnsafe(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO atelier_app`);
+  await db.$executeRawUnsafe(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO atelier_app`);
+  const sql = new pg.Pool({ connectionString: config.databaseUrl, max: config.databasePoolMax });
+  sql.on("error", (err) => (closing ? undefined : log.error({ err }, "database pool error")));
+  const ownsBus = !deps.bus;
+  const bus = deps.bus ?? createPostgresEventBus(config.databaseUrl);
+  const services: WorkflowServices = { db, sql, queue, bus, config, log };
+  return {
+    services,
+    async close() {
+      closing = true;
+      await queue.stop({ graceful: false, timeoutMs: 2_000 });
+      if (ownsBus) await bus.close();
+      await sql.end();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { type ChildProcess, fork } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkflow, EVENTS, runOf, startRun, waitForStatus } from "./fixtures";
+import { type Harness, newTenantUser, ok, startHarness, waitFor } from "./harness";
+import { startHttpTarget } from "./http-target";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const EXPIRE_SECONDS = "5";
+
+let h: Harness;
+let target: Awaited<ReturnType<typeof startHttpTarget>>;
+const workers: ChildProcess[] = [];
+
+/** A worker process (src/worker.ts under tsx), resolved once it is polling the queue. */
+function startWorker(databaseUrl: string): Promise<ChildProcess> {
+  const child = fork(path.join(here, "../src/worker.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      JOB_EXPIRE_SECONDS: EXPIRE_SECONDS,
+      LOG_LEVEL: "silent",
+      WORKER_CONCURRENCY: "1",
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  workers.push(child);
+  return new Promise((resolve, reject) => {
+    child.once("message", () => resolve(child));
+    child.once("exit", (code) => reject(new Error(`worker exited early (${code})`)));
+  });
+}
+
+beforeAll(async () => {
+  // The service itself executes nothing: only the worker processes do.
+  h = await startHarness({ RUN_WORKER: "false", JOB_EXPIRE_SECONDS: EXPIRE_SECONDS });
+  target = await startHttpTarget();
+});
+afterAll(async () => {
+  for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGKILL");
+  await target.close();
+  await h.stop();
+});
+
+describe("a worker killed during a run", () => {
+  it("leaves the run to another worker, which completes it with each step's effect recorded once", async () => {
+    const alice = newTenantUser();
+    const wf = await createWorkflow(h.service, alice, {
+      steps: [
+        {
+          key: "before",
+          type: "HTTP_REQUEST",
+          config: { url: `${target.url}/before`, method: "POST", body: { name: { $pointer: "/input/name" } } },
+        },
+        { key: "slow", type: "DELAY", config: { seconds: 3 } },
+        {
+          key: "after",
+          type: "HTTP_REQUEST",
+          config: { url: `${target.url}/after`, method: "POST", body: { prev: { $pointer: "/steps/before/status" } } },
+        },
+      ],
+    });
+    const first = await startWorker(h.db.url);
+    const run = await startRun(h.service, alice, wf.id);
+    // Wait until the first step is recorded and the delay is in flight, then kill the worker.
+    await waitFor(async () => {
+      const current = await runOf(h.service, alice, run.id);
+      return current.stepRuns.find(
+        (s: { stepKey: string; status: string }) => s.stepKey === "slow" && s.status === "RUNNING",
+      );
+    }, 20_000);
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    expect(target.callsTo("/before")).toHaveLength(1);
+    expect(target.callsTo("/after")).toHaveLength(0);
+
+    await startWorker(h.db.url);
+    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED", 75_000);
+
+    expect(target.callsTo("/before")).toHaveLength(1);
+    expect(target.callsTo("/after")).toHaveLength(1);
+    expect(target.callsTo("/after")[0]?.body).toEqual({ prev: 200 });
+    const attempts = Object.fromEntries(
+      done.stepRuns.map((s: { stepKey: string; attempts: number }) => [s.stepKey, s.attempts]),
+    );
+    expect(attempts).toEqual({ before: 1, slow: 2, after: 1 });
+    const events = (await ok(h.service, alice, EVENTS, { runId: run.id })).workflowRunEvents;
+    const stepEvents = events
+      .filter((e: { type: string }) => e.type === "STEP_SUCCEEDED")
+      .map((e: { stepKey: string }) => e.stepKey);
+    expect(stepEvents).toEqual(["before", "slow", "after"]);
+    expect(events.filter((e: { type: string }) => e.type === "SUCCEEDED")).toHaveLength(1);
+    expect(events.map((e: { sequence: number }) => e.sequence)).toEqual(events.map((_: unknown, i: number) => i + 1));
+  }, 120_000);
+});
