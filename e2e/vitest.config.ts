@@ -1,3 +1,12 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } });
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // One copy of graphql for Apollo (CJS) and the services (see gateway/vitest.config.ts).
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
+  test: { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+});

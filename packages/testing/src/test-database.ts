@@ -18,10 +18,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Changes whenever a migration of the service (or a shared one) changes. */
-function migrationsHash(service: string): string {
+/** Changes whenever a migration of the services (or a shared one) changes. */
+function migrationsHash(services: string[]): string {
   const hash = createHash("sha256");
-  for (const history of new Set([...SHARED_MIGRATIONS, service])) {
+  for (const history of new Set([...SHARED_MIGRATIONS, ...services])) {
     for (const file of filesUnder(path.join(REPO_ROOT, "prisma", history, "migrations")).sort()) {
       hash.update(file).update(readFileSync(file));
     }
@@ -46,8 +46,15 @@ async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise
 }
 
 /** The migrated template for a service, made once per migration set (under an advisory lock). */
-async function ensureTemplate(adminUrl: string, service: string): Promise<string> {
-  const template = `atelier_tpl_${service}_${migrationsHash(service)}`;
+/** A short name for a set of services: Postgres truncates identifiers past 63 bytes. */
+function keyOf(services: string[]): string {
+  if (services.length === 1) return services[0]!;
+  return `set_${createHash("sha256").update(services.join(",")).digest("hex").slice(0, 8)}`;
+}
+
+async function ensureTemplate(adminUrl: string, services: string[]): Promise<string> {
+  const service = keyOf(services);
+  const template = `atelier_tpl_${service}_${migrationsHash(services)}`;
   await withAdmin(adminUrl, async (admin) => {
     await admin.query("SELECT pg_advisory_lock(hashtext($1))", [`atelier_tpl_${service}`]);
     try {
@@ -60,7 +67,7 @@ async function ensureTemplate(adminUrl: string, service: string): Promise<string
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${building}"`);
-      await migrateDatabase(urlFor(adminUrl, building), service);
+      for (const each of services) await migrateDatabase(urlFor(adminUrl, building), each);
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
     } finally {
       await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [`atelier_tpl_${service}`]);
@@ -70,12 +77,14 @@ async function ensureTemplate(adminUrl: string, service: string): Promise<string
 }
 
 /**
- * A fresh database for one test file, cloned from the service's migrated template: migrations
- * run once per change, not once per file.
+ * A fresh database for one test file, cloned from a template migrated for the services (one, or
+ * several for end-to-end tests): migrations run once per change, not once per file.
  */
-export async function createTestDatabase(service: string): Promise<TestDatabase> {
+export async function createTestDatabase(services: string | string[]): Promise<TestDatabase> {
+  const list = Array.isArray(services) ? services : [services];
+  const service = keyOf(list);
   const { adminUrl } = await postgresServer();
-  const template = await ensureTemplate(adminUrl, service);
+  const template = await ensureTemplate(adminUrl, list);
   const name = `atelier_test_${service}_${randomBytes(5).toString("hex")}`;
   await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {

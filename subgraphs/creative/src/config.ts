@@ -27,6 +27,8 @@ const creativeEnvSchema = z
     PUBLIC_URL: z.url().optional(),
     DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
     DATABASE_POOL_MAX: positiveInt(10),
+    /** Publish status notices on Redis instead of Postgres NOTIFY (for many gateway replicas). */
+    REDIS_URL: z.string().optional(),
     INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
     INTROSPECTION: envFlag(true),
     RUN_WORKER: envFlag(true),
@@ -78,6 +80,7 @@ export function loadCreativeConfig(env: Record<string, string | undefined>) {
     host: p.HOST,
     publicUrl: p.PUBLIC_URL?.replace(/\/$/, "") ?? null,
     databaseUrl: p.DATABASE_URL,
+    redisUrl: p.REDIS_URL ?? null,
     databasePoolMax: p.DATABASE_POOL_MAX,
     internalPublicKey: p.INTERNAL_JWT_PUBLIC_KEY,
     introspection: p.INTROSPECTION,

@@ -1,5 +1,5 @@
 import type { EventBus } from "@atelier/event-bus";
-import { createPostgresEventBus } from "@atelier/event-bus";
+import { createEventBus } from "@atelier/event-bus";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
@@ -48,7 +48,11 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     poolMax: config.databasePoolMax,
     onQuery: deps.onQuery,
   });
-  const bus = deps.bus ?? createPostgresEventBus(config.databaseUrl, (err) => log.error({ err }, "event bus error"));
+  const bus =
+    deps.bus ??
+    createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (err) =>
+      log.error({ err }, "event bus error"),
+    );
   const queue = createJobQueue({
     databaseUrl: config.databaseUrl,
     schema: "jobs_creative",

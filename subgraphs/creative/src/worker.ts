@@ -1,4 +1,4 @@
-import { createPostgresEventBus } from "@atelier/event-bus";
+import { createEventBus } from "@atelier/event-bus";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { loadCreativeConfig } from "./config";
@@ -31,7 +31,9 @@ const services: CreativeServices = {
   config,
   blobs,
   queue,
-  bus: createPostgresEventBus(config.databaseUrl, (err) => log.error({ err }, "event bus error")),
+  bus: createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (err) =>
+    log.error({ err }, "event bus error"),
+  ),
   providers,
   log,
 };

@@ -9,6 +9,8 @@ const workflowsEnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
   DATABASE_POOL_MAX: positiveInt(10),
+  /** Publish status notices on Redis instead of Postgres NOTIFY (for many gateway replicas). */
+  REDIS_URL: z.string().optional(),
   INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
   INTROSPECTION: envFlag(true),
   /** Run the step executor inside the service process (the embedded default). */
@@ -33,6 +35,7 @@ export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
     host: parsed.HOST,
     databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
+    redisUrl: parsed.REDIS_URL ?? null,
     internalPublicKey: parsed.INTERNAL_JWT_PUBLIC_KEY,
     introspection: parsed.INTROSPECTION,
     worker: {

@@ -1,5 +1,5 @@
 import { createPrismaClient } from "@atelier/db";
-import { createPostgresEventBus, type EventBus } from "@atelier/event-bus";
+import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { createJobQueue, type JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import pg from "pg";
@@ -43,7 +43,11 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
   const sql = new pg.Pool({ connectionString: config.databaseUrl, max: config.databasePoolMax });
   sql.on("error", (err) => (closing ? undefined : log.error({ err }, "database pool error")));
   const ownsBus = !deps.bus;
-  const bus = deps.bus ?? createPostgresEventBus(config.databaseUrl);
+  const bus =
+    deps.bus ??
+    createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (err) =>
+      log.error({ err }, "event bus error"),
+    );
   const services: WorkflowServices = { db, sql, queue, bus, config, log };
   return {
     services,
