@@ -1,0 +1,101 @@
+import { envFlag, loadConfig, z } from "@atelier/config";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const knowledgeEnvSchema = z
+  .object({
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4002),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
+    DATABASE_POOL_MAX: positiveInt(10),
+    /** Publish status notices on Redis instead of Postgres NOTIFY (for many gateway replicas). */
+    REDIS_URL: z.string().optional(),
+    INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
+    INTROSPECTION: envFlag(true),
+    RUN_WORKER: envFlag(true),
+    WORKER_CONCURRENCY: positiveInt(2),
+    JOB_EXPIRE_SECONDS: positiveInt(900),
+    EMBEDDING_PROVIDER: z.enum(["builtin", "openai"]).default("builtin"),
+    EMBEDDING_BASE_URL: z.url().optional(),
+    EMBEDDING_MODEL: z.string().optional(),
+    EMBEDDING_DIMENSIONS: positiveInt(384),
+    EMBEDDING_API_KEY: z.string().optional(),
+    EMBEDDING_BATCH_SIZE: positiveInt(64),
+    EMBEDDING_TIMEOUT_MS: positiveInt(30_000),
+    EMBEDDING_MAX_RETRIES: z.coerce.number().int().min(0).default(4),
+    INGEST_BATCH_CHUNKS: positiveInt(256),
+    VECTOR_STORE: z.enum(["embedded", "qdrant"]).default("embedded"),
+    QDRANT_URL: z.url().optional(),
+    QDRANT_API_KEY: z.string().optional(),
+    QDRANT_HNSW_M: z.coerce.number().int().min(0).default(16),
+    QDRANT_HNSW_EF_CONSTRUCT: positiveInt(100),
+    CHUNK_SIZE_TOKENS: positiveInt(400),
+    CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).default(60),
+    MAX_DOCUMENT_BYTES: positiveInt(20 * 1024 * 1024),
+    URI_FETCH_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+    URI_FETCH_TIMEOUT_MS: positiveInt(10_000),
+    URI_FETCH_ALLOW_PRIVATE: envFlag(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.EMBEDDING_PROVIDER === "openai") {
+      for (const key of ["EMBEDDING_BASE_URL", "EMBEDDING_MODEL"] as const) {
+        if (!env[key])
+          ctx.addIssue({ code: "custom", path: [key], message: "required when EMBEDDING_PROVIDER=openai" });
+      }
+    }
+    if (env.VECTOR_STORE === "qdrant" && !env.QDRANT_URL) {
+      ctx.addIssue({ code: "custom", path: ["QDRANT_URL"], message: "required when VECTOR_STORE=qdrant" });
+    }
+    if (env.CHUNK_OVERLAP_TOKENS >= env.CHUNK_SIZE_TOKENS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CHUNK_OVERLAP_TOKENS"],
+        message: "must be smaller than CHUNK_SIZE_TOKENS",
+      });
+    }
+  });
+
+export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
+  const p = loadConfig("knowledge", knowledgeEnvSchema, env);
+  return {
+    logLevel: p.LOG_LEVEL,
+    port: p.PORT,
+    host: p.HOST,
+    databaseUrl: p.DATABASE_URL,
+    databasePoolMax: p.DATABASE_POOL_MAX,
+    redisUrl: p.REDIS_URL ?? null,
+    internalPublicKey: p.INTERNAL_JWT_PUBLIC_KEY,
+    introspection: p.INTROSPECTION,
+    runWorker: p.RUN_WORKER,
+    workerConcurrency: p.WORKER_CONCURRENCY,
+    jobExpireSeconds: p.JOB_EXPIRE_SECONDS,
+    embedding: {
+      provider: p.EMBEDDING_PROVIDER,
+      baseUrl: p.EMBEDDING_BASE_URL ?? null,
+      model: p.EMBEDDING_MODEL ?? null,
+      dimensions: p.EMBEDDING_DIMENSIONS,
+      apiKey: p.EMBEDDING_API_KEY ?? null,
+      batchSize: p.EMBEDDING_BATCH_SIZE,
+      timeoutMs: p.EMBEDDING_TIMEOUT_MS,
+      maxRetries: p.EMBEDDING_MAX_RETRIES,
+    },
+    vectorStore: {
+      kind: p.VECTOR_STORE,
+      qdrantUrl: p.QDRANT_URL ?? null,
+      qdrantApiKey: p.QDRANT_API_KEY ?? null,
+      hnsw: { m: p.QDRANT_HNSW_M, efConstruct: p.QDRANT_HNSW_EF_CONSTRUCT },
+    },
+    chunking: { size: p.CHUNK_SIZE_TOKENS, overlap: p.CHUNK_OVERLAP_TOKENS },
+    /** Chunks embedded and written per transaction (and per progress event); the unit of resumption. */
+    ingestBatchChunks: p.INGEST_BATCH_CHUNKS,
+    maxDocumentBytes: p.MAX_DOCUMENT_BYTES,
+    uriFetch: {
+      maxBytes: p.URI_FETCH_MAX_BYTES,
+      timeoutMs: p.URI_FETCH_TIMEOUT_MS,
+      allowPrivateNetworks: p.URI_FETCH_ALLOW_PRIVATE,
+    },
+  };
+}
+
+export type KnowledgeConfig = ReturnType<typeof loadKnowledgeConfig>;

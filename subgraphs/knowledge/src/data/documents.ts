@@ -1,0 +1,44 @@
+import type { Document, DocumentStatus, Prisma } from "../generated/prisma/client";
+import type { Db } from "./db";
+
+export type { Document, DocumentStatus };
+
+/** Columns callers need; the content bytes are loaded only by the ingestion job. */
+export const DOCUMENT_FIELDS = {
+  id: true,
+  tenantId: true,
+  workspaceId: true,
+  title: true,
+  mimeType: true,
+  sourceUri: true,
+  metadata: true,
+  checksum: true,
+  sizeBytes: true,
+  status: true,
+  error: true,
+  embeddingModel: true,
+  chunkCount: true,
+  chunksEmbedded: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+  readyAt: true,
+} satisfies Prisma.DocumentSelect;
+
+export type DocumentRecord = Omit<Document, "content">;
+
+export function findDocument(db: Db, tenantId: string, id: string): Promise<DocumentRecord | null> {
+  return db.document.findFirst({ where: { id, tenantId }, select: DOCUMENT_FIELDS });
+}
+
+export function findDocumentsByIds(db: Db, tenantId: string, ids: string[]): Promise<DocumentRecord[]> {
+  return db.document.findMany({ where: { id: { in: ids }, tenantId }, select: DOCUMENT_FIELDS });
+}
+
+export function findDocumentByChecksum(db: Db, tenantId: string, workspaceId: string, checksum: string) {
+  return db.document.findFirst({ where: { tenantId, workspaceId, checksum }, select: DOCUMENT_FIELDS });
+}
+
+export function updateDocument(tx: Db, tenantId: string, id: string, data: Prisma.DocumentUpdateManyMutationInput) {
+  return tx.document.updateManyAndReturn({ where: { id, tenantId }, data, select: DOCUMENT_FIELDS });
+}

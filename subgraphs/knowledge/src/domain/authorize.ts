@@ -1,0 +1,26 @@
+import type { AuditActorType } from "@atelier/db";
+import type { Identity } from "@atelier/internal-auth";
+import { ForbiddenError, requireRole, requireTenantMember } from "@atelier/subgraph-kit";
+
+export interface Actor {
+  tenantId: string;
+  actorType: AuditActorType;
+  actorId: string;
+  userId: string | null;
+}
+
+/** Any member of the active tenant (VIEWER and up) or an API client of it may read. */
+export function readerTenant(identity: Identity): string {
+  return requireTenantMember(identity).tenantId;
+}
+
+/** EDITOR and up change documents; an API client needs the `knowledge:write` scope. */
+export function writer(identity: Identity): Actor {
+  if (identity.kind === "apiClient") {
+    if (!identity.scopes.includes("knowledge:write"))
+      throw new ForbiddenError("This API client lacks the knowledge:write scope.");
+    return { tenantId: identity.tenantId, actorType: "API_CLIENT", actorId: identity.apiClientId, userId: null };
+  }
+  const user = requireRole(identity, "EDITOR");
+  return { tenantId: user.tenantId, actorType: "USER", actorId: user.userId, userId: user.userId };
+}

@@ -1,0 +1,21 @@
+import type { Context } from "../context";
+import { fetchUri } from "../parsing/fetch-uri";
+import { writer } from "./authorize";
+import { createDocumentFromUriInput } from "./inputs";
+import { storeDocument } from "./store-document";
+
+/** Fetches a document over http(s), within the configured size and time limits, and stores it. */
+export async function createDocumentFromUri(ctx: Context, rawInput: unknown) {
+  const actor = writer(ctx.identity);
+  const input = createDocumentFromUriInput.parse(rawInput);
+  const { bytes, mimeType } = await fetchUri(input.uri, ctx.services.config.uriFetch);
+  const url = new URL(input.uri);
+  return storeDocument(ctx, actor, {
+    workspaceId: input.workspaceId,
+    title: input.title ?? (decodeURIComponent(url.pathname.split("/").pop() ?? "") || url.hostname),
+    mimeType,
+    content: bytes,
+    sourceUri: input.uri,
+    metadata: input.metadata ?? {},
+  });
+}

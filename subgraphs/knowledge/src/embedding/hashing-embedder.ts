@@ -1,0 +1,98 @@
+import { type Embedder, normalize } from "./embedder";
+import { FeatureCounter } from "./feature-counter";
+import { contentWords, stem } from "./text-features";
+
+// Feature weights: the stem carries meaning across inflections, the exact word rewards exact
+// use, stem bigrams reward phrases, character trigrams give partial credit to related
+// spellings, compounds and typos.
+const STEM_WEIGHT = 1;
+const WORD_WEIGHT = 0.5;
+const BIGRAM_WEIGHT = 0.35;
+const TRIGRAM_WEIGHT = 0.2;
+const SEED = { stem: 0x811c9dc5, word: 0x9e3779b9, trigram: 0x85ebca6b };
+
+function fnv1a(text: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Mixes two 32-bit hashes (murmur3 finaliser) into a feature id for the ordered pair. */
+function pair(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x27d4eb2d, 0x165667b1) ^ b;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+interface WordFeatures {
+  stem: number;
+  /** Feature ids and weights of the word itself (exact form, stem, trigrams). */
+  ids: Uint32Array;
+  weights: Float32Array;
+}
+
+const CACHE_LIMIT = 200_000;
+
+/**
+ * The built-in embedder: signed feature hashing of stems, words, stem bigrams and character
+ * trigrams with sublinear term frequency, L2-normalised. Deterministic and download-free;
+ * texts sharing words or stems land close, unrelated texts near-orthogonal.
+ */
+export class HashingEmbedder implements Embedder {
+  readonly model = "atelier-hashing-v1";
+  // Word features are pure functions of the word: computed once per distinct word.
+  private readonly cache = new Map<string, WordFeatures>();
+  private readonly counter = new FeatureCounter();
+
+  constructor(readonly dimensions = 384) {}
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    return texts.map((text) => this.embedOne(text));
+  }
+
+  embedOne(text: string): Float32Array {
+    const counts = this.counter;
+    let previous = -1;
+    for (const word of contentWords(text)) {
+      const features = this.featuresOf(word);
+      for (let i = 0; i < features.ids.length; i++) counts.add(features.ids[i]!, features.weights[i]!);
+      if (previous >= 0) counts.add(pair(previous, features.stem), BIGRAM_WEIGHT);
+      previous = features.stem;
+    }
+    const vector = new Float32Array(this.dimensions);
+    counts.drain((id, weightSum) => {
+      const sign = id & 0x80000000 ? -1 : 1;
+      // Sublinear TF: a word said ten times is not ten times as relevant.
+      vector[id % this.dimensions]! += sign * Math.log1p(weightSum);
+    });
+    return normalize(vector);
+  }
+
+  private featuresOf(word: string): WordFeatures {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const padded = `^${word}$`;
+    const trigrams = Math.max(0, padded.length - 2);
+    const ids = new Uint32Array(2 + trigrams);
+    const weights = new Float32Array(2 + trigrams);
+    const stemId = fnv1a(stem(word), SEED.stem);
+    ids[0] = stemId;
+    weights[0] = STEM_WEIGHT;
+    ids[1] = fnv1a(word, SEED.word);
+    weights[1] = WORD_WEIGHT;
+    for (let i = 0; i < trigrams; i++) {
+      ids[2 + i] = fnv1a(padded.slice(i, i + 3), SEED.trigram);
+      weights[2 + i] = TRIGRAM_WEIGHT;
+    }
+    const features = { stem: stemId, ids, weights };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, features);
+    return features;
+  }
+}

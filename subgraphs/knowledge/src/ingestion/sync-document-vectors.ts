@@ -1,0 +1,30 @@
+import { chunkPointsOf } from "../data/chunks";
+import { findDocument } from "../data/documents";
+import { inTenant } from "../data/in-tenant";
+import type { KnowledgeServices } from "../services";
+
+/**
+ * Brings the vector store in line with Postgres for one document: a READY document's vectors
+ * are (re)loaded if any are missing and made searchable; a deleted document's are removed.
+ * Runs after each status change, in every process that holds a store (the embedded store of
+ * the API process learns of a separate worker's work this way).
+ */
+export async function syncDocumentVectors(
+  services: KnowledgeServices,
+  tenantId: string,
+  documentId: string,
+): Promise<void> {
+  const { store, collection, embedder } = services;
+  const doc = await inTenant(services.db, tenantId, (tx) => findDocument(tx, tenantId, documentId));
+  if (!doc) return store.deleteByFilter(collection, { tenantId, documentId });
+  if (doc.status !== "READY" || doc.embeddingModel !== embedder.model) return;
+  const stored = await store.count(collection, { tenantId, documentId });
+  if (stored !== doc.chunkCount) {
+    await store.deleteByFilter(collection, { tenantId, documentId });
+    const points = await inTenant(services.db, tenantId, (tx) =>
+      chunkPointsOf(tx, tenantId, documentId, embedder.model),
+    );
+    await store.upsert(collection, points);
+  }
+  await store.markReady(collection, { tenantId, documentId });
+}

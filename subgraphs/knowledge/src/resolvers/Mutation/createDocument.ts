@@ -1,0 +1,4 @@
+import { createDocument as create } from "../../domain/create-document";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+
+export const createDocument: MutationResolvers["createDocument"] = (_parent, args, ctx) => create(ctx, args.input);

@@ -1,0 +1,25 @@
+import { scalarResolvers } from "@atelier/subgraph-kit";
+import type { Resolvers } from "../generated/resolvers-types";
+import { Document } from "./Document";
+import { DocumentStatusEvent } from "./DocumentStatusEvent";
+import { createDocument } from "./Mutation/createDocument";
+import { createDocumentFromUri } from "./Mutation/createDocumentFromUri";
+import { deleteDocument } from "./Mutation/deleteDocument";
+import { reindexDocument } from "./Mutation/reindexDocument";
+import { document } from "./Query/document";
+import { documentStatusEvents } from "./Query/documentStatusEvents";
+import { semanticSearch } from "./Query/semanticSearch";
+import { SearchResult } from "./SearchResult";
+import { Workspace } from "./Workspace";
+
+export const resolvers: Resolvers = {
+  DateTime: scalarResolvers.DateTime,
+  JSON: scalarResolvers.JSON,
+  URL: scalarResolvers.URL,
+  Query: { document, documentStatusEvents, semanticSearch },
+  Mutation: { createDocument, createDocumentFromUri, reindexDocument, deleteDocument },
+  Document,
+  DocumentStatusEvent,
+  SearchResult,
+  Workspace,
+};

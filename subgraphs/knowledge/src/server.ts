@@ -1,0 +1,64 @@
+import { createSubgraphServer } from "@atelier/subgraph-kit";
+import { buildServices, type KnowledgeDeps } from "./bootstrap/build-services";
+import { followDocumentEvents } from "./bootstrap/follow-document-events";
+import { rebuildEmbeddedStore } from "./bootstrap/rebuild-embedded-store";
+import { reindexStaleDocuments } from "./bootstrap/reindex-stale-documents";
+import type { KnowledgeConfig } from "./config";
+import type { Context } from "./context";
+import { createLoaders } from "./data/loaders";
+import { startIngestionWorker } from "./ingestion/start-worker";
+import { resolvers } from "./resolvers/index";
+import { knowledgeTypeDefs } from "./schema/index";
+import type { KnowledgeServices } from "./services";
+
+export interface KnowledgeService {
+  url: string;
+  port: number;
+  services: KnowledgeServices;
+  stop(): Promise<void>;
+}
+
+/** The knowledge subgraph: API, vector index kept in sync, and (RUN_WORKER) the ingestion worker. */
+export async function createKnowledgeService(
+  config: KnowledgeConfig,
+  deps: KnowledgeDeps = {},
+): Promise<KnowledgeService> {
+  const services = await buildServices(config, deps);
+  const unfollow = await followDocumentEvents(services);
+  if (services.store.kind === "embedded") {
+    const loaded = await rebuildEmbeddedStore(services);
+    services.log.info({ loaded, collection: services.collection }, "embedded vector store rebuilt from Postgres");
+  }
+  await reindexStaleDocuments(services);
+  if (config.runWorker) await startIngestionWorker(services);
+  const server = await createSubgraphServer<Context>({
+    name: "knowledge",
+    typeDefs: knowledgeTypeDefs,
+    resolvers,
+    port: config.port,
+    host: config.host,
+    internalPublicKey: config.internalPublicKey,
+    logger: services.log,
+    introspection: config.introspection,
+    // Inline content arrives in the request body (base64 for binary types: 4/3 larger).
+    maxBodyBytes: Math.ceil(config.maxDocumentBytes * 1.4) + 65_536,
+    buildContext: (base) => ({
+      ...base,
+      services,
+      loaders: createLoaders(services.db, "tenantId" in base.identity ? base.identity.tenantId : null),
+    }),
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    services,
+    async stop() {
+      await server.stop();
+      await unfollow();
+      await services.queue.stop({ graceful: false, timeoutMs: 2000 });
+      if (!deps.bus) await services.bus.close();
+      await services.store.close();
+      await services.db.$disconnect();
+    },
+  };
+}

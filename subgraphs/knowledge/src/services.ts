@@ -1,0 +1,28 @@
+import type { EventBus } from "@atelier/event-bus";
+import type { JobQueue } from "@atelier/job-queue";
+import type { Logger } from "@atelier/logging";
+import type { KnowledgeConfig } from "./config";
+import type { PrismaClient } from "./data/db";
+import type { Embedder } from "./embedding/embedder";
+import type { VectorStore } from "./vector-store/vector-store";
+
+/** Process-wide collaborators, built once at boot and shared by the API and the worker. */
+export interface KnowledgeServices {
+  db: PrismaClient;
+  config: KnowledgeConfig;
+  embedder: Embedder;
+  store: VectorStore;
+  /** The vector collection of the current embedding model. */
+  collection: string;
+  queue: JobQueue;
+  bus: EventBus;
+  log: Logger;
+}
+
+export const INGEST_QUEUE = "knowledge-ingest-document";
+export const JOBS_SCHEMA = "jobs_knowledge";
+
+export interface IngestJob {
+  tenantId: string;
+  documentId: string;
+}

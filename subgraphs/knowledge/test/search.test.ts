@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql, type Harness, ingest, member, startHarness } from "./harness";
+
+let h: Harness;
+const tenant = randomUUID();
+const editor = member(tenant);
+const ws1 = randomUUID();
+const ws2 = randomUUID();
+const docs: Record<string, { id: string }> = {};
+
+const SEARCH = `query($input: SemanticSearchInput!) { semanticSearch(input: $input) { score highlight chunk { id text index } document { id title mimeType } } }`;
+
+beforeAll(async () => {
+  h = await startHarness();
+  docs.logo = await ingest(h.service, editor, {
+    workspaceId: ws1,
+    title: "Logo rules",
+    text: "Logo usage guidelines. Keep clear space around the logo. On dark backgrounds use the white logo.",
+    metadata: { kind: "guideline", region: "emea" },
+  });
+  docs.brief = await ingest(h.service, editor, {
+    workspaceId: ws1,
+    title: "Spring brief",
+    mimeType: "text/markdown",
+    text: "# Spring campaign brief\n\nLaunching the spring campaign for young parents, with bright outdoor photography.",
+    metadata: { kind: "brief", region: "emea" },
+  });
+  docs.research = await ingest(h.service, editor, {
+    workspaceId: ws2,
+    title: "Survey",
+    text: "Research note: survey respondents preferred recycled packaging <b>strongly</b> over plastic.",
+    metadata: { kind: "research", region: "us" },
+  });
+});
+afterAll(() => h?.stop());
+
+const search = async (input: Record<string, unknown>) => {
+  const res = await gql(h.service, editor, SEARCH, { input });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.semanticSearch as {
+    score: number;
+    highlight: string;
+    chunk: { text: string };
+    document: { id: string; title: string };
+  }[];
+};
+
+describe("semanticSearch", () => {
+  it.each(["DENSE", "KEYWORD", "HYBRID"])("ranks the matching document first in %s mode", async (mode) => {
+    const results = await search({ query: "logo on a dark background", mode });
+    expect(results[0]!.document.id).toBe(docs.logo!.id);
+    expect(results[0]!.score).toBeGreaterThan(0);
+  });
+
+  it("finds a paraphrase by meaning (DENSE) through shared stems", async () => {
+    const results = await search({ query: "campaigns launched for parents", mode: "DENSE" });
+    expect(results[0]!.document.id).toBe(docs.brief!.id);
+  });
+
+  it("highlights the matched terms with <mark>, HTML-escaped, in every mode", async () => {
+    for (const mode of ["DENSE", "KEYWORD", "HYBRID"]) {
+      const [top] = await search({ query: "recycled packaging", mode });
+      expect(top!.highlight).toMatch(/<mark>recycled<\/mark>/i);
+      // Markup in the text never reaches the highlight as markup: escaped (DENSE) or dropped (ts_headline).
+      expect(top!.highlight).not.toContain("<b>");
+      if (mode === "DENSE") expect(top!.highlight).toContain("&lt;b&gt;");
+    }
+  });
+
+  it("filters by workspace, documents, MIME type and metadata", async () => {
+    const ids = async (filter: Record<string, unknown>) =>
+      new Set(
+        (await search({ query: "logo campaign survey packaging", mode: "HYBRID", filter })).map((r) => r.document.id),
+      );
+    expect(await ids({ workspaceId: ws2 })).toEqual(new Set([docs.research!.id]));
+    expect(await ids({ documentIds: [docs.brief!.id] })).toEqual(new Set([docs.brief!.id]));
+    expect(await ids({ mimeTypes: ["text/markdown"] })).toEqual(new Set([docs.brief!.id]));
+    expect(await ids({ metadata: { kind: "guideline" } })).toEqual(new Set([docs.logo!.id]));
+    expect(await ids({ metadata: { region: "emea" }, workspaceId: ws1 })).toEqual(
+      new Set([docs.logo!.id, docs.brief!.id]),
+    );
+    expect(await ids({ metadata: { region: "mars" } })).toEqual(new Set());
+  });
+
+  it("respects the limit", async () => {
+    expect(await search({ query: "logo campaign survey", mode: "HYBRID", limit: 1 })).toHaveLength(1);
+  });
+});
