@@ -8,7 +8,5 @@ const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1
 const services = readdirSync(path.join(root, "subgraphs")).filter((name) =>
   existsSync(path.join(root, "prisma", name, "prisma.config.ts")),
 );
-for (const service of services) {
-  await migrateDatabase(databaseUrl, service);
-  console.log(`migrated ${service}`);
-}
+await migrateDatabase(databaseUrl, services);
+console.log(`migrated ${services.join(", ")}`);

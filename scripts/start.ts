@@ -32,7 +32,7 @@ try {
   docker compose up -d postgres) or set DATABASE_URL.`);
   process.exit(1);
 }
-for (const name of subgraphs) await migrateDatabase(databaseUrl, name);
+await migrateDatabase(databaseUrl, subgraphs);
 console.log(`atelier: migrated ${subgraphs.join(", ")}`);
 
 const keys = loadDevKeys(path.join(root, ".data"));

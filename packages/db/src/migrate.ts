@@ -16,13 +16,14 @@ function withSchema(databaseUrl: string, schema: string): string {
   return url.toString();
 }
 
-/** Applies `prisma migrate deploy` for the shared histories, then the service's own. */
-export async function migrateDatabase(databaseUrl: string, service: string): Promise<void> {
-  for (const history of new Set([...SHARED_MIGRATIONS, service])) {
+/** Applies `prisma migrate deploy` for the shared histories, then each service's own. */
+export async function migrateDatabase(databaseUrl: string, services: string | string[]): Promise<void> {
+  for (const history of new Set([...SHARED_MIGRATIONS, ...(Array.isArray(services) ? services : [services])])) {
     const config = path.join(REPO_ROOT, "prisma", history, "prisma.config.ts");
-    const prismaBin = path.join(REPO_ROOT, "node_modules", ".bin", "prisma");
+    const prismaCli = path.join(REPO_ROOT, "node_modules", "prisma", "build", "index.js");
+    const preload = path.join(path.dirname(fileURLToPath(import.meta.url)), "unref-long-timers.cjs");
     try {
-      await run(prismaBin, ["migrate", "deploy", "--config", config], {
+      await run(process.execPath, ["--require", preload, prismaCli, "migrate", "deploy", "--config", config], {
         cwd: REPO_ROOT,
         env: { ...process.env, DATABASE_URL: withSchema(databaseUrl, history) },
       });

@@ -39,6 +39,7 @@ export function createMigrationAdapter(connectionString: string) {
     connectionString: url.toString(),
     Client: CatalogTextClient,
     max: 2,
+    allowExitOnIdle: true,
     options: `-c search_path="${schema}"`,
   });
   const factory = new PrismaPg(pool, { schema });

@@ -67,7 +67,7 @@ async function ensureTemplate(adminUrl: string, services: string[]): Promise<str
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${building}"`);
-      for (const each of services) await migrateDatabase(urlFor(adminUrl, building), each);
+      await migrateDatabase(urlFor(adminUrl, building), services);
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
     } finally {
       await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [`atelier_tpl_${service}`]);
