@@ -1,16 +1,3 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { defineConfig } from "prisma/config";
-import { createMigrationAdapter } from "../../packages/db/src/migration-adapter";
+import { historyConfig } from "../../packages/db/src/history-config";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-export default defineConfig({
-  experimental: { adapter: true },
-  engine: "js",
-  schema: path.join(here, "schema.prisma"),
-  migrations: { path: path.join(here, "migrations") },
-  async adapter() {
-    return createMigrationAdapter(process.env.DATABASE_URL ?? "");
-  },
-});
+export default historyConfig(import.meta.url);

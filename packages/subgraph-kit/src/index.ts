@@ -3,5 +3,6 @@ export * from "./errors";
 export { classifyError } from "./format-error";
 export * from "./guards";
 export { BodyTooLargeError, readBody, sendJson } from "./http-body";
+export * from "./pagination";
 export * from "./scalars";
 export * from "./server";

@@ -1,8 +1,16 @@
-import { BadUserInputError } from "@atelier/subgraph-kit";
+import {
+  BadUserInputError,
+  encodeCursor,
+  idCursor,
+  type PageArgs,
+  pageSize,
+  prismaPage,
+  STABLE_ORDER,
+  toConnection,
+} from "@atelier/subgraph-kit";
 import type { CreativeServices } from "../context";
 import { type Actor, inTenant } from "../domain/scope";
 import type { Prisma } from "../generated/prisma/client";
-import { encodeCursor, idCursor, type PageArgs, pageSize, prismaPage, STABLE_ORDER, toConnection } from "./pagination";
 
 const NEWEST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 

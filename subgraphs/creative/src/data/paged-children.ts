@@ -1,6 +1,5 @@
-import { BadUserInputError } from "@atelier/subgraph-kit";
+import { BadUserInputError, decodeCursor, pageSize } from "@atelier/subgraph-kit";
 import type { Db } from "./db";
-import { decodeCursor, pageSize } from "./pagination";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

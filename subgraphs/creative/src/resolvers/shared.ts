@@ -1,6 +1,6 @@
+import { type Connection, idCursor, toConnection } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import type { Context } from "../context";
-import { type Connection, idCursor, toConnection } from "../data/pagination";
 import { id, page } from "../domain/validation";
 
 export type Args = Record<string, unknown>;

@@ -1,5 +1,5 @@
+import { decodeCursor, encodeCursor } from "@atelier/subgraph-kit";
 import type { Db } from "./db";
-import { decodeCursor, encodeCursor } from "./pagination";
 
 export interface AuditEventRow {
   id: string;

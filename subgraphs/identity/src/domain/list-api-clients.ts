@@ -1,5 +1,5 @@
+import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "../data/pagination";
 import { authorize } from "./authorize";
 import { inTenant } from "./in-tenant";
 

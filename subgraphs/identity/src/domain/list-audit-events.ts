@@ -1,6 +1,6 @@
+import { type PageArgs, pageSize, toConnection } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { auditCursor, queryAuditEvents } from "../data/audit-events";
-import { type PageArgs, pageSize, toConnection } from "../data/pagination";
 import { authorize, requireSignedIn } from "./authorize";
 import { inTenant } from "./in-tenant";
 

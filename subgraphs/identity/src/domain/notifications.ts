@@ -1,5 +1,5 @@
+import { idCursor, NEWEST_FIRST, type PageArgs, prismaPage, toConnection } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { idCursor, NEWEST_FIRST, type PageArgs, prismaPage, toConnection } from "../data/pagination";
 import { requireSignedIn } from "./authorize";
 import { audit } from "./record-audit";
 

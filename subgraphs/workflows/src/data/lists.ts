@@ -1,7 +1,5 @@
-import { BadUserInputError } from "@atelier/subgraph-kit";
-import type { BusinessArea, RunStatus } from "../generated/prisma/client";
-import type { Db } from "./db";
 import {
+  BadUserInputError,
   decodeCursor,
   encodeCursor,
   idCursor,
@@ -11,7 +9,9 @@ import {
   prismaPage,
   STABLE_ORDER,
   toConnection,
-} from "./pagination";
+} from "@atelier/subgraph-kit";
+import type { BusinessArea, RunStatus } from "../generated/prisma/client";
+import type { Db } from "./db";
 
 /** Templates the tenant sees: the system catalog and its own. */
 export async function listTemplates(

@@ -1,4 +1,6 @@
-import { BadUserInputError } from "@atelier/subgraph-kit";
+import { BadUserInputError } from "./errors";
+
+// Relay-style connections over Prisma, ordered stably by (createdAt, id), shared by the subgraphs.
 
 export interface PageArgs {
   first?: number | null;
