@@ -28,7 +28,13 @@ function pgTransaction(client: pg.PoolClient) {
 
 /** Ticker subgraphs behind one or more gateways sharing an event bus (Postgres, or Redis when given). */
 export async function startSubscriptionStack(
-  opts: { gateways?: number; redisUrl?: string; audience?: "identity" | "tenant-role" } = {},
+  opts: {
+    gateways?: number;
+    redisUrl?: string;
+    audience?: "identity" | "tenant-role";
+    /** Extra gateway environment, e.g. rate limits for a bench. */
+    env?: Record<string, string>;
+  } = {},
 ) {
   const db = await createTestDatabase("audit");
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
@@ -64,6 +70,7 @@ export async function startSubscriptionStack(
       DATABASE_URL: db.url,
       SUBSCRIPTION_RESYNC_MS: "60000",
       ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
+      ...opts.env,
     });
     gateways.push(await createGateway(config));
   }
