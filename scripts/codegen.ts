@@ -5,11 +5,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildSubgraphSchema } from "@apollo/subgraph";
 import { codegen } from "@graphql-codegen/core";
 import * as typescriptPlugin from "@graphql-codegen/typescript";
 import * as resolversPlugin from "@graphql-codegen/typescript-resolvers";
-import { parse, printSchema } from "graphql";
+import { parse } from "graphql";
 
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv[2];
