@@ -12,6 +12,8 @@ import { DOCUMENTS, type EvalQuery, QUERIES } from "./data/search/corpus";
 
 const K = 10;
 const MODES = ["DENSE", "KEYWORD", "HYBRID"] as const;
+/** `--verbose`: print every query whose labelled document is not ranked first. */
+const VERBOSE = process.argv.includes("--verbose");
 
 const db = await createTestDatabase("knowledge");
 const service = await createKnowledgeService(
@@ -92,6 +94,10 @@ try {
       const relevant = new Set(q.relevant);
       const recall = ranked.slice(0, K).filter((id) => relevant.has(id)).length / relevant.size;
       scores[mode]!.push({ recall: [recall], ndcg: [ndcg(ranked, relevant)], style: q.style });
+      if (VERBOSE && ranked[0] !== q.relevant[0])
+        console.log(
+          `${mode.padEnd(8)} ${q.id.padEnd(24)} rank ${ranked.indexOf(q.relevant[0]!) + 1 || "-"}  top: ${ranked.slice(0, 3).join(", ")}  (${q.text})`,
+        );
     }
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

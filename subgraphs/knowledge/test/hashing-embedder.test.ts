@@ -27,4 +27,14 @@ describe("HashingEmbedder (built-in)", () => {
     expect(cosine(a!, b!)).toBeGreaterThan(0.4);
     expect(cosine(a!, c!)).toBeLessThan(0.15);
   });
+
+  it("matches a word with transposed inner letters through its scramble key", async () => {
+    const [typo, word, other] = await embedder.embed([
+      "reserach participnats",
+      "research participants",
+      "recruitment pricing",
+    ]);
+    expect(cosine(typo!, word!)).toBeGreaterThan(0.3);
+    expect(cosine(typo!, other!)).toBeLessThan(0.15);
+  });
 });

@@ -1,15 +1,19 @@
 import { type Embedder, normalize } from "./embedder";
 import { FeatureCounter } from "./feature-counter";
-import { contentWords, stem } from "./text-features";
+import { contentWords, scrambleKey, stem } from "./text-features";
 
 // Feature weights: the stem carries meaning across inflections, the exact word rewards exact
 // use, stem bigrams reward phrases, character trigrams give partial credit to related
-// spellings, compounds and typos.
+// spellings, compounds and typos, and the scramble key (`scrambleKey`) counts a word with its inner
+// letters transposed as the same word, so it weighs as much as the stem.
 const STEM_WEIGHT = 1;
 const WORD_WEIGHT = 0.5;
 const BIGRAM_WEIGHT = 0.35;
 const TRIGRAM_WEIGHT = 0.2;
-const SEED = { stem: 0x811c9dc5, word: 0x9e3779b9, trigram: 0x85ebca6b };
+const SCRAMBLE_WEIGHT = 1;
+/** Words shorter than this get no scramble key: short words have too many anagrams. */
+const SCRAMBLE_MIN_LENGTH = 5;
+const SEED = { stem: 0x811c9dc5, word: 0x9e3779b9, trigram: 0x85ebca6b, scramble: 0xc2b2ae35 };
 
 function fnv1a(text: string, seed: number): number {
   let hash = seed;
@@ -40,12 +44,12 @@ interface WordFeatures {
 const CACHE_LIMIT = 200_000;
 
 /**
- * The built-in embedder: signed feature hashing of stems, words, stem bigrams and character
- * trigrams with sublinear term frequency, L2-normalised. Deterministic and download-free;
+ * The built-in embedder: signed feature hashing of stems, words, stem bigrams, character
+ * trigrams and scramble keys with sublinear term frequency, L2-normalised. Deterministic and download-free;
  * texts sharing words or stems land close, unrelated texts near-orthogonal.
  */
 export class HashingEmbedder implements Embedder {
-  readonly model = "atelier-hashing-v1";
+  readonly model = "atelier-hashing-v2";
   // Word features are pure functions of the word: computed once per distinct word.
   private readonly cache = new Map<string, WordFeatures>();
   private readonly counter = new FeatureCounter();
@@ -79,8 +83,9 @@ export class HashingEmbedder implements Embedder {
     if (cached) return cached;
     const padded = `^${word}$`;
     const trigrams = Math.max(0, padded.length - 2);
-    const ids = new Uint32Array(2 + trigrams);
-    const weights = new Float32Array(2 + trigrams);
+    const scramble = word.length >= SCRAMBLE_MIN_LENGTH && !/\d/.test(word) ? 1 : 0;
+    const ids = new Uint32Array(2 + trigrams + scramble);
+    const weights = new Float32Array(2 + trigrams + scramble);
     const stemId = fnv1a(stem(word), SEED.stem);
     ids[0] = stemId;
     weights[0] = STEM_WEIGHT;
@@ -89,6 +94,10 @@ export class HashingEmbedder implements Embedder {
     for (let i = 0; i < trigrams; i++) {
       ids[2 + i] = fnv1a(padded.slice(i, i + 3), SEED.trigram);
       weights[2 + i] = TRIGRAM_WEIGHT;
+    }
+    if (scramble) {
+      ids[2 + trigrams] = fnv1a(scrambleKey(word), SEED.scramble);
+      weights[2 + trigrams] = SCRAMBLE_WEIGHT;
     }
     const features = { stem: stemId, ids, weights };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
