@@ -26,6 +26,8 @@ export interface StackOptions {
   /** Extra in-process workflows services (each runs a worker): replicas of the worker. */
   workflowWorkers?: number;
   redisUrl?: string;
+  /** Extra gateway environment (e.g. rate limits for a bench). */
+  gatewayEnv?: Record<string, string>;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function startStack(opts: StackOptions = {}) {
           INTERNAL_JWT_PRIVATE_KEY: keys.privateKey,
           IDENTITY_JWKS_URL: `${identityBase}/.well-known/jwks.json`,
           IDENTITY_INTERNAL_URL: identityBase,
+          ...opts.gatewayEnv,
         }),
       ),
     );

@@ -104,6 +104,14 @@ export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Prom
     doc = (await transition(s, job, { chunkCount: chunks.length }, "PROGRESS")) ?? doc;
   }
   await embedMissing(s, job, doc, chunks);
-  await transition(s, job, { status: "READY", readyAt: new Date(), error: null }, "READY");
+  // Recounted at the end: a duplicate delivery's progress update may have counted before this
+  // job's last batch committed.
+  const ready = async (tx: Db): Promise<Patch> => ({
+    status: "READY",
+    readyAt: new Date(),
+    error: null,
+    chunksEmbedded: await tx.semanticChunk.count({ where: { tenantId: job.tenantId, documentId: job.documentId } }),
+  });
+  await transition(s, job, ready, "READY");
   await syncDocumentVectors(s, job.tenantId, job.documentId);
 }
