@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Creative, makeWorkspace, member, startCreative } from "./harness";
+
+describe("row-level security", () => {
+  let creative: Creative;
+  beforeAll(async () => {
+    creative = await startCreative({ env: { RUN_WORKER: "false" } });
+  });
+  afterAll(() => creative?.stop());
+
+  it("hides other tenants' rows from a tenant-bound transaction even without a tenant filter", async () => {
+    const t1 = randomUUID();
+    const t2 = randomUUID();
+    await makeWorkspace(creative, member(t1), "one");
+    await makeWorkspace(creative, member(t2), "two");
+    const { inTenant } = await import("../src/domain/scope");
+    const names = await inTenant(
+      creative.service.services,
+      t1,
+      (tx) =>
+        tx.$queryRaw<
+          { name: string; role: string }[]
+        >`SELECT name, current_user::text AS role FROM creative.workspaces`,
+    );
+    expect(names).toEqual([{ name: "one", role: "atelier_app" }]);
+    const insert = await inTenant(
+      creative.service.services,
+      t1,
+      (tx) =>
+        tx.$executeRaw`INSERT INTO creative.workspaces (id, "tenantId", name, "updatedAt") VALUES (gen_random_uuid(), ${t2}::uuid, 'sneaky', now())`,
+    ).catch((error: Error) => error);
+    expect(String(insert)).toMatch(/row-level security/);
+  });
+});
