@@ -12,8 +12,10 @@ export type Identity =
       role: Role | null;
       sessionId: string | null;
       scopes: string[];
+      /** The service acting for this user through a delegation (a workflow run, an ingestion). */
+      delegatedBy?: string;
     }
-  | { kind: "apiClient"; apiClientId: string; tenantId: string; scopes: string[] }
+  | { kind: "apiClient"; apiClientId: string; tenantId: string; scopes: string[]; delegatedBy?: string }
   /** A gateway-internal call (API-key or OIDC resolution), never a client's. */
   | { kind: "system"; service: string }
   | { kind: "anonymous" };
