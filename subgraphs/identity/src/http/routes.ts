@@ -1,6 +1,7 @@
 import { sendJson } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import type { IdentityServices } from "../context";
+import { resolveDelegatedActor } from "../domain/resolve-delegated-actor";
 import { resolveOidcUser } from "../domain/resolve-oidc-user";
 import { verifyApiKey } from "../domain/verify-api-key";
 import { internalJsonRoute } from "./json-route";
@@ -12,6 +13,12 @@ const oidcBody = z.object({
   subject: z.string().min(1).max(512),
   email: z.email().max(254).nullish(),
   emailVerified: z.boolean().default(false),
+});
+const delegatedActorBody = z.object({
+  actor: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("user"), userId: z.uuid(), tenantId: z.uuid() }),
+    z.object({ kind: z.literal("apiClient"), apiClientId: z.uuid(), tenantId: z.uuid() }),
+  ]),
 });
 
 /** Plain HTTP routes next to /graphql: the public JWKS and the gateway's internal endpoints. */
@@ -26,6 +33,10 @@ export function identityRoutes(services: IdentityServices) {
     }),
     "/internal/oidc/resolve": internalJsonRoute(oidcBody, async (body) => {
       const resolved = await resolveOidcUser(services, { ...body, email: body.email ?? null });
+      return resolved ? { status: 200, body: resolved } : { status: 401, body: { error: "unauthenticated" } };
+    }),
+    "/internal/delegations/resolve": internalJsonRoute(delegatedActorBody, async ({ actor }) => {
+      const resolved = await resolveDelegatedActor(services, actor);
       return resolved ? { status: 200, body: resolved } : { status: 401, body: { error: "unauthenticated" } };
     }),
   };
