@@ -1,6 +1,20 @@
-import { envFlag, loadConfig, z } from "@atelier/config";
+import { envFlag, envList, loadConfig, z } from "@atelier/config";
+import { type HostPattern, parseHostPattern } from "./steps/http/address-policy";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Comma-separated host patterns HTTP steps may reach even at non-public addresses. */
+const hostPatterns = envList.transform((items, ctx) => {
+  const patterns: HostPattern[] = [];
+  for (const item of items) {
+    try {
+      patterns.push(parseHostPattern(item));
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }
+  return patterns;
+});
 
 const workflowsEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -24,6 +38,8 @@ const workflowsEnvSchema = z.object({
   JOB_EXPIRE_SECONDS: positiveInt(900),
   /** Delay steps up to this long wait inside the job; longer ones are rescheduled. */
   DELAY_INLINE_MAX_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** HTTP steps reach only public addresses, but for these (`host`, `host:port`, `*.domain`, `*`). */
+  HTTP_STEP_ALLOWED_HOSTS: hostPatterns,
 });
 
 export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
@@ -46,6 +62,7 @@ export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
       jobExpireSeconds: parsed.JOB_EXPIRE_SECONDS,
       delayInlineMaxSeconds: parsed.DELAY_INLINE_MAX_SECONDS,
     },
+    httpStep: { allowedHosts: parsed.HTTP_STEP_ALLOWED_HOSTS },
   };
 }
 

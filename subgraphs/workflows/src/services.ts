@@ -6,6 +6,7 @@ import pg from "pg";
 import type { WorkflowsConfig } from "./config";
 import { RUN_QUEUE } from "./engine/enqueue-run";
 import { PrismaClient } from "./generated/prisma/client";
+import type { StepEnvironment } from "./steps/step-type";
 
 const JOB_SCHEMA = "jobs_workflows";
 
@@ -18,6 +19,7 @@ export interface WorkflowServices {
   bus: EventBus;
   config: WorkflowsConfig;
   log: Logger;
+  stepEnv: StepEnvironment;
 }
 
 export interface ServiceDeps {
@@ -48,7 +50,11 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
     createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (err) =>
       log.error({ err }, "event bus error"),
     );
-  const services: WorkflowServices = { db, sql, queue, bus, config, log };
+  const stepEnv: StepEnvironment = {
+    delayInlineMaxSeconds: config.worker.delayInlineMaxSeconds,
+    httpAllowedHosts: config.httpStep.allowedHosts,
+  };
+  const services: WorkflowServices = { db, sql, queue, bus, config, log, stepEnv };
   return {
     services,
     async close() {

@@ -6,7 +6,8 @@ import { startHttpTarget } from "./http-target";
 let h: Harness;
 let target: Awaited<ReturnType<typeof startHttpTarget>>;
 beforeAll(async () => {
-  h = await startHarness();
+  // The HTTP target listens on loopback, which HTTP steps refuse unless allowed.
+  h = await startHarness({ HTTP_STEP_ALLOWED_HOSTS: "127.0.0.1" });
   target = await startHttpTarget();
 });
 afterAll(async () => {

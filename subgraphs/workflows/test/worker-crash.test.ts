@@ -23,6 +23,7 @@ function startWorker(databaseUrl: string): Promise<ChildProcess> {
       JOB_EXPIRE_SECONDS: EXPIRE_SECONDS,
       LOG_LEVEL: "silent",
       WORKER_CONCURRENCY: "1",
+      HTTP_STEP_ALLOWED_HOSTS: "127.0.0.1",
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

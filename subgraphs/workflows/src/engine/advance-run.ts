@@ -23,7 +23,7 @@ export async function advanceRun(services: WorkflowServices, job: RunJob): Promi
       stepKey: claim.step.key,
       idempotencyKey: `${job.runId}:${claim.step.key}:${claim.attempts}`,
       firstStartedAt: claim.firstStartedAt,
-      delayInlineMaxSeconds: services.config.worker.delayInlineMaxSeconds,
+      env: services.stepEnv,
     });
   } catch (error) {
     services.log.error({ err: error, runId: job.runId, step: claim.step.key }, "step threw");

@@ -92,7 +92,7 @@ export function claimNextStep(services: WorkflowServices, job: RunJob): Promise<
         stepKey: step.key,
         idempotencyKey: `${run.id}:${step.key}:${attempts}`,
         firstStartedAt,
-        delayInlineMaxSeconds: services.config.worker.delayInlineMaxSeconds,
+        env: services.stepEnv,
       });
       if (outcome.kind !== "done") {
         const error = outcome.kind === "failed" ? outcome.error : "a pure step cannot wait";

@@ -19,10 +19,10 @@ export const delayStep: StepTypeDefinition<z.infer<typeof config>> = {
   pure: false,
   config,
   describeInput: (cfg) => ({ seconds: cfg.seconds }),
-  async execute({ config: cfg, firstStartedAt, delayInlineMaxSeconds }) {
+  async execute({ config: cfg, firstStartedAt, env }) {
     const until = new Date(firstStartedAt.getTime() + cfg.seconds * 1000);
     const remainingMs = until.getTime() - Date.now();
-    if (remainingMs > delayInlineMaxSeconds * 1000) return { kind: "wait", until };
+    if (remainingMs > env.delayInlineMaxSeconds * 1000) return { kind: "wait", until };
     if (remainingMs > 0) await sleep(remainingMs);
     return { kind: "done", output: { waitedUntil: until.toISOString() } };
   },

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "@atelier/config";
+import { DestinationRefusedError, guardedRequest } from "./http/guarded-request";
 import { evaluateMapping, renderTemplate } from "./mapping";
-import type { StepContext, StepOutcome, StepTypeDefinition } from "./step-type";
+import type { StepContext, StepEnvironment, StepOutcome, StepTypeDefinition } from "./step-type";
 
 const config = z.object({
   /** May hold `{{pointer}}` slots. */
@@ -19,14 +20,17 @@ type HttpConfig = z.infer<typeof config>;
 
 function request(cfg: HttpConfig, context: StepContext) {
   const url = renderTemplate(cfg.url, context);
-  const headers = Object.fromEntries(Object.entries(cfg.headers).map(([k, v]) => [k, renderTemplate(v, context)]));
+  const headers = Object.fromEntries(
+    Object.entries(cfg.headers).map(([k, v]) => [k.toLowerCase(), renderTemplate(v, context)]),
+  );
   const body = cfg.body === undefined ? undefined : evaluateMapping(cfg.body, context);
   return { url, method: cfg.method, headers, body };
 }
 
-async function attempt(cfg: HttpConfig, context: StepContext, idempotencyKey: string) {
+async function attempt(cfg: HttpConfig, context: StepContext, idempotencyKey: string, env: StepEnvironment) {
   const req = request(cfg, context);
-  const res = await fetch(req.url, {
+  const res = await guardedRequest({
+    url: req.url,
     method: req.method,
     headers: {
       ...(req.body !== undefined ? { "content-type": "application/json" } : {}),
@@ -35,18 +39,21 @@ async function attempt(cfg: HttpConfig, context: StepContext, idempotencyKey: st
     },
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
     signal: AbortSignal.timeout(cfg.timeoutMs),
+    allowedHosts: env.httpAllowedHosts,
   });
-  const text = await res.text();
-  let body: unknown = text;
+  let body: unknown = res.text;
   try {
-    body = text ? JSON.parse(text) : null;
+    body = res.text ? JSON.parse(res.text) : null;
   } catch {
     // Not JSON: keep the text.
   }
-  return { status: res.status, headers: Object.fromEntries(res.headers), body };
+  return { status: res.status, headers: res.headers, body };
 }
 
-/** Calls an HTTP endpoint; 5xx, 429 and network errors are retried with backoff. */
+/**
+ * Calls an HTTP endpoint; 5xx, 429 and network errors are retried with backoff. Only public
+ * addresses are reached unless the host is in HTTP_STEP_ALLOWED_HOSTS (guarded-request.ts).
+ */
 export const httpRequestStep: StepTypeDefinition<HttpConfig> = {
   type: "HTTP_REQUEST",
   available: true,
@@ -56,12 +63,12 @@ export const httpRequestStep: StepTypeDefinition<HttpConfig> = {
     const { url, method, body } = request(cfg, context);
     return { url, method, body: body ?? null };
   },
-  async execute({ config: cfg, context, idempotencyKey }): Promise<StepOutcome> {
+  async execute({ config: cfg, context, idempotencyKey, env }): Promise<StepOutcome> {
     let lastError = "";
     for (let n = 0; n <= cfg.retries; n++) {
       if (n > 0) await sleep(Math.min(200 * 2 ** (n - 1), 5_000));
       try {
-        const response = await attempt(cfg, context, idempotencyKey);
+        const response = await attempt(cfg, context, idempotencyKey, env);
         if (response.status < 400) {
           const output =
             cfg.responseMapping === undefined
@@ -73,8 +80,12 @@ export const httpRequestStep: StepTypeDefinition<HttpConfig> = {
         if (response.status < 500 && response.status !== 429)
           return { kind: "failed", error: lastError, attempts: n + 1 };
       } catch (error) {
+        if (error instanceof DestinationRefusedError) return { kind: "failed", error: error.message, attempts: n + 1 };
         const e = error as Error;
-        lastError = e.name === "TimeoutError" ? `timed out after ${cfg.timeoutMs} ms` : `request failed: ${e.message}`;
+        const timedOut =
+          e.name === "TimeoutError" ||
+          (e.name === "AbortError" && e.cause instanceof Error && e.cause.name === "TimeoutError");
+        lastError = timedOut ? `timed out after ${cfg.timeoutMs} ms` : `request failed: ${e.message}`;
       }
     }
     return { kind: "failed", error: lastError, attempts: cfg.retries + 1 };

@@ -1,5 +1,6 @@
 import type { z } from "@atelier/config";
 import type { StepType } from "../generated/prisma/client";
+import type { HostPattern } from "./http/address-policy";
 
 /** What a step sees: the run's input, earlier steps' outputs by key, and the run itself. */
 export interface StepContext {
@@ -17,7 +18,14 @@ export interface StepExecution<C> {
   idempotencyKey: string;
   /** When the step's first attempt started (delays count from here, across restarts). */
   firstStartedAt: Date;
+  env: StepEnvironment;
+}
+
+/** What the process provides to steps, built once from the service's config. */
+export interface StepEnvironment {
   delayInlineMaxSeconds: number;
+  /** Hosts HTTP steps may reach even at non-public addresses. */
+  httpAllowedHosts: readonly HostPattern[];
 }
 
 export type StepOutcome =
