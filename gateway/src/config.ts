@@ -38,6 +38,22 @@ const oidcIssuersFromJson = z
     return z.NEVER;
   });
 
+/** `{ "<service>": "<Ed25519 public key, PEM or JWK JSON>" }`: the services that may act for others. */
+const delegationKeysFromJson = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return {};
+    try {
+      const parsed = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1)).safeParse(JSON.parse(value));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: "custom", message: `expected { "<service>": "<public key>" }: ${parsed.error.message}` });
+    } catch {
+      ctx.addIssue({ code: "custom", message: "not valid JSON" });
+    }
+    return z.NEVER;
+  });
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 /** 0 turns the limit off. */
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -64,6 +80,7 @@ const gatewayEnvSchema = z.object({
         .filter((s) => s && s.toLowerCase() !== "none"),
     ),
   OIDC_ISSUERS: oidcIssuersFromJson,
+  DELEGATION_PUBLIC_KEYS: delegationKeysFromJson,
   ALLOW_ANONYMOUS: envFlag(false),
   PUBLIC_FIELDS: envList,
   // Unset means "on unless production", so the flag cannot use envFlag's fixed fallback.
@@ -135,6 +152,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
       algorithms: parsed.ACCESS_TOKEN_ALGORITHMS,
     },
     oidcIssuers: parsed.OIDC_ISSUERS,
+    delegationPublicKeys: parsed.DELEGATION_PUBLIC_KEYS,
     allowAnonymous: parsed.ALLOW_ANONYMOUS,
     apolloTelemetry: parsed.APOLLO_TELEMETRY,
     publicFields: parsed.PUBLIC_FIELDS.length > 0 ? parsed.PUBLIC_FIELDS : DEFAULT_PUBLIC_FIELDS,

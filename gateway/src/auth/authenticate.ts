@@ -1,10 +1,11 @@
-import { ANONYMOUS, type Identity, type InternalTokenSigner } from "@atelier/internal-auth";
+import { ANONYMOUS, delegationServiceOf, type Identity, type InternalTokenSigner } from "@atelier/internal-auth";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import type { GatewayConfig } from "../config";
 import { createAccessTokenVerifier } from "./access-token";
 import { createApiKeyVerifier } from "./api-key";
 import { AuthenticationError } from "./authentication-error";
 import { type CredentialInput, MalformedCredentialError, parseCredential } from "./credential";
+import { createDelegationAuthenticator } from "./delegation";
 import { createIdentityInternalClient } from "./identity-internal-client";
 import { createOidcVerifier } from "./oidc";
 import { sha256 } from "./sha256";
@@ -27,10 +28,21 @@ export function createAuthenticator(config: GatewayConfig, signer: InternalToken
     identity: identityClient,
   });
   const apiKeys = createApiKeyVerifier(identityClient);
+  const delegations = createDelegationAuthenticator({
+    publicKeys: config.delegationPublicKeys,
+    identity: identityClient,
+  });
   // Verifying a signature on every request costs more than the subgraph fetch it guards.
   const verifiedTokens = new TtlCache<Identity>(10_000);
 
   async function verifyBearer(token: string): Promise<Identity> {
+    // Delegations bypass the verified-token cache: the actor's role comes from identity, not the token.
+    const service = delegationServiceOf(token);
+    if (service !== null) {
+      if (!delegations.accepts(service))
+        throw new AuthenticationError(`delegations from "${service}" are not accepted`);
+      return delegations.authenticate(token);
+    }
     const cacheKey = sha256(token);
     const cached = verifiedTokens.get(cacheKey);
     if (cached) return cached;

@@ -48,6 +48,10 @@ export async function resolveOperation(
     request: { ...plain, query: document, extensions: { ...extensions, [OPERATION_ID_EXTENSION]: id } },
   });
 
+  // A service's delegation sends its own documents; the gateway holds it to the root fields it named.
+  if (identity.kind !== "anonymous" && identity.kind !== "system" && identity.delegation && query) {
+    return { ok: true, request: plain };
+  }
   if (identity.kind === "apiClient") {
     if (query) return refuse(notAllowed("API clients may run only published operations: send its id, not a document"));
     if (!id) return { ok: true, request: plain };

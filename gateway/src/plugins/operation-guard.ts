@@ -5,7 +5,10 @@ import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
 import { checkOperationLimits } from "../limits/check-operation-limits";
 
-/** Refuses, before any subgraph is called, anonymous callers outside the public fields and operations over the limits. */
+/**
+ * Refuses, before any subgraph is called: anonymous callers outside the public fields, delegations
+ * outside the root fields they name, and operations over the limits.
+ */
 export function operationGuardPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayContext> {
   const publicFields = new Set(config.publicFields);
   return {
@@ -26,6 +29,15 @@ export function operationGuardPlugin(config: GatewayConfig): ApolloServerPlugin<
             if (field) {
               throw new GraphQLError(`authentication required for ${field}: send a Bearer token or an API key`, {
                 extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+              });
+            }
+          }
+          const delegation = "delegation" in contextValue.identity ? contextValue.identity.delegation : undefined;
+          if (delegation) {
+            const field = firstNonPublicRootField(document, operation, new Set(delegation.fields), false);
+            if (field) {
+              throw new GraphQLError(`the delegation from ${delegation.service} does not allow ${field}`, {
+                extensions: { code: "FORBIDDEN", http: { status: 403 } },
               });
             }
           }

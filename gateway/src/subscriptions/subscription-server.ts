@@ -70,6 +70,11 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
             ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: send a token in connection_init");
             return false;
           }
+          // Delegations are for a service's single calls, not for holding a live feed open.
+          if ("delegation" in identity && identity.delegation) {
+            ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: delegations cannot subscribe");
+            return false;
+          }
           ctx.extra.identity = identity;
           return true;
         } catch (error) {

@@ -25,7 +25,11 @@ export async function startCatalogSubgraph(publicKey: string) {
           catalogItems: (_: unknown, args: { first?: number }) =>
             Array.from({ length: args.first ?? 2 }, (_, i) => ({ id: `item-${i + 1}`, title: `Item ${i + 1}` })),
           catalogCaller: (_: unknown, __: unknown, { identity }: { identity: Identity }) =>
-            identity.kind === "apiClient" ? `apiClient:${identity.apiClientId}` : identity.kind,
+            identity.kind === "apiClient"
+              ? `apiClient:${identity.apiClientId}`
+              : identity.kind === "user" && identity.delegation
+                ? `user:${identity.userId}:${identity.role}:via ${identity.delegation.service}`
+                : identity.kind,
           catalogFailure: () => {
             throw new GraphQLError("out of stock", { extensions: { code: "CONFLICT" } });
           },

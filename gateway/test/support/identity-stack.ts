@@ -81,8 +81,13 @@ export async function startIdentityStack(env: Record<string, string> = {}) {
       },
     });
     if (body.errors) throw new Error(`signUp failed: ${JSON.stringify(body.errors)}`);
-    const { accessToken, tenant } = body.data.signUp;
-    return { tenantId: tenant.id as string, bearer: { authorization: `Bearer ${accessToken}` }, token: accessToken };
+    const { accessToken, tenant, user } = body.data.signUp;
+    return {
+      userId: user.id as string,
+      tenantId: tenant.id as string,
+      bearer: { authorization: `Bearer ${accessToken}` },
+      token: accessToken,
+    };
   }
 
   /** An API client of the admin's tenant allowed to call `apps`; returns its id and x-api-key header. */

@@ -2,6 +2,12 @@
 export const ROLES = ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A service acting for someone, limited to the root fields it named. */
+export interface DelegationScope {
+  service: string;
+  fields: string[];
+}
+
 /** Who is calling, as verified by the gateway and forwarded to subgraphs. */
 export type Identity =
   | {
@@ -12,10 +18,10 @@ export type Identity =
       role: Role | null;
       sessionId: string | null;
       scopes: string[];
-      /** The service acting for this user through a delegation (a workflow run, an ingestion). */
-      delegatedBy?: string;
+      /** Set when a service acts for this user (a workflow run, an ingestion). */
+      delegation?: DelegationScope;
     }
-  | { kind: "apiClient"; apiClientId: string; tenantId: string; scopes: string[]; delegatedBy?: string }
+  | { kind: "apiClient"; apiClientId: string; tenantId: string; scopes: string[]; delegation?: DelegationScope }
   /** A gateway-internal call (API-key or OIDC resolution), never a client's. */
   | { kind: "system"; service: string }
   | { kind: "anonymous" };
