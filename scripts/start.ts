@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "@atelier/db";
 import { ensureDatabase } from "./start/database";
-import { loadDevKeys } from "./start/dev-keys";
+import { DELEGATING_SERVICES, loadDevKeys } from "./start/dev-keys";
 import { type ServiceProcess, startService, waitForHealthy } from "./start/processes";
 import { DEMO, seedDemo } from "./start/seed-demo";
 
@@ -56,6 +56,8 @@ const processes: ServiceProcess[] = subgraphs.map((name, i) =>
       STORAGE_SIGNING_SECRET: keys.signedUrlSecret,
       STORAGE_DIR: path.join(root, ".data", `${name}-blobs`),
       PUBLIC_URL: `http://localhost:${portBase + (SUBGRAPH_OFFSETS[name] ?? 10 + i)}`,
+      GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+      ...(keys.delegation[name] ? { DELEGATION_PRIVATE_KEY: keys.delegation[name].privateKey } : {}),
     },
     i,
   ),
@@ -83,6 +85,9 @@ processes.push(
       INTERNAL_JWT_PRIVATE_KEY: keys.internal.privateKey,
       IDENTITY_JWKS_URL: `http://127.0.0.1:${portBase + 1}/.well-known/jwks.json`,
       IDENTITY_INTERNAL_URL: `http://127.0.0.1:${portBase + 1}`,
+      DELEGATION_PUBLIC_KEYS: JSON.stringify(
+        Object.fromEntries(DELEGATING_SERVICES.map((service) => [service, keys.delegation[service]!.publicKey])),
+      ),
       ...Object.fromEntries(
         processes.map((p) => [`SUBGRAPH_URL_${p.name.toUpperCase()}`, `http://127.0.0.1:${p.port}/graphql`]),
       ),

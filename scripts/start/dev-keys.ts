@@ -8,7 +8,12 @@ export interface DevKeys {
   accessToken: { privateKey: string; publicKey: string };
   mfaEncryptionKey: string;
   signedUrlSecret: string;
+  /** One key pair per service that calls the gateway for someone (workflow steps, asset hand-off). */
+  delegation: Record<string, { privateKey: string; publicKey: string }>;
 }
+
+/** The services whose delegations the gateway accepts. */
+export const DELEGATING_SERVICES = ["knowledge", "workflows", "creative"] as const;
 
 /**
  * Development keys, made once and kept in `.data/` (git-ignored) so tokens, MFA secrets and
@@ -16,14 +21,20 @@ export interface DevKeys {
  */
 export function loadDevKeys(dataDir: string): DevKeys {
   const file = path.join(dataDir, "dev-keys.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevKeys;
-  mkdirSync(dataDir, { recursive: true });
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevKeys>) : {};
+  // Keys added since the file was written are made now; existing ones are kept.
   const keys: DevKeys = {
-    internal: generateInternalKeyPair(),
-    accessToken: generateInternalKeyPair(),
-    mfaEncryptionKey: randomBytes(32).toString("base64url"),
-    signedUrlSecret: randomBytes(32).toString("base64url"),
+    internal: stored.internal ?? generateInternalKeyPair(),
+    accessToken: stored.accessToken ?? generateInternalKeyPair(),
+    mfaEncryptionKey: stored.mfaEncryptionKey ?? randomBytes(32).toString("base64url"),
+    signedUrlSecret: stored.signedUrlSecret ?? randomBytes(32).toString("base64url"),
+    delegation: Object.fromEntries(
+      DELEGATING_SERVICES.map((service) => [service, stored.delegation?.[service] ?? generateInternalKeyPair()]),
+    ),
   };
-  writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  if (JSON.stringify(keys) !== JSON.stringify(stored)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  }
   return keys;
 }

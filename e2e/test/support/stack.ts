@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
@@ -6,6 +7,8 @@ import { createCreativeService, loadCreativeConfig } from "@atelier/creative/ser
 import { createGateway, type RunningGateway } from "@atelier/gateway";
 import { loadGatewayConfig } from "@atelier/gateway/config";
 import { createIdentityService, loadIdentityConfig } from "@atelier/identity";
+import { generateInternalKeyPair } from "@atelier/internal-auth";
+import { createKnowledgeService, loadKnowledgeConfig } from "@atelier/knowledge/service";
 import { createTestDatabase, testKeys } from "@atelier/testing";
 import { createWorkflowsService, loadWorkflowsConfig } from "@atelier/workflows/service";
 import { parse } from "graphql";
@@ -30,13 +33,31 @@ export interface StackOptions {
   gatewayEnv?: Record<string, string>;
 }
 
+/** A port nobody listens on now, so services can be told the gateway's URL before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const DELEGATING = ["knowledge", "workflows", "creative"] as const;
+
 /**
- * The real services — identity, workflows, creative — each on its own port, behind one or more
- * real gateways, on one fresh database migrated with every history.
+ * The real services — identity, knowledge, workflows, creative — each on its own port, behind one
+ * or more real gateways, on one fresh database migrated with every history. Knowledge, workflows
+ * and creative call the first gateway with their own delegation keys.
  */
 export async function startStack(opts: StackOptions = {}) {
-  const db = await createTestDatabase(["identity", "workflows", "creative"]);
+  const db = await createTestDatabase(["identity", "knowledge", "workflows", "creative"]);
   const keys = testKeys();
+  const gatewayPort = await freePort();
+  const delegationKeys = Object.fromEntries(DELEGATING.map((s) => [s, generateInternalKeyPair()]));
+  const delegating = (service: (typeof DELEGATING)[number]) => ({
+    GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+    DELEGATION_PRIVATE_KEY: delegationKeys[service]!.privateKey,
+  });
   const blobs = mkdtempSync(path.join(tmpdir(), "atelier-e2e-"));
   const common = {
     PORT: "0",
@@ -48,7 +69,10 @@ export async function startStack(opts: StackOptions = {}) {
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
   };
   const identity = await createIdentityService(loadIdentityConfig(common));
-  const workflowsConfig = loadWorkflowsConfig({ ...common, RUN_WORKER: "true" });
+  const knowledge = await createKnowledgeService(
+    loadKnowledgeConfig({ ...common, RUN_WORKER: "true", ...delegating("knowledge") }),
+  );
+  const workflowsConfig = loadWorkflowsConfig({ ...common, RUN_WORKER: "true", ...delegating("workflows") });
   const workflows = [await createWorkflowsService(workflowsConfig)];
   for (let i = 0; i < (opts.workflowWorkers ?? 0); i++) workflows.push(await createWorkflowsService(workflowsConfig));
   const creative = await createCreativeService(
@@ -57,11 +81,13 @@ export async function startStack(opts: StackOptions = {}) {
       RUN_WORKER: "true",
       STORAGE_DIR: blobs,
       STORAGE_SIGNING_SECRET: "e2e-signing-secret-e2e-signing-secret",
+      ...delegating("creative"),
     }),
   );
 
   const composed = composeServices([
     { name: "identity", url: identity.url, typeDefs: parse(sdlOf("identity")) },
+    { name: "knowledge", url: knowledge.url, typeDefs: parse(sdlOf("knowledge")) },
     { name: "workflows", url: workflows[0]!.url, typeDefs: parse(sdlOf("workflows")) },
     { name: "creative", url: creative.url, typeDefs: parse(sdlOf("creative")) },
   ]);
@@ -80,6 +106,10 @@ export async function startStack(opts: StackOptions = {}) {
           INTERNAL_JWT_PRIVATE_KEY: keys.privateKey,
           IDENTITY_JWKS_URL: `${identityBase}/.well-known/jwks.json`,
           IDENTITY_INTERNAL_URL: identityBase,
+          DELEGATION_PUBLIC_KEYS: JSON.stringify(
+            Object.fromEntries(DELEGATING.map((s) => [s, delegationKeys[s]!.publicKey])),
+          ),
+          ...(i === 0 ? { PORT: String(gatewayPort) } : {}),
           ...opts.gatewayEnv,
         }),
       ),
@@ -92,10 +122,12 @@ export async function startStack(opts: StackOptions = {}) {
     url: (i = 0) => gateways[i]!.url,
     wsUrl: (i = 0) => gateways[i]!.url.replace("http", "ws"),
     creative,
+    knowledge,
     async close() {
       for (const g of gateways) await g.stop();
       await creative.stop();
       for (const w of workflows) await w.stop();
+      await knowledge.stop();
       await identity.stop();
       await db.drop();
       rmSync(blobs, { recursive: true, force: true });
