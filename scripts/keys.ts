@@ -9,4 +9,12 @@ console.log(`INTERNAL_JWT_PRIVATE_KEY=${oneLine(internal.privateKey)}`);
 console.log(`INTERNAL_JWT_PUBLIC_KEY=${oneLine(internal.publicKey)}`);
 console.log(`ACCESS_TOKEN_PRIVATE_KEY=${oneLine(access.privateKey)}`);
 console.log(`MFA_ENCRYPTION_KEY=${randomBytes(32).toString("base64url")}`);
+const delegation = Object.fromEntries(
+  ["knowledge", "workflows", "creative"].map((service) => [service, generateInternalKeyPair()]),
+);
+for (const [service, pair] of Object.entries(delegation)) {
+  console.log(`${service.toUpperCase()}_DELEGATION_PRIVATE_KEY=${oneLine(pair.privateKey)}`);
+}
+const publicKeys = Object.fromEntries(Object.entries(delegation).map(([s, pair]) => [s, pair.publicKey]));
+console.log(`DELEGATION_PUBLIC_KEYS=${JSON.stringify(JSON.stringify(publicKeys))}`);
 console.log(`STORAGE_SIGNING_SECRET=${randomBytes(32).toString("base64url")}`);
