@@ -11,18 +11,36 @@ import { logUsage } from "../data/usage-log";
 import { checkContent } from "../generation/content-safety";
 import { enqueueInTransaction, SAMPLES_QUEUE } from "./enqueue-in-transaction";
 import { findBrandKit, findProjectInWorkspace, findWorkspace } from "./find-owned";
+import { isUniqueViolation, requestForIdempotencyKey } from "./generation-idempotency";
 import type { CreateGenerationRequestInput } from "./generation-input";
 import { InsufficientCreditsError } from "./insufficient-credits";
 import { publishNotices } from "./publish-notices";
-import { audit, inTenant, writerOf } from "./scope";
+import { type Actor, audit, inTenant, writerOf } from "./scope";
 
 /**
  * Accepts a prompt: a content-safety check first (a refused prompt is recorded as
  * CONTENT_REJECTED and charges nothing), then, under the tenant's credit lock, the balance
  * check, the samples debit, the PROCESSING_SAMPLES state and the job, all in one transaction.
+ * With an idempotency key, a repeat (even a concurrent one) returns the first request, debited once.
  */
 export async function createGenerationRequest(ctx: Context, input: z.infer<typeof CreateGenerationRequestInput>) {
   const actor = writerOf(ctx.identity);
+  const key = input.idempotencyKey ?? null;
+  const previous = key ? await requestForIdempotencyKey(ctx.services, actor.tenantId, key, input.workspaceId) : null;
+  if (previous) return previous;
+  try {
+    return await createNew(ctx, actor, input);
+  } catch (error) {
+    const raced =
+      key && isUniqueViolation(error)
+        ? await requestForIdempotencyKey(ctx.services, actor.tenantId, key, input.workspaceId)
+        : null;
+    if (raced) return raced;
+    throw error;
+  }
+}
+
+async function createNew(ctx: Context, actor: Actor, input: z.infer<typeof CreateGenerationRequestInput>) {
   const { config, providers } = ctx.services;
   const verdict = checkContent([input.prompt, input.styleGuidance], config.generation.contentDenylist);
   const notices: StreamEventNotice[] = [];
@@ -60,6 +78,7 @@ export async function createGenerationRequest(ctx: Context, input: z.infer<typeo
         creditsCostFinal: config.generation.finalCost,
         modelVersionId: registry.version.id,
         aiModelUsed: registry.label,
+        idempotencyKey: input.idempotencyKey ?? null,
       },
     });
     notices.push(await appendGenerationEvent(tx, created, "PENDING"));

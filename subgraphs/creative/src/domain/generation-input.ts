@@ -16,6 +16,7 @@ export const CreateGenerationRequestInput = z.object({
     .nullish(),
   seed: z.number().int().min(0).max(2_147_483_647).nullish(),
   modelId: id.nullish(),
+  idempotencyKey: z.string().trim().min(1, "must not be empty").max(200).nullish(),
 });
 
 export const SelectGenerationSampleInput = z.object({ generationRequestId: id, sampleAssetId: id });
