@@ -82,6 +82,8 @@ const gatewayEnvSchema = z.object({
   OIDC_ISSUERS: oidcIssuersFromJson,
   DELEGATION_PUBLIC_KEYS: delegationKeysFromJson,
   ALLOW_ANONYMOUS: envFlag(false),
+  /** Load balancers in front of the gateway: X-Forwarded-For entries from that many hops are trusted. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   PUBLIC_FIELDS: envList,
   // Unset means "on unless production", so the flag cannot use envFlag's fixed fallback.
   INTROSPECTION: z
@@ -154,6 +156,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
     oidcIssuers: parsed.OIDC_ISSUERS,
     delegationPublicKeys: parsed.DELEGATION_PUBLIC_KEYS,
     allowAnonymous: parsed.ALLOW_ANONYMOUS,
+    trustProxyHops: parsed.TRUST_PROXY_HOPS,
     apolloTelemetry: parsed.APOLLO_TELEMETRY,
     publicFields: parsed.PUBLIC_FIELDS.length > 0 ? parsed.PUBLIC_FIELDS : DEFAULT_PUBLIC_FIELDS,
     introspection: parsed.INTROSPECTION ?? !production,

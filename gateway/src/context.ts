@@ -6,4 +6,11 @@ export interface GatewayContext {
   identity: Identity;
   requestId: string;
   logger: Logger;
+  /** The end client, forwarded to subgraphs (identity records it on sessions). */
+  client: ClientInfo;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
 }

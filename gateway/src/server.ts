@@ -54,6 +54,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     apollo,
     authenticate,
     limits: config.limits,
+    trustProxyHops: config.trustProxyHops,
     logger,
     persisted: partners.persisted,
     rateLimiter: partners.rateLimiter,

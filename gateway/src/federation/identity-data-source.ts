@@ -1,5 +1,10 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { IDENTITY_HEADER, type InternalTokenSigner } from "@atelier/internal-auth";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_USER_AGENT_HEADER,
+  IDENTITY_HEADER,
+  type InternalTokenSigner,
+} from "@atelier/internal-auth";
 import { REQUEST_ID_HEADER } from "@atelier/logging";
 import type { GatewayContext } from "../context";
 import type { Fetcher } from "./keep-alive-fetcher";
@@ -22,5 +27,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const identity = context.identity ?? { kind: "system" as const, service: "gateway" };
     headers.set(IDENTITY_HEADER, await this.signer.sign(identity));
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.client?.ip) headers.set(CLIENT_IP_HEADER, context.client.ip);
+    if (context.client?.userAgent) headers.set(CLIENT_USER_AGENT_HEADER, context.client.userAgent);
   }
 }

@@ -7,6 +7,7 @@ import type { RequestLimits } from "../config";
 import type { GatewayContext } from "../context";
 import type { ResolveDeps } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
+import { clientInfo } from "./client-info";
 import { sendGraphQLError } from "./graphql-error-response";
 import { prepareRequest } from "./prepare-operations";
 import { BodyTooLargeError, readBody } from "./read-body";
@@ -15,6 +16,8 @@ export interface GraphQLHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
   authenticate: Authenticate;
   limits: RequestLimits;
+  /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted. */
+  trustProxyHops: number;
   logger: Logger;
   persisted: ResolveDeps;
   rateLimiter: RateLimiter;
@@ -75,11 +78,8 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       return sendGraphQLError(res, 401, "UNAUTHENTICATED", error.message, { "www-authenticate": "Bearer" });
     }
 
-    const rate = await deps.rateLimiter.check(
-      identity,
-      req.socket.remoteAddress,
-      Array.isArray(body) ? body.length : 1,
-    );
+    const client = clientInfo(req, deps.trustProxyHops);
+    const rate = await deps.rateLimiter.check(identity, client.ip ?? undefined, Array.isArray(body) ? body.length : 1);
     if (!rate.allowed) return sendRateLimited(res, rate.retryAfterSeconds);
     const prepared = await prepareRequest(req.method === "POST" ? { body } : { url }, identity, deps.persisted);
     if (!prepared.ok) {
@@ -95,6 +95,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       identity,
       requestId,
       logger: requestLogger(deps.logger, { requestId, tenantId, actor }),
+      client,
     };
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body: resolvedBody },

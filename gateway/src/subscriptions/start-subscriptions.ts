@@ -36,7 +36,12 @@ function executorFor(apollo: ApolloServer<GatewayContext>, logger: Logger): Catc
     const response = await apollo.executeOperation(
       { query: request.query, variables: request.variables },
       {
-        contextValue: { identity, requestId, logger: logger.child({ requestId, subscription: true }) },
+        contextValue: {
+          identity,
+          requestId,
+          logger: logger.child({ requestId, subscription: true }),
+          client: { ip: null, userAgent: null },
+        },
       },
     );
     if (response.body.kind !== "single") throw new Error("catch-up query answered incrementally");

@@ -70,7 +70,7 @@ export async function startIdentityStack(env: Record<string, string> = {}) {
   async function signUpAdmin(prefix = "admin") {
     const suffix = randomBytes(4).toString("hex");
     const { body } = await post({
-      query: `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken tenant { id } user { id } } }`,
+      query: `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken tenant { id } user { id } } }`,
       variables: {
         input: {
           email: `${prefix}-${suffix}@example.com`,
@@ -81,9 +81,10 @@ export async function startIdentityStack(env: Record<string, string> = {}) {
       },
     });
     if (body.errors) throw new Error(`signUp failed: ${JSON.stringify(body.errors)}`);
-    const { accessToken, tenant, user } = body.data.signUp;
+    const { accessToken, refreshToken, tenant, user } = body.data.signUp;
     return {
       userId: user.id as string,
+      refreshToken: refreshToken as string,
       tenantId: tenant.id as string,
       bearer: { authorization: `Bearer ${accessToken}` },
       token: accessToken,

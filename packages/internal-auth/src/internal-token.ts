@@ -4,6 +4,9 @@ import type { Identity } from "./identity";
 
 /** The header carrying the gateway-signed identity to subgraphs. */
 export const IDENTITY_HEADER = "x-atelier-identity";
+/** The end client's address and user agent as the gateway saw them (subgraphs see only the gateway). */
+export const CLIENT_IP_HEADER = "x-atelier-client-ip";
+export const CLIENT_USER_AGENT_HEADER = "x-atelier-client-user-agent";
 export const INTERNAL_ISSUER = "atelier-gateway";
 export const INTERNAL_AUDIENCE = "atelier-subgraph";
 const ALG = "EdDSA";

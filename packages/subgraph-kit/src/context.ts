@@ -6,4 +6,6 @@ export interface BaseContext {
   identity: Identity;
   requestId: string;
   log: Logger;
+  /** The end client as the gateway saw it (null where the gateway did not say). */
+  client: { ip: string | null; userAgent: string | null };
 }

@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap } from "@apollo/server";
-import { createInternalTokenVerifier, IDENTITY_HEADER, type InternalTokenVerifier } from "@atelier/internal-auth";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_USER_AGENT_HEADER,
+  createInternalTokenVerifier,
+  IDENTITY_HEADER,
+  type InternalTokenVerifier,
+} from "@atelier/internal-auth";
 import { type Logger, REQUEST_ID_HEADER, requestIdFrom, requestLogger } from "@atelier/logging";
 import type { DocumentNode } from "graphql";
 import { createApolloSubgraph } from "./apollo";
@@ -77,7 +83,7 @@ export async function createSubgraphServer<C extends BaseContext>(
           requestId,
           tenantId: "tenantId" in identity ? identity.tenantId : null,
         });
-        return opts.buildContext({ identity, requestId, log });
+        return opts.buildContext({ identity, requestId, log, client: clientFrom(req) });
       },
     });
     const responseHeaders: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
@@ -121,4 +127,15 @@ export async function createSubgraphServer<C extends BaseContext>(
       await apollo.stop();
     },
   };
+}
+
+const MAX_FORWARDED_LENGTH = 512;
+
+/** The client the gateway forwarded; only requests carrying the gateway's token get this far. */
+function clientFrom(req: IncomingMessage): BaseContext["client"] {
+  const read = (name: string) => {
+    const value = req.headers[name];
+    return typeof value === "string" && value ? value.slice(0, MAX_FORWARDED_LENGTH) : null;
+  };
+  return { ip: read(CLIENT_IP_HEADER), userAgent: read(CLIENT_USER_AGENT_HEADER) };
 }

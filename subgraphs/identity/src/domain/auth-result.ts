@@ -62,6 +62,8 @@ export async function signIn(ctx: IdentityContext, user: User, opts: { device?: 
       userId: user.id,
       tenantId: membership?.tenantId ?? null,
       device: opts.device,
+      ipAddress: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
       ttlDays: ctx.services.config.refreshTokenTtlDays,
     });
     const signedInUser = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

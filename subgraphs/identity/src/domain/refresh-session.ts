@@ -40,8 +40,9 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
       tenantId: membership?.tenantId ?? null,
       familyId: current.familyId,
       device: current.device,
-      ipAddress: current.ipAddress,
-      userAgent: current.userAgent,
+      // The refreshing request is where the session is now; the family keeps the earlier rows.
+      ipAddress: ctx.client.ip ?? current.ipAddress,
+      userAgent: ctx.client.userAgent ?? current.userAgent,
       ttlDays: ctx.services.config.refreshTokenTtlDays,
     });
     await audit(tx, ctx, {
