@@ -25,6 +25,8 @@ const knowledgeEnvSchema = z
     EMBEDDING_TIMEOUT_MS: positiveInt(30_000),
     EMBEDDING_MAX_RETRIES: z.coerce.number().int().min(0).default(4),
     INGEST_BATCH_CHUNKS: positiveInt(256),
+    INGEST_RETRY_LIMIT: z.coerce.number().int().min(0).default(3),
+    INGEST_RETRY_DELAY_SECONDS: positiveInt(5),
     VECTOR_STORE: z.enum(["embedded", "qdrant"]).default("embedded"),
     QDRANT_URL: z.url().optional(),
     QDRANT_API_KEY: z.string().optional(),
@@ -89,6 +91,8 @@ export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
     chunking: { size: p.CHUNK_SIZE_TOKENS, overlap: p.CHUNK_OVERLAP_TOKENS },
     /** Chunks embedded and written per transaction (and per progress event); the unit of resumption. */
     ingestBatchChunks: p.INGEST_BATCH_CHUNKS,
+    /** Job retries after a transient failure (exponential backoff from the delay); then the document is FAILED. */
+    ingestRetry: { limit: p.INGEST_RETRY_LIMIT, delaySeconds: p.INGEST_RETRY_DELAY_SECONDS },
     maxDocumentBytes: p.MAX_DOCUMENT_BYTES,
     uriFetch: {
       maxBytes: p.URI_FETCH_MAX_BYTES,

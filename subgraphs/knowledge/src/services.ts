@@ -20,9 +20,13 @@ export interface KnowledgeServices {
 }
 
 export const INGEST_QUEUE = "knowledge-ingest-document";
+/** pg-boss moves an ingestion job here once its retries are exhausted (failed or timed out). */
+export const INGEST_FAILED_QUEUE = "knowledge-ingest-document-failed";
 export const JOBS_SCHEMA = "jobs_knowledge";
 
 export interface IngestJob {
   tenantId: string;
   documentId: string;
+  /** Sequence of the CREATED or REINDEX_REQUESTED event that asked for this run; a later request supersedes it. */
+  requestSequence?: number;
 }

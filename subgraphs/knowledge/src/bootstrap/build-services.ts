@@ -5,7 +5,7 @@ import { createLogger, type Logger } from "@atelier/logging";
 import type { KnowledgeConfig } from "../config";
 import { collectionNameFor, type Embedder } from "../embedding/embedder";
 import { PrismaClient } from "../generated/prisma/client";
-import { INGEST_QUEUE, JOBS_SCHEMA, type KnowledgeServices } from "../services";
+import { INGEST_FAILED_QUEUE, INGEST_QUEUE, JOBS_SCHEMA, type KnowledgeServices } from "../services";
 import type { VectorStore } from "../vector-store/vector-store";
 import { createEmbedder } from "./create-embedder";
 import { createVectorStore } from "./create-vector-store";
@@ -28,7 +28,7 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
   const queue = createJobQueue({
     databaseUrl: config.databaseUrl,
     schema: JOBS_SCHEMA,
-    queues: [INGEST_QUEUE],
+    queues: [INGEST_QUEUE, INGEST_FAILED_QUEUE],
     expireInSeconds: config.jobExpireSeconds,
     onError: (error) => log.error({ err: error }, "job queue error"),
   });

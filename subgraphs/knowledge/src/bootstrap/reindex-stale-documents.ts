@@ -26,8 +26,9 @@ export async function reindexStaleDocuments(services: KnowledgeServices): Promis
         select: DOCUMENT_FIELDS,
       });
       if (!doc) return;
-      notices.push(await appendDocumentEvent(tx, doc, "REINDEX_REQUESTED"));
-      await enqueueIngestion(tx, services.queue, { tenantId, documentId: id });
+      const requested = await appendDocumentEvent(tx, doc, "REINDEX_REQUESTED");
+      notices.push(requested);
+      await enqueueIngestion(tx, services, { tenantId, documentId: id, requestSequence: requested.sequence });
     });
     await publishStreamEvents(services.bus, notices);
   }

@@ -1,5 +1,5 @@
-import type { JobQueue } from "@atelier/job-queue";
-import { INGEST_QUEUE, type IngestJob } from "../services";
+import type { SendOptions } from "@atelier/job-queue";
+import { INGEST_FAILED_QUEUE, INGEST_QUEUE, type IngestJob, type KnowledgeServices } from "../services";
 import type { Db } from "./db";
 
 /**
@@ -8,7 +8,21 @@ import type { Db } from "./db";
  * not tenant data and are not granted to the RLS role, so the role switch of `withTenant` is
  * undone first; every tenant-scoped statement of the transaction has already run.
  */
-export async function enqueueIngestion(tx: Db, queue: JobQueue, job: IngestJob): Promise<void> {
+export async function enqueueIngestion(
+  tx: Db,
+  services: Pick<KnowledgeServices, "queue" | "config">,
+  job: IngestJob,
+): Promise<void> {
+  const { limit, delaySeconds } = services.config.ingestRetry;
+  // `deadLetter` is pg-boss's own send option, passed through by the queue wrapper: a job whose
+  // retries are exhausted, by errors or by timeouts of a lost worker, is copied there.
+  const options = {
+    tx,
+    retryLimit: limit,
+    retryDelaySeconds: delaySeconds,
+    retryBackoff: true,
+    deadLetter: INGEST_FAILED_QUEUE,
+  } as SendOptions;
   await tx.$executeRawUnsafe("RESET ROLE");
-  await queue.send(INGEST_QUEUE, job, { tx });
+  await services.queue.send(INGEST_QUEUE, job, options);
 }

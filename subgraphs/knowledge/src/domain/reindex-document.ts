@@ -29,8 +29,13 @@ export async function reindexDocument(ctx: Context, rawInput: unknown) {
       embeddingModel: services.embedder.model,
     });
     await auditDocument(tx, actor, ctx.requestId, "document.reindex", documentId, { from: existing.embeddingModel });
-    notices.push(await appendDocumentEvent(tx, updated!, "REINDEX_REQUESTED"));
-    await enqueueIngestion(tx, services.queue, { tenantId: actor.tenantId, documentId });
+    const requested = await appendDocumentEvent(tx, updated!, "REINDEX_REQUESTED");
+    notices.push(requested);
+    await enqueueIngestion(tx, services, {
+      tenantId: actor.tenantId,
+      documentId,
+      requestSequence: requested.sequence,
+    });
     return updated!;
   });
   await services.store.deleteByFilter(services.collection, { tenantId: actor.tenantId, documentId });

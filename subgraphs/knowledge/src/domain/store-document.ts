@@ -59,8 +59,13 @@ export async function storeDocument(
       workspaceId: document.workspaceId,
       checksum,
     });
-    notices.push(await appendDocumentEvent(tx, document, "CREATED"));
-    await enqueueIngestion(tx, services.queue, { tenantId: actor.tenantId, documentId: document.id });
+    const created = await appendDocumentEvent(tx, document, "CREATED");
+    notices.push(created);
+    await enqueueIngestion(tx, services, {
+      tenantId: actor.tenantId,
+      documentId: document.id,
+      requestSequence: created.sequence,
+    });
     return { document, created: true };
   });
   await publishStreamEvents(services.bus, notices).catch((error) =>

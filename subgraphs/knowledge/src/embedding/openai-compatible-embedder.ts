@@ -19,6 +19,8 @@ export class EmbeddingProviderError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /** An outage (network, 429, 5xx) may pass, so the ingestion job is retried; a refused request will not. */
+    readonly retryable = status === null || status === 429 || status >= 500,
   ) {
     super(message);
     this.name = "EmbeddingProviderError";
@@ -110,13 +112,17 @@ export class OpenAICompatibleEmbedder implements Embedder {
   private vectorsFrom(body: unknown, expected: number): Float32Array[] {
     const data = (body as { data?: { index: number; embedding: number[] }[] }).data;
     if (!Array.isArray(data) || data.length !== expected) {
-      throw new EmbeddingProviderError(`expected ${expected} embeddings, got ${data?.length ?? "none"}`, null);
+      throw new EmbeddingProviderError(`expected ${expected} embeddings, got ${data?.length ?? "none"}`, null, false);
     }
     return [...data]
       .sort((a, b) => a.index - b.index)
       .map(({ embedding }) => {
         if (embedding.length !== this.dimensions) {
-          throw new EmbeddingProviderError(`expected ${this.dimensions} dimensions, got ${embedding.length}`, null);
+          throw new EmbeddingProviderError(
+            `expected ${this.dimensions} dimensions, got ${embedding.length}`,
+            null,
+            false,
+          );
         }
         return normalize(Float32Array.from(embedding));
       });

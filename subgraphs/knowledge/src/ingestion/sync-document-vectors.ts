@@ -5,7 +5,7 @@ import type { KnowledgeServices } from "../services";
 
 /**
  * Brings the vector store in line with Postgres for one document: a READY document's vectors
- * are (re)loaded if any are missing and made searchable; a deleted document's are removed.
+ * are (re)loaded if any are missing and made searchable; a deleted or FAILED document's are removed.
  * Runs after each status change, in every process that holds a store (the embedded store of
  * the API process learns of a separate worker's work this way).
  */
@@ -16,7 +16,7 @@ export async function syncDocumentVectors(
 ): Promise<void> {
   const { store, collection, embedder } = services;
   const doc = await inTenant(services.db, tenantId, (tx) => findDocument(tx, tenantId, documentId));
-  if (!doc) return store.deleteByFilter(collection, { tenantId, documentId });
+  if (!doc || doc.status === "FAILED") return store.deleteByFilter(collection, { tenantId, documentId });
   if (doc.status !== "READY" || doc.embeddingModel !== embedder.model) return;
   const stored = await store.count(collection, { tenantId, documentId });
   if (stored !== doc.chunkCount) {

@@ -1,0 +1,48 @@
+import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
+import type { Db } from "../data/db";
+import { type DocumentRecord, type DocumentStatus, updateDocument } from "../data/documents";
+import { inTenant } from "../data/in-tenant";
+import { type IngestionState, lockIngestionState } from "../data/ingestion-state";
+import { appendDocumentEvent, type DocumentEventType } from "../data/status-events";
+import type { IngestJob, KnowledgeServices } from "../services";
+
+export type Patch = Parameters<typeof updateDocument>[3];
+
+/** The document left the state this job works on (failed, deleted, or re-requested): the job stops. */
+export class IngestionSuperseded extends Error {
+  constructor(documentId: string) {
+    super(`ingestion of ${documentId} was superseded`);
+    this.name = "IngestionSuperseded";
+  }
+}
+
+export interface Step {
+  /** Statuses the step applies from; in any other the job is superseded. */
+  from: DocumentStatus[];
+  /** The status event to append, or null for a change no subscriber needs. */
+  type: DocumentEventType | null;
+  /** The change, computed in the transaction under the row lock; null changes nothing. */
+  apply: (tx: Db, state: IngestionState) => Promise<Patch | null> | Patch | null;
+}
+
+/**
+ * Applies one ingestion step to the document, with its status event, in one transaction, and
+ * announces it after commit. The row lock and the status check make duplicate deliveries of a
+ * job harmless: each step applies once, and a job whose document was failed, deleted or
+ * re-requested meanwhile throws `IngestionSuperseded` instead of writing.
+ */
+export async function transition(s: KnowledgeServices, job: IngestJob, step: Step): Promise<DocumentRecord | null> {
+  const notices: StreamEventNotice[] = [];
+  const doc = await inTenant(s.db, job.tenantId, async (tx) => {
+    const state = await lockIngestionState(tx, job.tenantId, job.documentId);
+    const current = job.requestSequence === undefined || state?.requestSequence === job.requestSequence;
+    if (!state || !current || !step.from.includes(state.status)) throw new IngestionSuperseded(job.documentId);
+    const data = await step.apply(tx, state);
+    if (!data) return null;
+    const [updated] = await updateDocument(tx, job.tenantId, job.documentId, data);
+    if (updated && step.type) notices.push(await appendDocumentEvent(tx, updated, step.type));
+    return updated ?? null;
+  });
+  await publishStreamEvents(s.bus, notices).catch((error) => s.log.warn({ err: error }, "status publish failed"));
+  return doc;
+}
