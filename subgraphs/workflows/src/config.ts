@@ -36,6 +36,8 @@ const workflowsEnvSchema = z.object({
   WORKER_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(30).default(0.5),
   /** A job active longer than this is presumed lost with its worker and handed out again. */
   JOB_EXPIRE_SECONDS: positiveInt(900),
+  /** Times a failing run job is retried before it is dead-lettered and its run FAILED. */
+  JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
   /** Delay steps up to this long wait inside the job; longer ones are rescheduled. */
   DELAY_INLINE_MAX_SECONDS: z.coerce.number().int().min(0).default(30),
   /** HTTP steps reach only public addresses, but for these (`host`, `host:port`, `*.domain`, `*`). */
@@ -60,6 +62,7 @@ export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
       batchSize: parsed.WORKER_BATCH_SIZE,
       pollingIntervalSeconds: parsed.WORKER_POLLING_INTERVAL_SECONDS,
       jobExpireSeconds: parsed.JOB_EXPIRE_SECONDS,
+      jobRetryLimit: parsed.JOB_RETRY_LIMIT,
       delayInlineMaxSeconds: parsed.DELAY_INLINE_MAX_SECONDS,
     },
     httpStep: { allowedHosts: parsed.HTTP_STEP_ALLOWED_HOSTS },

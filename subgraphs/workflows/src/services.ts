@@ -4,11 +4,10 @@ import { createJobQueue, type JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import pg from "pg";
 import type { WorkflowsConfig } from "./config";
-import { RUN_QUEUE } from "./engine/enqueue-run";
+import { JOB_SCHEMA, RUN_DEAD_QUEUE, RUN_QUEUE } from "./engine/enqueue-run";
+import { withRunJobDefaults } from "./engine/run-job-defaults";
 import { PrismaClient } from "./generated/prisma/client";
 import type { StepEnvironment } from "./steps/step-type";
-
-const JOB_SCHEMA = "jobs_workflows";
 
 /** Process-wide collaborators, built once at boot. */
 export interface WorkflowServices {
@@ -30,15 +29,16 @@ export interface ServiceDeps {
 export async function createWorkflowServices(config: WorkflowsConfig, log: Logger, deps: ServiceDeps = {}) {
   let closing = false;
   const db = createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax });
-  const queue = createJobQueue({
+  const jobQueue = createJobQueue({
     databaseUrl: config.databaseUrl,
     schema: JOB_SCHEMA,
-    queues: [RUN_QUEUE],
+    queues: [RUN_DEAD_QUEUE, RUN_QUEUE],
     expireInSeconds: config.worker.jobExpireSeconds,
     // pg-boss reports its connections ending while it shuts down: not worth an error then.
     onError: (err) => (closing ? undefined : log.error({ err }, "job queue error")),
   });
-  await queue.start();
+  await jobQueue.start();
+  const queue = withRunJobDefaults(jobQueue, config.worker.jobRetryLimit);
   // Runs are enqueued inside tenant transactions, which act as the row-level-security role.
   await db.$executeRawUnsafe(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO atelier_app`);
   await db.$executeRawUnsafe(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO atelier_app`);

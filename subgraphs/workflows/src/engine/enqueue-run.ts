@@ -1,7 +1,11 @@
 import type { JobQueue } from "@atelier/job-queue";
 import type { RawDb } from "../data/db";
 
+/** The job queue's Postgres schema. */
+export const JOB_SCHEMA = "jobs_workflows";
 export const RUN_QUEUE = "workflow-run";
+/** Where pg-boss moves a run job whose retries are exhausted (failures or expiries): see fail-dead-run.ts. */
+export const RUN_DEAD_QUEUE = "workflow-run-dead";
 
 export interface RunJob {
   runId: string;

@@ -1,6 +1,7 @@
 import type { WorkflowServices } from "../services";
 import { advanceRun } from "./advance-run";
-import { RUN_QUEUE, type RunJob } from "./enqueue-run";
+import { RUN_DEAD_QUEUE, RUN_QUEUE, type RunJob } from "./enqueue-run";
+import { failDeadRun } from "./fail-dead-run";
 
 /** Starts `concurrency` job loops executing runs in this process. */
 export async function startRunWorker(services: WorkflowServices): Promise<void> {
@@ -16,5 +17,8 @@ export async function startRunWorker(services: WorkflowServices): Promise<void> 
       }
     });
   }
+  await services.queue.work<RunJob>(RUN_DEAD_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async (job) => {
+    await failDeadRun(services, job);
+  });
   services.log.info({ concurrency, batchSize, pollingIntervalSeconds }, "workflow run worker started");
 }
