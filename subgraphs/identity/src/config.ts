@@ -49,6 +49,10 @@ const identityEnvSchema = z
     INTROSPECTION: envFlag(true),
     /** Event bus for persisted-operation notices: Redis when set (as the gateway's), else Postgres NOTIFY. */
     REDIS_URL: z.string().optional(),
+    /** Failed sign-ins allowed per account, and per client address, in the window. */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(10),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(50),
+    LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(900),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -81,6 +85,11 @@ export function loadIdentityConfig(env: Record<string, string | undefined>) {
     passwordResetTtlMinutes: parsed.PASSWORD_RESET_TTL_MINUTES,
     introspection: parsed.INTROSPECTION,
     redisUrl: parsed.REDIS_URL ?? null,
+    loginThrottle: {
+      maxFailuresPerAccount: parsed.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: parsed.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMs: parsed.LOGIN_FAILURE_WINDOW_SECONDS * 1000,
+    },
   };
 }
 

@@ -3,8 +3,9 @@ import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { createLogger, type Logger } from "@atelier/logging";
 import { createSubgraphServer, type SubgraphServer } from "@atelier/subgraph-kit";
 import { createTokenIssuer } from "./auth/access-tokens";
-import { createLoginThrottle } from "./auth/login-throttle";
+import { createMemoryLoginThrottle } from "./auth/login-throttle";
 import { createOidcTokenVerifier } from "./auth/oidc-tokens";
+import { createRedisLoginThrottle } from "./auth/redis-login-throttle";
 import { createSecretBox, secretBoxKeyFrom } from "./auth/secret-box";
 import { loadSigningKey } from "./auth/signing-key";
 import type { IdentityConfig } from "./config";
@@ -53,7 +54,9 @@ export async function createIdentityService(
     secretBox: createSecretBox(boxKey.key),
     mail: deps.mail ?? createLoggingMailSender(log),
     oidc: createOidcTokenVerifier(config.oidcIssuers),
-    loginThrottle: createLoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 }),
+    loginThrottle: config.redisUrl
+      ? createRedisLoginThrottle(config.redisUrl, config.loginThrottle)
+      : createMemoryLoginThrottle(config.loginThrottle),
     bus,
   };
 
@@ -76,6 +79,7 @@ export async function createIdentityService(
     async stop() {
       await server.stop();
       if (!deps.bus) await bus.close();
+      await services.loginThrottle.close();
       await db.$disconnect();
     },
   };

@@ -11,19 +11,25 @@ export async function login(
   ctx: IdentityContext,
   input: { email: string; password: string; device?: string | null },
 ): Promise<AuthResult> {
-  const { db, loginThrottle } = ctx.services;
+  const { db, loginThrottle, config } = ctx.services;
   const key = input.email.toLowerCase();
-  const wait = loginThrottle.retryAfter(key);
+  // Per account against guessing one password, per address against trying many accounts.
+  const addressKey = ctx.client.ip ? `ip:${ctx.client.ip}` : null;
+  const wait = Math.max(
+    await loginThrottle.retryAfter(`account:${key}`, config.loginThrottle.maxFailuresPerAccount),
+    addressKey ? await loginThrottle.retryAfter(addressKey, config.loginThrottle.maxFailuresPerAddress) : 0,
+  );
   if (wait > 0) throw new RateLimitedError(`Too many failed sign-ins; try again in ${wait} seconds.`, wait);
   const user = await findUserByEmail(db, key);
   let ok = false;
   if (user?.passwordHash) ok = await verifyPassword(input.password, user.passwordHash);
   else await burnPasswordCheck(input.password);
   if (!user || !ok) {
-    loginThrottle.recordFailure(key);
+    await loginThrottle.recordFailure(`account:${key}`);
+    if (addressKey) await loginThrottle.recordFailure(addressKey);
     throw new UnauthenticatedError(WRONG_CREDENTIALS);
   }
-  loginThrottle.reset(key);
+  await loginThrottle.reset(`account:${key}`);
   if (user.mfaEnabled) return { mfaRequired: true, mfaToken: await ctx.services.tokens.issueMfaToken(user.id) };
   return signIn(ctx, user, { device: input.device, method: "password" });
 }

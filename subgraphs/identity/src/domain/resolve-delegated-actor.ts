@@ -16,7 +16,7 @@ export async function resolveDelegatedActor(
       where: { userId_tenantId: { userId: actor.userId, tenantId: actor.tenantId } },
       select: { role: true, status: true, tenant: { select: { status: true } }, user: { select: { deletedAt: true } } },
     });
-    if (!membership || membership.status !== "APPROVED") return null;
+    if (membership?.status !== "APPROVED") return null;
     if (membership.tenant.status !== "ACTIVE" || membership.user.deletedAt) return null;
     return { kind: "user", role: membership.role };
   }

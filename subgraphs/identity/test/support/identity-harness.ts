@@ -27,6 +27,8 @@ export interface Harness {
     query: string,
     variables?: Record<string, unknown>,
     identity?: Identity | null,
+    /** Extra headers, e.g. the client address the gateway forwards. */
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   internal(path: string, body: unknown, identity?: Identity | null): Promise<{ status: number; body: AnyData }>;
   stop(): Promise<void>;
@@ -57,8 +59,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     mailbox,
     baseUrl,
     sql,
-    async gql(query, variables = {}, identity: Identity | null = { kind: "anonymous" }) {
-      const headers: Record<string, string> = { "content-type": "application/json" };
+    async gql(query, variables = {}, identity: Identity | null = { kind: "anonymous" }, extra = {}) {
+      const headers: Record<string, string> = { "content-type": "application/json", ...extra };
       if (identity) headers[IDENTITY_HEADER] = await signIdentity(identity);
       const res = await fetch(service.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       return { status: res.status, ...((await res.json()) as object) };
