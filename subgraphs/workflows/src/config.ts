@@ -42,6 +42,13 @@ const workflowsEnvSchema = z.object({
   DELAY_INLINE_MAX_SECONDS: z.coerce.number().int().min(0).default(30),
   /** HTTP steps reach only public addresses, but for these (`host`, `host:port`, `*.domain`, `*`). */
   HTTP_STEP_ALLOWED_HOSTS: hostPatterns,
+  /** The gateway KNOWLEDGE_SEARCH and GENERATION_REQUEST steps call as the run's user. */
+  GATEWAY_URL: z.url().default("http://localhost:4000/graphql"),
+  /** This service's Ed25519 delegation key (PEM or JWK); without it those two step types are refused. */
+  DELEGATION_PRIVATE_KEY: z.string().min(1).optional(),
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Between looks at a generation request a GENERATION_REQUEST step waits for. */
+  GATEWAY_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(2),
 });
 
 export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
@@ -66,6 +73,12 @@ export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
       delayInlineMaxSeconds: parsed.DELAY_INLINE_MAX_SECONDS,
     },
     httpStep: { allowedHosts: parsed.HTTP_STEP_ALLOWED_HOSTS },
+    gateway: {
+      url: parsed.GATEWAY_URL,
+      delegationPrivateKey: parsed.DELEGATION_PRIVATE_KEY ?? null,
+      timeoutMs: parsed.GATEWAY_TIMEOUT_MS,
+      pollSeconds: parsed.GATEWAY_POLL_SECONDS,
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 import { createPrismaClient } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
+import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
+import { createDelegationSigner } from "@atelier/internal-auth";
 import { createJobQueue, type JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import pg from "pg";
@@ -23,6 +25,14 @@ export interface WorkflowServices {
 
 export interface ServiceDeps {
   bus?: EventBus;
+}
+
+/** The client gateway steps call the supergraph with, acting for the run's user; null without a key. */
+function gatewayClientFor(config: WorkflowsConfig): GatewayClient | null {
+  const { url, delegationPrivateKey, timeoutMs } = config.gateway;
+  if (!delegationPrivateKey) return null;
+  const signer = createDelegationSigner({ service: "workflows", privateKey: delegationPrivateKey });
+  return createGatewayClient({ url, signer, timeoutMs });
 }
 
 /** Connects the database, the job queue and the event bus; `close` releases them all. */
@@ -53,6 +63,8 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
   const stepEnv: StepEnvironment = {
     delayInlineMaxSeconds: config.worker.delayInlineMaxSeconds,
     httpAllowedHosts: config.httpStep.allowedHosts,
+    gateway: gatewayClientFor(config),
+    gatewayPollSeconds: config.gateway.pollSeconds,
   };
   const services: WorkflowServices = { db, sql, queue, bus, config, log, stepEnv };
   return {

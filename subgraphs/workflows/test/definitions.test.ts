@@ -129,7 +129,7 @@ describe("workflows", () => {
     expect(result.errors?.[0]?.message).toContain("steps.0.config.seconds");
   });
 
-  it("refuses step types that are not available yet", async () => {
+  it("refuses gateway step types while the gateway is not configured, saying what to set", async () => {
     const result = await gql(h.service, newTenantUser(), CREATE_WORKFLOW, {
       input: {
         workspaceId: randomUUID(),
@@ -138,7 +138,10 @@ describe("workflows", () => {
         steps: [{ key: "s", type: "KNOWLEDGE_SEARCH", config: { query: "x" } }],
       },
     });
-    expect(result.errors?.[0]?.message).toContain("not available yet");
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toMatch(
+      /steps\.0: KNOWLEDGE_SEARCH steps call the gateway.*DELEGATION_PRIVATE_KEY/,
+    );
   });
 
   it("refuses duplicate step keys and a workflow without steps", async () => {

@@ -23,7 +23,9 @@ export interface CreateTemplateInput {
 export function createTemplate(services: WorkflowServices, actor: Actor, input: CreateTemplateInput) {
   assertJsonSchema(input.inputSchema, "inputSchema");
   if (input.outputSchema != null) assertJsonSchema(input.outputSchema, "outputSchema");
-  const steps = input.steps?.length ? checkSteps(input.steps).map(({ position: _, ...step }) => step) : [];
+  const steps = input.steps?.length
+    ? checkSteps(input.steps, services.stepEnv).map(({ position: _, ...step }) => step)
+    : [];
   return inTenantTransaction(services, actor.tenantId, async (tx) => {
     const template = await tx.workflowTemplate.create({
       data: {

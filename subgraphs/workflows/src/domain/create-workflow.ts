@@ -38,7 +38,10 @@ export function createWorkflow(services: WorkflowServices, actor: Actor, input: 
     assertJsonSchema(inputSchema, "inputSchema");
     const outputSchema = input.outputSchema ?? template?.outputSchema ?? null;
     if (outputSchema != null) assertJsonSchema(outputSchema, "outputSchema");
-    const steps = checkSteps((input.steps ?? (template?.steps as StepInput[] | undefined) ?? []) as StepInput[]);
+    const steps = checkSteps(
+      (input.steps ?? (template?.steps as StepInput[] | undefined) ?? []) as StepInput[],
+      services.stepEnv,
+    );
     const workflow = await tx.workflow.create({
       data: {
         tenantId: actor.tenantId,

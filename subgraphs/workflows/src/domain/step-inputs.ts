@@ -1,6 +1,6 @@
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { StepType } from "../generated/prisma/client";
-import { parseStepConfig } from "../steps/registry";
+import { parseStepConfig, type StepAvailability } from "../steps/registry";
 
 export interface StepInput {
   key: string;
@@ -21,7 +21,7 @@ const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_STEPS = 50;
 
 /** Checks keys (unique, well formed) and each config against its step type. */
-export function checkSteps(steps: StepInput[]): CheckedStep[] {
+export function checkSteps(steps: StepInput[], can: StepAvailability): CheckedStep[] {
   if (steps.length === 0) throw new BadUserInputError("steps: a workflow needs at least one step");
   if (steps.length > MAX_STEPS) throw new BadUserInputError(`steps: at most ${MAX_STEPS} steps`);
   const seen = new Set<string>();
@@ -29,7 +29,7 @@ export function checkSteps(steps: StepInput[]): CheckedStep[] {
     if (!KEY.test(step.key)) throw new BadUserInputError(`steps.${position}.key: letters, digits, _ and - only (1-64)`);
     if (seen.has(step.key)) throw new BadUserInputError(`steps.${position}.key: "${step.key}" is used twice`);
     seen.add(step.key);
-    const config = parseStepConfig(step.type, step.config, `steps.${position}`);
+    const config = parseStepConfig(step.type, step.config, `steps.${position}`, can);
     return { position, key: step.key, name: step.name?.trim() || step.key, type: step.type, config };
   });
 }

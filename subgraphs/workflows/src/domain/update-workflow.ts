@@ -24,7 +24,7 @@ export interface UpdateWorkflowInput {
 export function updateWorkflow(services: WorkflowServices, actor: Actor, input: UpdateWorkflowInput) {
   if (input.inputSchema != null) assertJsonSchema(input.inputSchema, "inputSchema");
   if (input.outputSchema != null) assertJsonSchema(input.outputSchema, "outputSchema");
-  const steps = input.steps ? checkSteps(input.steps) : null;
+  const steps = input.steps ? checkSteps(input.steps, services.stepEnv) : null;
   return inTenantTransaction(services, actor.tenantId, async (tx) => {
     const found = await tx.workflow.findFirst({ where: { id: input.id, tenantId: actor.tenantId } });
     if (!found) throw new NotFoundError("No such workflow.");

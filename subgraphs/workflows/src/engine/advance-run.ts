@@ -4,6 +4,7 @@ import type { StepOutcome } from "../steps/step-type";
 import { claimNextStep } from "./claim-next-step";
 import { completeStep } from "./complete-step";
 import type { RunJob } from "./enqueue-run";
+import { stepExecution } from "./step-execution";
 
 /**
  * The job handler: advances a run as far as it can. Pure steps run inside the claiming
@@ -16,15 +17,7 @@ export async function advanceRun(services: WorkflowServices, job: RunJob): Promi
   const definition = STEP_TYPES[claim.step.type];
   let outcome: StepOutcome;
   try {
-    outcome = await definition.execute({
-      config: claim.config,
-      context: claim.context,
-      runId: job.runId,
-      stepKey: claim.step.key,
-      idempotencyKey: `${job.runId}:${claim.step.key}:${claim.attempts}`,
-      firstStartedAt: claim.firstStartedAt,
-      env: services.stepEnv,
-    });
+    outcome = await definition.execute(stepExecution(services, { id: job.runId, tenantId: job.tenantId }, claim));
   } catch (error) {
     services.log.error({ err: error, runId: job.runId, step: claim.step.key }, "step threw");
     outcome = { kind: "failed", error: `step error: ${(error as Error).message}` };

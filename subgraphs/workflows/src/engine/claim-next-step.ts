@@ -6,6 +6,7 @@ import type { RunJob } from "./enqueue-run";
 import { type LogLine, recordProgress } from "./record-progress";
 import type { PendingRunEvent } from "./run-events";
 import { loadStepsWithRuns, lockRunRow, type RunProgress, type StepRunWrite, type StepWithRun } from "./run-sql";
+import { stepExecution } from "./step-execution";
 
 /** A step with an outside effect, claimed for execution outside the transaction. */
 export interface StepClaim {
@@ -14,6 +15,12 @@ export interface StepClaim {
   attempts: number;
   firstStartedAt: Date;
   context: StepContext;
+  /** The run's retry count: with the step's key, names the step's one try (operationKey). */
+  retryCount: number;
+  /** What the step's earlier execution kept when it waited (see StepOutcome). */
+  state: unknown;
+  /** The step was WAITING: waiting again is no status change, so no new event. */
+  wasWaiting: boolean;
 }
 
 type Logs = LogLine[];
@@ -81,19 +88,33 @@ export function claimNextStep(services: WorkflowServices, job: RunJob): Promise<
       }
       const input = definition.describeInput(parsed.data, context);
       if (!definition.pure) {
-        stepRuns.push({ ...base, status: "RUNNING", input, output: null, error: null, finishedAt: null });
-        claim = { step, config: parsed.data, attempts, firstStartedAt, context };
+        // A step that waited, or whose worker was lost, keeps the state it recorded.
+        const state = waiting || step.runStatus === "RUNNING" ? (step.runOutput ?? null) : null;
+        stepRuns.push({ ...base, status: "RUNNING", input, output: state, error: null, finishedAt: null });
+        claim = {
+          step,
+          config: parsed.data,
+          attempts,
+          firstStartedAt,
+          context,
+          retryCount: run.retryCount,
+          state,
+          wasWaiting: waiting,
+        };
         break;
       }
-      const outcome = await definition.execute({
-        config: parsed.data,
-        context,
-        runId: run.id,
-        stepKey: step.key,
-        idempotencyKey: `${run.id}:${step.key}:${attempts}`,
-        firstStartedAt,
-        env: services.stepEnv,
-      });
+      const outcome = await definition.execute(
+        stepExecution(services, run, {
+          step,
+          config: parsed.data,
+          attempts,
+          firstStartedAt,
+          context,
+          retryCount: run.retryCount,
+          state: null,
+          wasWaiting: false,
+        }),
+      );
       if (outcome.kind !== "done") {
         const error = outcome.kind === "failed" ? outcome.error : "a pure step cannot wait";
         stepRuns.push({ ...base, status: "FAILED", input, output: null, error, finishedAt: new Date() });

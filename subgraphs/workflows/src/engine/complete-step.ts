@@ -62,8 +62,8 @@ export function completeStep(services: WorkflowServices, job: RunJob, claim: Ste
         await failRun(tx, notices, ref, `step ${step.key} failed: ${outcome.error}`, step.position);
         return;
       case "wait":
-        await saveStepRun(tx, stepRef, { ...base, status: "WAITING" });
-        await appendRunEvent(tx, notices, ref, "STEP_WAITING", run.status, step.key);
+        await saveStepRun(tx, stepRef, { ...base, status: "WAITING", output: outcome.state });
+        if (!claim.wasWaiting) await appendRunEvent(tx, notices, ref, "STEP_WAITING", run.status, step.key);
         if (continueRun) await enqueueRunAdvance(services.queue, tx, job, outcome.until);
         return;
       case "pause":

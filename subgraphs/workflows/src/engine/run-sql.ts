@@ -15,6 +15,7 @@ export interface RunRow {
   currentStep: number;
   startedAt: Date | null;
   startedById: string | null;
+  retryCount: number;
 }
 
 /**
@@ -24,7 +25,7 @@ export interface RunRow {
 export async function lockRunRow(tx: RawDb, tenantId: string, runId: string): Promise<RunRow | null> {
   const rows = await tx.$queryRaw<RunRow[]>`
     WITH locked AS (
-      SELECT id, "tenantId", "workspaceId", "workflowId", status::text AS status, input, "currentStep", "startedAt", "startedById"
+      SELECT id, "tenantId", "workspaceId", "workflowId", status::text AS status, input, "currentStep", "startedAt", "startedById", "retryCount"
         FROM workflows."WorkflowRun" WHERE id = ${runId}::uuid AND "tenantId" = ${tenantId}::uuid FOR UPDATE)
     SELECT locked.*, pg_advisory_xact_lock(hashtextextended(locked.id::text, 0))::text AS "streamLock" FROM locked`;
   return rows[0] ?? null;

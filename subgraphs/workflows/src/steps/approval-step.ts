@@ -6,7 +6,6 @@ const config = z.object({ prompt: z.string().max(2000).optional() });
 /** Pauses the run; resumeWorkflowRun approves (the step succeeds) or rejects (the run fails). */
 export const approvalStep: StepTypeDefinition<z.infer<typeof config>> = {
   type: "APPROVAL",
-  available: true,
   pure: false,
   config,
   describeInput: (cfg) => ({ prompt: cfg.prompt ?? null }),

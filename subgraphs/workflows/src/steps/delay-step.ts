@@ -15,7 +15,6 @@ const config = z.object({
  */
 export const delayStep: StepTypeDefinition<z.infer<typeof config>> = {
   type: "DELAY",
-  available: true,
   pure: false,
   config,
   describeInput: (cfg) => ({ seconds: cfg.seconds }),

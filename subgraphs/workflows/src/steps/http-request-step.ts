@@ -56,7 +56,6 @@ async function attempt(cfg: HttpConfig, context: StepContext, idempotencyKey: st
  */
 export const httpRequestStep: StepTypeDefinition<HttpConfig> = {
   type: "HTTP_REQUEST",
-  available: true,
   pure: false,
   config,
   describeInput: (cfg, context) => {

@@ -7,7 +7,6 @@ const config = z.object({ output: z.unknown().refine((v) => v !== undefined, "ou
 /** Builds a value from the run's context by declarative mapping. */
 export const transformStep: StepTypeDefinition<z.infer<typeof config>> = {
   type: "TRANSFORM",
-  available: true,
   pure: true,
   config,
   describeInput: (cfg) => ({ mapping: cfg.output }),
