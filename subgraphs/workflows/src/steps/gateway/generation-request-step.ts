@@ -98,7 +98,11 @@ export const generationRequestStep: StepTypeDefinition<GenerationConfig> = {
   needsGateway: true,
   pure: false,
   config,
-  describeInput: (cfg, context) => describeSafely(() => createInput(cfg, context, "(the step's operation key)")),
+  describeInput: (cfg, context) =>
+    describeSafely(() => {
+      const { idempotencyKey: _, ...input } = createInput(cfg, context, "");
+      return { ...input, selection: cfg.selection };
+    }),
   async execute(execution: Execution): Promise<StepOutcome> {
     const { config: cfg, env } = execution;
     if (!env.gateway) return { kind: "failed", error: NOT_CONFIGURED };
