@@ -14,6 +14,8 @@ export interface SendOptions {
   /** A job active longer than this is presumed lost with its worker and handed out again. */
   expireInSeconds?: number;
   startAfter?: Date | number;
+  /** Where a job goes once its retries are exhausted (a queue of this job queue). */
+  deadLetter?: string;
   tx?: SqlExecutor;
 }
 
@@ -42,6 +44,11 @@ export interface JobQueueOptions {
   queues: string[];
   expireInSeconds?: number;
   onError?: (error: Error) => void;
+  /**
+   * A role that enqueues inside its own transactions (the row-level-security role of tenant
+   * transactions): granted what sending needs on the queue's schema at start.
+   */
+  enqueueRole?: string;
 }
 
 /** A durable Postgres job queue (pg-boss): jobs survive restarts; a crashed worker's job runs again. */
@@ -62,6 +69,14 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
       await boss.start();
       const existing = new Set((await boss.getQueues()).map((q) => q.name));
       for (const name of opts.queues) if (!existing.has(name)) await boss.createQueue(name);
+      if (opts.enqueueRole) {
+        const role = `"${opts.enqueueRole.replaceAll('"', '""')}"`;
+        const schema = `"${opts.schema.replaceAll('"', '""')}"`;
+        const db = boss.getDb();
+        await db.executeSql(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`, []);
+        await db.executeSql(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${schema} TO ${role}`, []);
+        await db.executeSql(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`, []);
+      }
     },
     send(queue, data, options = {}) {
       const { tx, retryDelaySeconds, ...rest } = options;

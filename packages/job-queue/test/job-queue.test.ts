@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@atelier/testing";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobQueue } from "../src";
 
@@ -24,5 +25,35 @@ describe("job queue", () => {
     await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(5);
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
     await consumer.stop();
+  });
+
+  it("lets the enqueue role send inside its own transaction, and the job commits with it", async () => {
+    const queue = createJobQueue({
+      databaseUrl: db.url,
+      schema: "jobs_roles",
+      queues: ["tenant-work"],
+      enqueueRole: "atelier_app",
+    });
+    await queue.start();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const tx = {
+      $queryRawUnsafe: async (text: string, ...values: unknown[]) => (await client.query(text, values)).rows as never,
+    };
+    try {
+      for (const outcome of ["ROLLBACK", "COMMIT"]) {
+        await client.query("BEGIN");
+        await client.query("SET LOCAL ROLE atelier_app");
+        await queue.send("tenant-work", { outcome }, { tx });
+        await client.query(outcome);
+      }
+      const { rows } = await client.query(
+        `SELECT data->>'outcome' AS outcome FROM jobs_roles.job WHERE name = 'tenant-work'`,
+      );
+      expect(rows).toEqual([{ outcome: "COMMIT" }]);
+    } finally {
+      await client.end();
+      await queue.stop();
+    }
   });
 });

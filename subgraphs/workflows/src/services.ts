@@ -44,14 +44,13 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
     schema: JOB_SCHEMA,
     queues: [RUN_DEAD_QUEUE, RUN_QUEUE],
     expireInSeconds: config.worker.jobExpireSeconds,
+    // Runs are enqueued inside tenant transactions, which act as the row-level-security role.
+    enqueueRole: "atelier_app",
     // pg-boss reports its connections ending while it shuts down: not worth an error then.
     onError: (err) => (closing ? undefined : log.error({ err }, "job queue error")),
   });
   await jobQueue.start();
   const queue = withRunJobDefaults(jobQueue, config.worker.jobRetryLimit);
-  // Runs are enqueued inside tenant transactions, which act as the row-level-security role.
-  await db.$executeRawUnsafe(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO atelier_app`);
-  await db.$executeRawUnsafe(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO atelier_app`);
   const sql = new pg.Pool({ connectionString: config.databaseUrl, max: config.databasePoolMax });
   sql.on("error", (err) => (closing ? undefined : log.error({ err }, "database pool error")));
   const ownsBus = !deps.bus;

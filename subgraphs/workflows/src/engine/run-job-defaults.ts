@@ -1,4 +1,4 @@
-import type { JobQueue, SendOptions } from "@atelier/job-queue";
+import type { JobQueue } from "@atelier/job-queue";
 import { RUN_DEAD_QUEUE, RUN_QUEUE } from "./enqueue-run";
 
 /**
@@ -11,9 +11,7 @@ export function withRunJobDefaults(queue: JobQueue, retryLimit: number): JobQueu
     ...queue,
     send(name, data, options = {}) {
       if (name !== RUN_QUEUE) return queue.send(name, data, options);
-      // pg-boss takes `deadLetter` per job; our SendOptions does not declare it yet.
-      const withDefaults: SendOptions & { deadLetter: string } = { retryLimit, ...options, deadLetter: RUN_DEAD_QUEUE };
-      return queue.send(name, data, withDefaults);
+      return queue.send(name, data, { retryLimit, ...options, deadLetter: RUN_DEAD_QUEUE });
     },
   };
 }
