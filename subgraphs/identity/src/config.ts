@@ -1,4 +1,4 @@
-import { envFlag, loadConfig, z } from "@atelier/config";
+import { loadConfig, serviceConfigFrom, serviceEnvShape, z } from "@atelier/config";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -26,13 +26,7 @@ const oidcIssuersFromJson = z
 
 const identityEnvSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4001),
-    HOST: z.string().default("0.0.0.0"),
-    DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
-    DATABASE_POOL_MAX: positiveInt(10),
-    INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
+    ...serviceEnvShape(4001),
     ACCESS_TOKEN_PRIVATE_KEY: z.string().optional(),
     ACCESS_TOKEN_ISSUER: z.string().default("atelier-identity"),
     ACCESS_TOKEN_AUDIENCE: z.string().default("atelier"),
@@ -46,9 +40,6 @@ const identityEnvSchema = z
     APP_URL: z.url().default("http://localhost:3000"),
     EMAIL_VERIFICATION_TTL_HOURS: positiveInt(48),
     PASSWORD_RESET_TTL_MINUTES: positiveInt(30),
-    INTROSPECTION: envFlag(true),
-    /** Event bus for persisted-operation notices: Redis when set (as the gateway's), else Postgres NOTIFY. */
-    REDIS_URL: z.string().optional(),
     /** Failed sign-ins allowed per account, and per client address, in the window. */
     LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(10),
     LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(50),
@@ -64,13 +55,7 @@ const identityEnvSchema = z
 export function loadIdentityConfig(env: Record<string, string | undefined>) {
   const parsed = loadConfig("identity", identityEnvSchema, env);
   return {
-    nodeEnv: parsed.NODE_ENV,
-    logLevel: parsed.LOG_LEVEL,
-    port: parsed.PORT,
-    host: parsed.HOST,
-    databaseUrl: parsed.DATABASE_URL,
-    databasePoolMax: parsed.DATABASE_POOL_MAX,
-    internalPublicKey: parsed.INTERNAL_JWT_PUBLIC_KEY,
+    ...serviceConfigFrom(parsed),
     accessToken: {
       privateKey: parsed.ACCESS_TOKEN_PRIVATE_KEY ?? null,
       issuer: parsed.ACCESS_TOKEN_ISSUER,
@@ -83,8 +68,6 @@ export function loadIdentityConfig(env: Record<string, string | undefined>) {
     appUrl: parsed.APP_URL.replace(/\/$/, ""),
     emailVerificationTtlHours: parsed.EMAIL_VERIFICATION_TTL_HOURS,
     passwordResetTtlMinutes: parsed.PASSWORD_RESET_TTL_MINUTES,
-    introspection: parsed.INTROSPECTION,
-    redisUrl: parsed.REDIS_URL ?? null,
     loginThrottle: {
       maxFailuresPerAccount: parsed.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerAddress: parsed.LOGIN_MAX_FAILURES_PER_ADDRESS,

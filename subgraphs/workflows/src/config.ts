@@ -1,4 +1,13 @@
-import { envFlag, envList, loadConfig, z } from "@atelier/config";
+import {
+  envFlag,
+  envList,
+  gatewayCallerConfigFrom,
+  gatewayCallerEnvShape,
+  loadConfig,
+  serviceConfigFrom,
+  serviceEnvShape,
+  z,
+} from "@atelier/config";
 import { type HostPattern, parseHostPattern } from "./steps/http/address-policy";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -17,16 +26,9 @@ const hostPatterns = envList.transform((items, ctx) => {
 });
 
 const workflowsEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4003),
-  HOST: z.string().default("0.0.0.0"),
-  DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
-  DATABASE_POOL_MAX: positiveInt(10),
-  /** Publish status notices on Redis instead of Postgres NOTIFY (for many gateway replicas). */
-  REDIS_URL: z.string().optional(),
-  INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
-  INTROSPECTION: envFlag(true),
+  ...serviceEnvShape(4003),
+  /** KNOWLEDGE_SEARCH and GENERATION_REQUEST steps call the gateway as the run's user. */
+  ...gatewayCallerEnvShape,
   /** Run the step executor inside the service process (the embedded default). */
   RUN_WORKER: envFlag(true),
   /** Parallel job loops per worker process. */
@@ -42,11 +44,6 @@ const workflowsEnvSchema = z.object({
   DELAY_INLINE_MAX_SECONDS: z.coerce.number().int().min(0).default(30),
   /** HTTP steps reach only public addresses, but for these (`host`, `host:port`, `*.domain`, `*`). */
   HTTP_STEP_ALLOWED_HOSTS: hostPatterns,
-  /** The gateway KNOWLEDGE_SEARCH and GENERATION_REQUEST steps call as the run's user. */
-  GATEWAY_URL: z.url().default("http://localhost:4000/graphql"),
-  /** This service's Ed25519 delegation key (PEM or JWK); without it those two step types are refused. */
-  DELEGATION_PRIVATE_KEY: z.string().min(1).optional(),
-  GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Between looks at a generation request a GENERATION_REQUEST step waits for. */
   GATEWAY_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(2),
 });
@@ -54,15 +51,7 @@ const workflowsEnvSchema = z.object({
 export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
   const parsed = loadConfig("workflows", workflowsEnvSchema, env);
   return {
-    nodeEnv: parsed.NODE_ENV,
-    logLevel: parsed.LOG_LEVEL,
-    port: parsed.PORT,
-    host: parsed.HOST,
-    databaseUrl: parsed.DATABASE_URL,
-    databasePoolMax: parsed.DATABASE_POOL_MAX,
-    redisUrl: parsed.REDIS_URL ?? null,
-    internalPublicKey: parsed.INTERNAL_JWT_PUBLIC_KEY,
-    introspection: parsed.INTROSPECTION,
+    ...serviceConfigFrom(parsed),
     worker: {
       runInProcess: parsed.RUN_WORKER,
       concurrency: parsed.WORKER_CONCURRENCY,
@@ -74,9 +63,7 @@ export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
     },
     httpStep: { allowedHosts: parsed.HTTP_STEP_ALLOWED_HOSTS },
     gateway: {
-      url: parsed.GATEWAY_URL,
-      delegationPrivateKey: parsed.DELEGATION_PRIVATE_KEY ?? null,
-      timeoutMs: parsed.GATEWAY_TIMEOUT_MS,
+      ...gatewayCallerConfigFrom(parsed),
       pollSeconds: parsed.GATEWAY_POLL_SECONDS,
     },
   };
