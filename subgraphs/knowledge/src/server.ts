@@ -58,6 +58,7 @@ export async function createKnowledgeService(
       await services.queue.stop({ graceful: false, timeoutMs: 2000 });
       if (!deps.bus) await services.bus.close();
       await services.store.close();
+      await services.sql.end();
       await services.db.$disconnect();
     },
   };

@@ -1,6 +1,7 @@
 import type { EventBus } from "@atelier/event-bus";
 import type { JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
+import type pg from "pg";
 import type { KnowledgeConfig } from "./config";
 import type { PrismaClient } from "./data/db";
 import type { Embedder } from "./embedding/embedder";
@@ -9,6 +10,8 @@ import type { VectorStore } from "./vector-store/vector-store";
 /** Process-wide collaborators, built once at boot and shared by the API and the worker. */
 export interface KnowledgeServices {
   db: PrismaClient;
+  /** Plain pg for search's hot path, which skips Prisma's per-query cost (see search/sql.ts). */
+  sql: pg.Pool;
   config: KnowledgeConfig;
   embedder: Embedder;
   store: VectorStore;

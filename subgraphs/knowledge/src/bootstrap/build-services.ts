@@ -2,6 +2,7 @@ import { createPrismaClient } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger, type Logger } from "@atelier/logging";
+import pg from "pg";
 import type { KnowledgeConfig } from "../config";
 import { collectionNameFor, type Embedder } from "../embedding/embedder";
 import { PrismaClient } from "../generated/prisma/client";
@@ -33,8 +34,16 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
     onError: (error) => log.error({ err: error }, "job queue error"),
   });
   await queue.start();
+  const sql = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: config.databasePoolMax,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection the server closed (restart, dropped database) is replaced on next use.
+  sql.on("error", (error) => log.warn({ err: error }, "idle search connection closed"));
   return {
     db: createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax }),
+    sql,
     config,
     embedder,
     store,

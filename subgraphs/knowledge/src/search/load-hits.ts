@@ -1,52 +1,75 @@
-import type { Db } from "../data/db";
+import { DOCUMENT_FIELDS, type DocumentRecord } from "../data/documents";
 import { MARK_CLOSE, MARK_OPEN, markedPassage, termOverlapHighlight } from "./highlight";
 import { keywordQueryText } from "./keyword-query";
 import type { RankedChunk } from "./ranked-chunk";
+import type { Sql } from "./sql";
 
 export interface SearchHit {
   score: number;
   chunk: { id: string; text: string; index: number; tokenCount: number; documentId: string };
   highlight: string;
+  /** Loaded with the chunk, so resolving `SearchResult.document` costs no further query. */
+  document: DocumentRecord;
 }
 
+// The document's columns, prefixed so they cannot collide with the chunk's. Built from the
+// fields every document read selects, so the two cannot drift apart.
+const DOCUMENT_KEYS = Object.keys(DOCUMENT_FIELDS) as (keyof DocumentRecord)[];
+const DOCUMENT_COLUMNS = DOCUMENT_KEYS.map((key) => `d."${key}" AS "doc.${key}"`).join(", ");
+
+// $1 ranked ids (best first), $2 tenant, $3 ids to highlight with ts_headline, $4 its tsquery,
+// $5 hits wanted. The hits are looked up by primary key first (materialised), whatever the
+// planner's statistics say; the few to return are cut before `ts_headline`, which parses each
+// passage again, so it runs on the returned rows only.
+const HITS_SQL = `
+  WITH hit AS MATERIALIZED (
+    SELECT c.id, c."documentId", c.text, c.index, c."tokenCount"
+      FROM knowledge."SemanticChunk" c
+     WHERE c.id = ANY($1::uuid[]) AND c."tenantId" = $2::uuid),
+  shown AS (
+    SELECT hit.*, array_position($1::uuid[], hit.id) AS rank, ${DOCUMENT_COLUMNS}
+      FROM hit
+      JOIN knowledge."Document" d ON d.id = hit."documentId" AND d."tenantId" = $2::uuid AND d.status = 'READY'
+     ORDER BY rank
+     LIMIT $5)
+  SELECT shown.*,
+         CASE WHEN shown.id = ANY($3::uuid[]) THEN ts_headline('english', shown.text, to_tsquery('english', $4),
+           'StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+         END AS headline
+    FROM shown
+   ORDER BY shown.rank`;
+
+type HitRow = { id: string; documentId: string; text: string; index: number; tokenCount: number } & {
+  headline: string | null;
+} & Record<`doc.${string}`, unknown>;
+
 /**
- * Joins ranked chunk ids to their rows, keeping only chunks of the tenant's READY documents
- * (a vector store never decides visibility alone), and highlights each passage.
+ * The first `limit` ranked chunks that belong to the tenant's READY documents (a vector store
+ * never decides visibility alone), each with its document and highlighted passage: keyword
+ * hits by Postgres' `ts_headline`, the others by shared words. `sql` should be a tenant-bound
+ * transaction (`readInTenant`) so row-level security applies too.
  */
 export async function loadHits(
-  db: Db,
+  sql: Sql,
   tenantId: string,
   query: string,
   ranked: RankedChunk[],
   keywordIds: Set<string>,
-) {
+  limit: number,
+): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
-  const tsquery = keywordQueryText(query) ?? "";
-  const rows = await db.$queryRawUnsafe<
-    { id: string; documentId: string; text: string; index: number; tokenCount: number; headline: string | null }[]
-  >(
-    // The hits are looked up by primary key first (materialised), whatever the planner's statistics say.
-    `WITH hit AS MATERIALIZED (
-       SELECT c.id, c."documentId", c.text, c.index, c."tokenCount"
-         FROM knowledge."SemanticChunk" c
-        WHERE c.id = ANY($1::uuid[]) AND c."tenantId" = $2::uuid)
-     SELECT hit.id::text AS id, hit."documentId"::text AS "documentId", hit.text, hit.index, hit."tokenCount",
-            CASE WHEN hit.id = ANY($3::uuid[]) THEN ts_headline('english', hit.text, to_tsquery('english', $4),
-              'StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-            END AS headline
-       FROM hit
-       JOIN knowledge."Document" d ON d.id = hit."documentId" AND d."tenantId" = $2::uuid AND d.status = 'READY'`,
+  const scores = new Map(ranked.map((r) => [r.id, r.score]));
+  const { rows } = await sql.query<HitRow>(HITS_SQL, [
     ranked.map((r) => r.id),
     tenantId,
     [...keywordIds],
-    tsquery || "''",
-  );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ranked.flatMap((r): SearchHit[] => {
-    const row = byId.get(r.id);
-    if (!row) return [];
-    const highlight = row.headline ? markedPassage(row.headline) : termOverlapHighlight(row.text, query);
-    const { headline: _, ...chunk } = row;
-    return [{ score: r.score, chunk, highlight }];
-  });
+    keywordQueryText(query) ?? "''",
+    limit,
+  ]);
+  return rows.map((row) => ({
+    score: scores.get(row.id)!,
+    chunk: { id: row.id, text: row.text, index: row.index, tokenCount: row.tokenCount, documentId: row.documentId },
+    highlight: row.headline ? markedPassage(row.headline) : termOverlapHighlight(row.text, query),
+    document: Object.fromEntries(DOCUMENT_KEYS.map((key) => [key, row[`doc.${key}`]])) as unknown as DocumentRecord,
+  }));
 }

@@ -1,35 +1,38 @@
-import type { Db } from "../data/db";
+import type { PrismaClient } from "../data/db";
+import { inTenant } from "../data/in-tenant";
 import type { SemanticSearchInput } from "../domain/inputs";
 import type { VectorSearchFilter } from "../vector-store/vector-store";
 
 /**
  * Turns a search filter into what every ranking can apply inside its own query: a workspace
  * and, when document attributes are filtered (MIME types, metadata, ids), the matching
- * documents of the tenant.
+ * documents of the tenant (looked up in a tenant transaction only then).
  */
 export async function resolveFilter(
-  db: Db,
+  db: PrismaClient,
   tenantId: string,
   filter: SemanticSearchInput["filter"],
 ): Promise<VectorSearchFilter> {
   const workspaceId = filter?.workspaceId ?? undefined;
   if (!filter?.mimeTypes && !filter?.metadata && !filter?.documentIds) return workspaceId ? { workspaceId } : {};
-  const docs = await db.document.findMany({
-    where: {
-      tenantId,
-      status: "READY",
-      ...(workspaceId ? { workspaceId } : {}),
-      ...(filter.documentIds ? { id: { in: filter.documentIds } } : {}),
-      ...(filter.mimeTypes ? { mimeType: { in: filter.mimeTypes } } : {}),
-      ...(filter.metadata
-        ? {
-            AND: Object.entries(filter.metadata).map(([key, value]) => ({
-              metadata: { path: [key], equals: value as never },
-            })),
-          }
-        : {}),
-    },
-    select: { id: true },
-  });
+  const docs = await inTenant(db, tenantId, (tx) =>
+    tx.document.findMany({
+      where: {
+        tenantId,
+        status: "READY",
+        ...(workspaceId ? { workspaceId } : {}),
+        ...(filter.documentIds ? { id: { in: filter.documentIds } } : {}),
+        ...(filter.mimeTypes ? { mimeType: { in: filter.mimeTypes } } : {}),
+        ...(filter.metadata
+          ? {
+              AND: Object.entries(filter.metadata).map(([key, value]) => ({
+                metadata: { path: [key], equals: value as never },
+              })),
+            }
+          : {}),
+      },
+      select: { id: true },
+    }),
+  );
   return { ...(workspaceId ? { workspaceId } : {}), documentIds: docs.map((d) => d.id) };
 }

@@ -1,9 +1,11 @@
+import { columnScores } from "./column-scores";
+import { topRows } from "./top-rows";
 import type { VectorHit, VectorPoint, VectorSearchFilter } from "./vector-store";
 
 /**
  * One tenant's vectors in one contiguous Float32Array, laid out dimension by dimension so a
  * query walks memory sequentially and skips the dimensions where it is zero (the built-in
- * embedder's queries are sparse). Search is exact.
+ * embedder's queries are sparse; see `columnScores`). Search is exact.
  */
 export class TenantPartition {
   private capacity = 256;
@@ -15,6 +17,8 @@ export class TenantPartition {
   private readonly workspaceIds: string[] = [];
   private ready = new Uint8Array(this.capacity);
   private readonly rowOf = new Map<string, number>();
+  /** Each document's rows: marking, counting and removing a document touch only those. */
+  private readonly rowsOfDocument = new Map<string, Set<number>>();
 
   constructor(private readonly dims: number) {
     this.data = new Float32Array(dims * this.capacity);
@@ -32,58 +36,56 @@ export class TenantPartition {
       this.rowOf.set(point.id, row);
       this.ids[row] = point.id;
       this.ready[row] = 0;
+    } else {
+      this.rowsOfDocument.get(this.documentIds[row]!)?.delete(row);
     }
     this.documentIds[row] = point.documentId;
+    this.documentRows(point.documentId).add(row);
     this.workspaceIds[row] = point.workspaceId;
     for (let d = 0; d < this.dims; d++) this.data[d * this.capacity + row] = point.vector[d] ?? 0;
   }
 
   markReady(documentId: string): void {
-    for (let row = 0; row < this.size; row++) if (this.documentIds[row] === documentId) this.ready[row] = 1;
+    for (const row of this.rowsOfDocument.get(documentId) ?? []) this.ready[row] = 1;
   }
 
   count(documentId?: string): number {
-    if (!documentId) return this.size;
-    let n = 0;
-    for (let row = 0; row < this.size; row++) if (this.documentIds[row] === documentId) n++;
-    return n;
+    return documentId ? (this.rowsOfDocument.get(documentId)?.size ?? 0) : this.size;
   }
 
   /** Removes the rows of one document (or all), moving the last row into each gap. */
   remove(documentId?: string): void {
-    for (let row = this.size - 1; row >= 0; row--) {
-      if (documentId && this.documentIds[row] !== documentId) continue;
+    if (!documentId) {
+      this.size = 0;
+      this.rowOf.clear();
+      this.rowsOfDocument.clear();
+    }
+    const rows = documentId ? [...(this.rowsOfDocument.get(documentId) ?? [])].sort((a, b) => b - a) : [];
+    if (documentId) this.rowsOfDocument.delete(documentId);
+    // Highest first: the last row moved into a gap is never one of the document's own.
+    for (const row of rows) {
       this.rowOf.delete(this.ids[row]!);
       const last = --this.size;
       if (row !== last) this.moveRow(last, row);
     }
+    this.ids.length = this.documentIds.length = this.workspaceIds.length = this.size;
   }
 
   search(query: Float32Array, limit: number, filter?: VectorSearchFilter): VectorHit[] {
     if (this.scores.length < this.size) this.scores = new Float32Array(this.capacity);
     const scores = this.scores;
-    scores.fill(0, 0, this.size);
-    for (let d = 0; d < this.dims; d++) {
-      const q = query[d]!;
-      if (q === 0) continue;
-      const base = d * this.capacity;
-      for (let row = 0; row < this.size; row++) scores[row]! += q * this.data[base + row]!;
-    }
+    columnScores(this.data, this.capacity, this.size, query, scores);
     const allowed = filter?.documentIds ? new Set(filter.documentIds) : null;
-    const top: number[] = [];
-    let floor = Number.NEGATIVE_INFINITY;
-    for (let row = 0; row < this.size; row++) {
-      const score = scores[row]!;
-      if (score <= floor && top.length === limit) continue;
-      if (!this.ready[row]) continue;
-      if (filter?.workspaceId && this.workspaceIds[row] !== filter.workspaceId) continue;
-      if (allowed && !allowed.has(this.documentIds[row]!)) continue;
-      let at = top.length;
-      while (at > 0 && scores[top[at - 1]!]! < score) at--;
-      top.splice(at, 0, row);
-      if (top.length > limit) top.pop();
-      if (top.length === limit) floor = scores[top[limit - 1]!]!;
-    }
+    const workspaceId = filter?.workspaceId;
+    const top = topRows(
+      scores,
+      this.size,
+      limit,
+      (row) =>
+        this.ready[row] === 1 &&
+        (!workspaceId || this.workspaceIds[row] === workspaceId) &&
+        (!allowed || allowed.has(this.documentIds[row]!)),
+    );
     return top.map((row) => ({ id: this.ids[row]!, documentId: this.documentIds[row]!, score: scores[row]! }));
   }
 
@@ -94,7 +96,18 @@ export class TenantPartition {
     this.workspaceIds[to] = this.workspaceIds[from]!;
     this.ready[to] = this.ready[from]!;
     this.rowOf.set(this.ids[to]!, to);
-    this.ids.length = this.documentIds.length = this.workspaceIds.length = this.size;
+    const documentRows = this.documentRows(this.documentIds[to]!);
+    documentRows.delete(from);
+    documentRows.add(to);
+  }
+
+  private documentRows(documentId: string): Set<number> {
+    let rows = this.rowsOfDocument.get(documentId);
+    if (!rows) {
+      rows = new Set();
+      this.rowsOfDocument.set(documentId, rows);
+    }
+    return rows;
   }
 
   private grow(): void {
