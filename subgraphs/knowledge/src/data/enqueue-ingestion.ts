@@ -1,6 +1,5 @@
-import type { SendOptions } from "@atelier/job-queue";
 import { INGEST_FAILED_QUEUE, INGEST_QUEUE, type IngestJob, type KnowledgeServices } from "../services";
-import type { Db } from "./db";
+import type { SqlTx } from "./sql-tx";
 
 /**
  * Enqueues ingestion in the caller's tenant transaction, so the job exists if and only if the
@@ -9,20 +8,19 @@ import type { Db } from "./db";
  * undone first; every tenant-scoped statement of the transaction has already run.
  */
 export async function enqueueIngestion(
-  tx: Db,
+  tx: SqlTx,
   services: Pick<KnowledgeServices, "queue" | "config">,
   job: IngestJob,
 ): Promise<void> {
   const { limit, delaySeconds } = services.config.ingestRetry;
-  // `deadLetter` is pg-boss's own send option, passed through by the queue wrapper: a job whose
-  // retries are exhausted, by errors or by timeouts of a lost worker, is copied there.
-  const options = {
+  await tx.$executeRawUnsafe("RESET ROLE");
+  // A job whose retries are exhausted, by errors or by timeouts of a lost worker, moves to the
+  // dead-letter queue, whose handler ends the document FAILED.
+  await services.queue.send(INGEST_QUEUE, job, {
     tx,
     retryLimit: limit,
     retryDelaySeconds: delaySeconds,
     retryBackoff: true,
     deadLetter: INGEST_FAILED_QUEUE,
-  } as SendOptions;
-  await tx.$executeRawUnsafe("RESET ROLE");
-  await services.queue.send(INGEST_QUEUE, job, options);
+  });
 }

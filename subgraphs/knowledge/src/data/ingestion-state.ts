@@ -1,5 +1,5 @@
-import type { Db } from "./db";
 import type { DocumentStatus } from "./documents";
+import type { SqlTx } from "./sql-tx";
 
 export interface IngestionState {
   status: DocumentStatus;
@@ -13,7 +13,11 @@ export interface IngestionState {
  * Every ingestion step takes this lock first, so duplicate deliveries of one job (or a stale job
  * and a newer one) apply their status changes one at a time, each seeing the other's result.
  */
-export async function lockIngestionState(tx: Db, tenantId: string, documentId: string): Promise<IngestionState | null> {
+export async function lockIngestionState(
+  tx: SqlTx,
+  tenantId: string,
+  documentId: string,
+): Promise<IngestionState | null> {
   const rows = await tx.$queryRawUnsafe<IngestionState[]>(
     `SELECT d.status, d.error,
             (SELECT max(e.sequence) FROM knowledge.stream_events e

@@ -1,6 +1,7 @@
 import { appendStreamEvent, type StreamEventNotice } from "@atelier/live-events";
 import type { Db } from "./db";
 import type { DocumentRecord } from "./documents";
+import type { SqlTx } from "./sql-tx";
 
 export type DocumentEventType =
   | "CREATED"
@@ -14,7 +15,11 @@ export type DocumentEventType =
 export const documentTopic = (documentId: string) => `documentStatusUpdated:${documentId}`;
 
 /** Appends a status event in the caller's transaction (publish the notice after commit). */
-export function appendDocumentEvent(tx: Db, doc: DocumentRecord, type: DocumentEventType): Promise<StreamEventNotice> {
+export function appendDocumentEvent(
+  tx: SqlTx,
+  doc: DocumentRecord,
+  type: DocumentEventType,
+): Promise<StreamEventNotice> {
   return appendStreamEvent(tx, {
     schema: "knowledge",
     streamId: doc.id,

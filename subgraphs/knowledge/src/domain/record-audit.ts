@@ -1,10 +1,10 @@
 import { recordAuditEvent } from "@atelier/db";
-import type { Db } from "../data/db";
+import type { SqlTx } from "../data/sql-tx";
 import type { Actor } from "./authorize";
 
 /** Records a document change in the caller's transaction, with the request's actor and id. */
 export function auditDocument(
-  tx: Db,
+  tx: SqlTx,
   actor: Actor,
   requestId: string,
   action: string,

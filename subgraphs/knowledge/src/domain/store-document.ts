@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
-import { DOCUMENT_FIELDS, type DocumentRecord, findDocumentByChecksum } from "../data/documents";
+import { insertDocument, selectDocumentByChecksum } from "../data/document-rows";
+import type { DocumentRecord } from "../data/documents";
 import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { inTenant } from "../data/in-tenant";
+import { inTenantSql } from "../data/sql-tx";
 import { appendDocumentEvent } from "../data/status-events";
 import type { SupportedMimeType } from "../parsing/supported-types";
 import type { Actor } from "./authorize";
@@ -34,25 +35,20 @@ export async function storeDocument(
   }
   const checksum = createHash("sha256").update(input.content).digest("hex");
   const notices: StreamEventNotice[] = [];
-  const result = await inTenant(services.db, actor.tenantId, async (tx) => {
-    const existing = await findDocumentByChecksum(tx, actor.tenantId, input.workspaceId, checksum);
+  const result = await inTenantSql(services.sql, actor.tenantId, async (tx) => {
+    const existing = await selectDocumentByChecksum(tx, actor.tenantId, input.workspaceId, checksum);
     if (existing) return { document: existing, created: false };
-    const document = await tx.document.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: input.workspaceId,
-        title: input.title,
-        mimeType: input.mimeType,
-        sourceUri: input.sourceUri,
-        metadata: input.metadata as object,
-        checksum,
-        content: Buffer.from(input.content),
-        sizeBytes: input.content.byteLength,
-        embeddingModel: services.embedder.model,
-        createdById: actor.userId,
-      },
-      select: DOCUMENT_FIELDS,
+    const document = await insertDocument(tx, {
+      ...input,
+      tenantId: actor.tenantId,
+      checksum,
+      embeddingModel: services.embedder.model,
+      createdById: actor.userId,
     });
+    if (!document) {
+      const winner = await selectDocumentByChecksum(tx, actor.tenantId, input.workspaceId, checksum);
+      return { document: winner!, created: false };
+    }
     await auditDocument(tx, actor, ctx.requestId, "document.create", document.id, {
       title: document.title,
       mimeType: document.mimeType,

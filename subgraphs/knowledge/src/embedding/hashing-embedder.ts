@@ -1,6 +1,6 @@
 import { type Embedder, normalize } from "./embedder";
 import { FeatureCounter } from "./feature-counter";
-import { contentWords, scrambleKey, stem } from "./text-features";
+import { allWords, isContentWord, scrambleKey, stem } from "./text-features";
 
 // Feature weights: the stem carries meaning across inflections, the exact word rewards exact
 // use, stem bigrams reward phrases, character trigrams give partial credit to related
@@ -51,7 +51,7 @@ const CACHE_LIMIT = 200_000;
 export class HashingEmbedder implements Embedder {
   readonly model = "atelier-hashing-v2";
   // Word features are pure functions of the word: computed once per distinct word.
-  private readonly cache = new Map<string, WordFeatures>();
+  private readonly cache = new Map<string, WordFeatures | null>();
   private readonly counter = new FeatureCounter();
 
   constructor(readonly dimensions = 384) {}
@@ -63,24 +63,27 @@ export class HashingEmbedder implements Embedder {
   embedOne(text: string): Float32Array {
     const counts = this.counter;
     let previous = -1;
-    for (const word of contentWords(text)) {
+    for (const word of allWords(text)) {
       const features = this.featuresOf(word);
-      for (let i = 0; i < features.ids.length; i++) counts.add(features.ids[i]!, features.weights[i]!);
+      if (!features) continue;
+      const { ids, weights } = features;
+      for (let i = 0; i < ids.length; i++) counts.add(ids[i]!, weights[i]!);
       if (previous >= 0) counts.add(pair(previous, features.stem), BIGRAM_WEIGHT);
       previous = features.stem;
     }
     const vector = new Float32Array(this.dimensions);
-    counts.drain((id, weightSum) => {
-      const sign = id & 0x80000000 ? -1 : 1;
-      // Sublinear TF: a word said ten times is not ten times as relevant.
-      vector[id % this.dimensions]! += sign * Math.log1p(weightSum);
-    });
+    counts.foldInto(vector);
     return normalize(vector);
   }
 
-  private featuresOf(word: string): WordFeatures {
+  /** The word's features, or null for a word `contentWords` leaves out (cached either way). */
+  private featuresOf(word: string): WordFeatures | null {
     const cached = this.cache.get(word);
-    if (cached) return cached;
+    if (cached !== undefined) return cached;
+    if (!isContentWord(word)) {
+      this.remember(word, null);
+      return null;
+    }
     const padded = `^${word}$`;
     const trigrams = Math.max(0, padded.length - 2);
     const scramble = word.length >= SCRAMBLE_MIN_LENGTH && !/\d/.test(word) ? 1 : 0;
@@ -100,8 +103,12 @@ export class HashingEmbedder implements Embedder {
       weights[2 + trigrams] = SCRAMBLE_WEIGHT;
     }
     const features = { stem: stemId, ids, weights };
+    this.remember(word, features);
+    return features;
+  }
+
+  private remember(word: string, features: WordFeatures | null): void {
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, features);
-    return features;
   }
 }

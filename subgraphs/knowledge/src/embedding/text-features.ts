@@ -9,12 +9,21 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** Lower-cased alphanumeric words, accents folded, stopwords removed. */
-export function contentWords(text: string): string[] {
+/** Lower-cased alphanumeric words with accents folded, stopwords included: `contentWords` before its filter. */
+export function allWords(text: string): string[] {
   // Folding accents is costly; most text has none to fold.
   const folded = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
-  const words = folded.toLowerCase().match(/[a-z0-9]+/g);
-  return words ? words.filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))) : [];
+  return folded.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/** Whether a word of `allWords` carries meaning: not a stopword, and a digit if a single character. */
+export function isContentWord(word: string): boolean {
+  return !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word));
+}
+
+/** Lower-cased alphanumeric words, accents folded, stopwords removed. */
+export function contentWords(text: string): string[] {
+  return allWords(text).filter(isContentWord);
 }
 
 const SUFFIXES: [string, string][] = [

@@ -1,12 +1,12 @@
 import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
-import type { Db } from "../data/db";
-import { type DocumentRecord, type DocumentStatus, updateDocument } from "../data/documents";
-import { inTenant } from "../data/in-tenant";
+import { type IngestionPatch, patchDocument } from "../data/document-rows";
+import type { DocumentRecord, DocumentStatus } from "../data/documents";
 import { type IngestionState, lockIngestionState } from "../data/ingestion-state";
+import { inTenantSql, type SqlTx } from "../data/sql-tx";
 import { appendDocumentEvent, type DocumentEventType } from "../data/status-events";
 import type { IngestJob, KnowledgeServices } from "../services";
 
-export type Patch = Parameters<typeof updateDocument>[3];
+export type Patch = IngestionPatch;
 
 /** The document left the state this job works on (failed, deleted, or re-requested): the job stops. */
 export class IngestionSuperseded extends Error {
@@ -22,7 +22,7 @@ export interface Step {
   /** The status event to append, or null for a change no subscriber needs. */
   type: DocumentEventType | null;
   /** The change, computed in the transaction under the row lock; null changes nothing. */
-  apply: (tx: Db, state: IngestionState) => Promise<Patch | null> | Patch | null;
+  apply: (tx: SqlTx, state: IngestionState) => Promise<Patch | null> | Patch | null;
 }
 
 /**
@@ -33,15 +33,15 @@ export interface Step {
  */
 export async function transition(s: KnowledgeServices, job: IngestJob, step: Step): Promise<DocumentRecord | null> {
   const notices: StreamEventNotice[] = [];
-  const doc = await inTenant(s.db, job.tenantId, async (tx) => {
+  const doc = await inTenantSql(s.sql, job.tenantId, async (tx) => {
     const state = await lockIngestionState(tx, job.tenantId, job.documentId);
     const current = job.requestSequence === undefined || state?.requestSequence === job.requestSequence;
     if (!state || !current || !step.from.includes(state.status)) throw new IngestionSuperseded(job.documentId);
     const data = await step.apply(tx, state);
     if (!data) return null;
-    const [updated] = await updateDocument(tx, job.tenantId, job.documentId, data);
+    const updated = await patchDocument(tx, job.tenantId, job.documentId, data);
     if (updated && step.type) notices.push(await appendDocumentEvent(tx, updated, step.type));
-    return updated ?? null;
+    return updated;
   });
   await publishStreamEvents(s.bus, notices).catch((error) => s.log.warn({ err: error }, "status publish failed"));
   return doc;

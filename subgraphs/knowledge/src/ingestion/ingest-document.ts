@@ -1,23 +1,21 @@
 import { chunkId } from "../data/chunk-id";
-import { embeddedChunkIndexes, insertChunks } from "../data/chunks";
-import type { Db } from "../data/db";
+import { countChunksOf, embeddedChunkIndexes, insertChunks } from "../data/chunks";
+import { readDocumentContent } from "../data/document-content";
+import { selectDocument } from "../data/document-rows";
 import type { DocumentRecord } from "../data/documents";
-import { inTenant } from "../data/in-tenant";
+import { inTenantSql } from "../data/sql-tx";
 import { vectorToBytes } from "../data/vector-bytes";
 import { parseDocument } from "../parsing/parse-document";
 import { ParseError } from "../parsing/parse-error";
 import { supportedMimeType } from "../parsing/supported-types";
 import type { IngestJob, KnowledgeServices } from "../services";
 import { chunkText, type TextChunk } from "./chunk-text";
-import { type Patch, transition } from "./document-transition";
+import { IngestionSuperseded, transition } from "./document-transition";
 import { syncDocumentVectors } from "./sync-document-vectors";
-
-const countChunks = (tx: Db, job: IngestJob) =>
-  tx.semanticChunk.count({ where: { tenantId: job.tenantId, documentId: job.documentId } });
 
 async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord, chunks: TextChunk[]) {
   const model = s.embedder.model;
-  const done = await inTenant(s.db, job.tenantId, (tx) =>
+  const done = await inTenantSql(s.sql, job.tenantId, (tx) =>
     embeddedChunkIndexes(tx, job.tenantId, job.documentId, model),
   );
   const missing = chunks.filter((c) => !done.has(c.index));
@@ -51,9 +49,9 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
     await transition(s, job, {
       from: ["PROCESSING"],
       type: "PROGRESS",
-      apply: async (tx): Promise<Patch> => {
+      apply: async (tx) => {
         await insertChunks(tx, rows);
-        return { chunksEmbedded: await countChunks(tx, job) };
+        return { chunksEmbedded: await countChunksOf(tx, job.tenantId, job.documentId) };
       },
     });
   }
@@ -66,9 +64,7 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
  * `IngestionSuperseded` when the document was failed, deleted or re-requested meanwhile.
  */
 export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Promise<void> {
-  const source = await inTenant(s.db, job.tenantId, (tx) =>
-    tx.document.findFirst({ where: { id: job.documentId, tenantId: job.tenantId } }),
-  );
+  const source = await inTenantSql(s.sql, job.tenantId, (tx) => selectDocument(tx, job.tenantId, job.documentId));
   if (!source || source.status === "READY" || source.status === "FAILED") return;
   await transition(s, job, {
     from: ["PENDING", "PROCESSING"],
@@ -78,13 +74,15 @@ export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Prom
   });
   const mimeType = supportedMimeType(source.mimeType);
   if (!mimeType) throw new ParseError(`unsupported MIME type ${source.mimeType}`);
-  const chunks = chunkText(await parseDocument(mimeType, source.content), s.config.chunking);
+  const content = await inTenantSql(s.sql, job.tenantId, (tx) => readDocumentContent(tx, job.tenantId, job.documentId));
+  if (!content) throw new IngestionSuperseded(job.documentId);
+  const chunks = chunkText(await parseDocument(mimeType, content), s.config.chunking);
   const counted = await transition(s, job, {
     from: ["PROCESSING"],
     type: "PROGRESS",
     apply: () => (source.chunkCount !== chunks.length ? { chunkCount: chunks.length } : null),
   });
-  await embedMissing(s, job, counted ?? (source as DocumentRecord), chunks);
+  await embedMissing(s, job, counted ?? source, chunks);
   // Recounted at the end: a duplicate delivery's progress update may have counted before this
   // job's last batch committed.
   await transition(s, job, {
@@ -94,7 +92,7 @@ export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Prom
       status: "READY",
       readyAt: new Date(),
       error: null,
-      chunksEmbedded: await countChunks(tx, job),
+      chunksEmbedded: await countChunksOf(tx, job.tenantId, job.documentId),
     }),
   });
   await syncDocumentVectors(s, job.tenantId, job.documentId);

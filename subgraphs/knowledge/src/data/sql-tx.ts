@@ -1,0 +1,56 @@
+import { APP_ROLE, type RawExecutor } from "@atelier/db";
+import type pg from "pg";
+
+/**
+ * The raw-SQL surface that both a Prisma transaction and `inTenantSql` offer, so the
+ * ingestion's data functions run on either.
+ */
+export interface SqlTx extends RawExecutor {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+function executorOf(client: pg.PoolClient): SqlTx {
+  return {
+    async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
+      const text = strings.reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), "");
+      return (await client.query(text, values)).rowCount ?? 0;
+    },
+    async $executeRawUnsafe(query: string, ...values: unknown[]) {
+      return (await client.query(query, values)).rowCount ?? 0;
+    },
+    async $queryRawUnsafe<T>(query: string, ...values: unknown[]) {
+      return (await client.query(query, values)).rows as T;
+    },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `withTenant` (packages/db) on the plain pg pool: one transaction with the tenant set and the
+ * RLS role assumed. The ingestion worker writes through it: Prisma's driver adapter passes
+ * every parameter through its query compiler and turns bytea into arrays of numbers, which for
+ * megabytes of chunk text, vectors and content cost more CPU than Postgres spent storing them.
+ */
+export async function inTenantSql<R>(pool: pg.Pool, tenantId: string, fn: (tx: SqlTx) => Promise<R>): Promise<R> {
+  if (!UUID.test(tenantId)) throw new Error(`inTenantSql: not a tenant id: ${tenantId}`);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    // A checked UUID may be inlined: a simple-protocol query can hold all three statements.
+    await client.query(
+      `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
+    );
+    const result = await fn(executorOf(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    // A connection that could not roll back is discarded, not handed to the next caller.
+    client.release(broken);
+  }
+}
