@@ -1,27 +1,24 @@
-import { columnScores } from "./column-scores";
+import { ColumnMatrix } from "./column-matrix";
 import { topRows } from "./top-rows";
 import type { VectorHit, VectorPoint, VectorSearchFilter } from "./vector-store";
 
 /**
- * One tenant's vectors in one contiguous Float32Array, laid out dimension by dimension so a
- * query walks memory sequentially and skips the dimensions where it is zero (the built-in
- * embedder's queries are sparse; see `columnScores`). Search is exact.
+ * One tenant's vectors in one column-major matrix (see `ColumnMatrix`), with each row's chunk,
+ * document, workspace and readiness beside it. Search is exact.
  */
 export class TenantPartition {
-  private capacity = 256;
   private size = 0;
-  private data: Float32Array;
-  private scores = new Float32Array(0);
+  private readonly matrix: ColumnMatrix;
   private readonly ids: string[] = [];
   private readonly documentIds: string[] = [];
   private readonly workspaceIds: string[] = [];
-  private ready = new Uint8Array(this.capacity);
+  private ready = new Uint8Array(256);
   private readonly rowOf = new Map<string, number>();
   /** Each document's rows: marking, counting and removing a document touch only those. */
   private readonly rowsOfDocument = new Map<string, Set<number>>();
 
-  constructor(private readonly dims: number) {
-    this.data = new Float32Array(dims * this.capacity);
+  constructor(dims: number) {
+    this.matrix = new ColumnMatrix(dims, this.ready.length);
   }
 
   get length(): number {
@@ -31,7 +28,7 @@ export class TenantPartition {
   upsert(point: VectorPoint): void {
     let row = this.rowOf.get(point.id);
     if (row === undefined) {
-      if (this.size === this.capacity) this.grow();
+      if (this.size === this.matrix.capacity) this.grow();
       row = this.size++;
       this.rowOf.set(point.id, row);
       this.ids[row] = point.id;
@@ -42,7 +39,7 @@ export class TenantPartition {
     this.documentIds[row] = point.documentId;
     this.documentRows(point.documentId).add(row);
     this.workspaceIds[row] = point.workspaceId;
-    for (let d = 0; d < this.dims; d++) this.data[d * this.capacity + row] = point.vector[d] ?? 0;
+    this.matrix.setRow(row, point.vector);
   }
 
   markReady(documentId: string): void {
@@ -72,9 +69,7 @@ export class TenantPartition {
   }
 
   search(query: Float32Array, limit: number, filter?: VectorSearchFilter): VectorHit[] {
-    if (this.scores.length < this.size) this.scores = new Float32Array(this.capacity);
-    const scores = this.scores;
-    columnScores(this.data, this.capacity, this.size, query, scores);
+    const scores = this.matrix.scores(query, this.size);
     const allowed = filter?.documentIds ? new Set(filter.documentIds) : null;
     const workspaceId = filter?.workspaceId;
     const top = topRows(
@@ -90,7 +85,7 @@ export class TenantPartition {
   }
 
   private moveRow(from: number, to: number): void {
-    for (let d = 0; d < this.dims; d++) this.data[d * this.capacity + to] = this.data[d * this.capacity + from]!;
+    this.matrix.copyRow(from, to);
     this.ids[to] = this.ids[from]!;
     this.documentIds[to] = this.documentIds[from]!;
     this.workspaceIds[to] = this.workspaceIds[from]!;
@@ -111,15 +106,9 @@ export class TenantPartition {
   }
 
   private grow(): void {
-    const capacity = this.capacity * 2;
-    const data = new Float32Array(this.dims * capacity);
-    for (let d = 0; d < this.dims; d++) {
-      data.set(this.data.subarray(d * this.capacity, d * this.capacity + this.size), d * capacity);
-    }
-    const ready = new Uint8Array(capacity);
+    this.matrix.grow(this.size);
+    const ready = new Uint8Array(this.matrix.capacity);
     ready.set(this.ready);
-    this.data = data;
     this.ready = ready;
-    this.capacity = capacity;
   }
 }
