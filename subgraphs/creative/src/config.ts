@@ -1,4 +1,4 @@
-import { envFlag, envList, loadConfig, z } from "@atelier/config";
+import { envFlag, envList, gatewayCallerConfigFrom, gatewayCallerEnvShape, loadConfig, z } from "@atelier/config";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -61,6 +61,8 @@ const creativeEnvSchema = z
     GENERATION_HTTP_TOKEN: z.string().optional(),
     GENERATION_HTTP_TIMEOUT_MS: positiveInt(120_000),
     CONTENT_DENYLIST: envList,
+    /** handAssetToKnowledge calls knowledge through the gateway as the caller (DELEGATION_PRIVATE_KEY). */
+    ...gatewayCallerEnvShape,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.STORAGE_DRIVER === "local" && !env.STORAGE_SIGNING_SECRET) {
@@ -105,6 +107,7 @@ export function loadCreativeConfig(env: Record<string, string | undefined>) {
       maxBytes: p.ASSET_MAX_BYTES,
       allowedMimeTypes: p.ASSET_ALLOWED_MIME_TYPES.length ? p.ASSET_ALLOWED_MIME_TYPES : DEFAULT_MIME_TYPES,
     },
+    gateway: gatewayCallerConfigFrom(p),
     generation: {
       sampleCost: p.GENERATION_SAMPLE_COST,
       finalCost: p.GENERATION_FINAL_COST,

@@ -1,4 +1,5 @@
 import type { EventBus } from "@atelier/event-bus";
+import type { GatewayClient } from "@atelier/gateway-client";
 import type { JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import type { BaseContext } from "@atelier/subgraph-kit";
@@ -17,6 +18,8 @@ export interface CreativeServices {
   bus: EventBus;
   providers: GenerationProviders;
   log: Logger;
+  /** Calls other subgraphs through the gateway as the caller (handAssetToKnowledge); null without a key. */
+  gateway?: GatewayClient | null;
 }
 
 /** The per-request context of resolvers and domain functions. */

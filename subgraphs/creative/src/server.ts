@@ -1,5 +1,7 @@
 import type { EventBus } from "@atelier/event-bus";
 import { createEventBus } from "@atelier/event-bus";
+import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
+import { createDelegationSigner } from "@atelier/internal-auth";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
@@ -23,6 +25,14 @@ export interface CreativeDeps {
   /** Called once per SQL statement (round-trip counting). */
   onQuery?: (sql: string, durationMs: number) => void;
   workerPollingIntervalSeconds?: number;
+}
+
+/** The client handAssetToKnowledge calls knowledge through, as the caller; null without a key. */
+function gatewayClientFor(config: CreativeConfig): GatewayClient | null {
+  const { url, delegationPrivateKey, timeoutMs } = config.gateway;
+  if (!delegationPrivateKey) return null;
+  const signer = createDelegationSigner({ service: "creative", privateKey: delegationPrivateKey });
+  return createGatewayClient({ url, signer, timeoutMs });
 }
 
 export interface CreativeService {
@@ -71,6 +81,7 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     bus,
     providers: providersFor(config, deps.providers ?? []),
     log,
+    gateway: gatewayClientFor(config),
   };
   const server = await createSubgraphServer<Context>({
     name: "creative",

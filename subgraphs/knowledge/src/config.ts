@@ -1,4 +1,4 @@
-import { envFlag, loadConfig, z } from "@atelier/config";
+import { envFlag, gatewayCallerConfigFrom, gatewayCallerEnvShape, loadConfig, z } from "@atelier/config";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -38,6 +38,9 @@ const knowledgeEnvSchema = z
     URI_FETCH_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     URI_FETCH_TIMEOUT_MS: positiveInt(10_000),
     URI_FETCH_ALLOW_PRIVATE: envFlag(false),
+    /** Documents from creative Assets: read through the gateway as the caller (DELEGATION_PRIVATE_KEY). */
+    ...gatewayCallerEnvShape,
+    ASSET_FETCH_TIMEOUT_MS: positiveInt(30_000),
   })
   .superRefine((env, ctx) => {
     if (env.EMBEDDING_PROVIDER === "openai") {
@@ -99,6 +102,9 @@ export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
       timeoutMs: p.URI_FETCH_TIMEOUT_MS,
       allowPrivateNetworks: p.URI_FETCH_ALLOW_PRIVATE,
     },
+    gateway: gatewayCallerConfigFrom(p),
+    /** An asset's bytes are fetched within MAX_DOCUMENT_BYTES and this time. */
+    assetFetchTimeoutMs: p.ASSET_FETCH_TIMEOUT_MS,
   };
 }
 

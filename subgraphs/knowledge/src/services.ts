@@ -1,4 +1,6 @@
 import type { EventBus } from "@atelier/event-bus";
+import type { GatewayClient } from "@atelier/gateway-client";
+import type { DelegatedActor } from "@atelier/internal-auth";
 import type { JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import type pg from "pg";
@@ -20,6 +22,8 @@ export interface KnowledgeServices {
   queue: JobQueue;
   bus: EventBus;
   log: Logger;
+  /** Calls the supergraph as a user or API client (creative Assets); null without DELEGATION_PRIVATE_KEY. */
+  gateway: GatewayClient | null;
 }
 
 export const INGEST_QUEUE = "knowledge-ingest-document";
@@ -32,4 +36,8 @@ export interface IngestJob {
   documentId: string;
   /** Sequence of the CREATED or REINDEX_REQUESTED event that asked for this run; a later request supersedes it. */
   requestSequence?: number;
+  /** Who asked: an ASSET document's bytes are read through the gateway as them. */
+  actor?: DelegatedActor;
+  /** A signed download URL of the asset version already resolved, used while it is valid. */
+  download?: { url: string; expiresAt: string };
 }

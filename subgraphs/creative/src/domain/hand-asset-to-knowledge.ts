@@ -1,36 +1,97 @@
-import { BadUserInputError, NotFoundError } from "@atelier/subgraph-kit";
+import { GatewayRequestError } from "@atelier/gateway-client";
+import type { DelegatedActor } from "@atelier/internal-auth";
+import { BadUserInputError, DomainError, NotFoundError } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
 import { canSeeAsset } from "../data/asset-visibility";
-import { audit, inTenant, writerOf } from "./scope";
+import { type Actor, audit, inTenant, writerOf } from "./scope";
 
+/** What knowledge ingests (its own list decides; this one only fails early with a clear message). */
 const DOCUMENT_TYPES = [
   "application/pdf",
   "text/plain",
   "text/markdown",
-  "application/json",
+  "text/html",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 ];
 
-/**
- * Records the intent to ingest a document asset into knowledge (the seam to the knowledge
- * subgraph): the time is kept on the asset and an audit event `asset.knowledge_handoff` is
- * written. Knowledge does not consume it yet.
- */
-export function handAssetToKnowledge(ctx: Context, input: { assetId: string }) {
-  const actor = writerOf(ctx.identity);
+const CREATE_DOCUMENT = `mutation CreativeHandsAssetToKnowledge($input: CreateDocumentFromAssetInput!) {
+  createDocumentFromAsset(input: $input) { created document { id status } }
+}`;
+
+interface Handed {
+  createDocumentFromAsset: { created: boolean; document: { id: string; status: string } };
+}
+
+const delegated = (actor: Actor): DelegatedActor =>
+  actor.kind === "user"
+    ? { kind: "user", userId: actor.id, tenantId: actor.tenantId }
+    : { kind: "apiClient", apiClientId: actor.id, tenantId: actor.tenantId };
+
+/** Knowledge's refusal keeps its code when the caller can act on it; an outage says to try again. */
+function handoffFailure(error: GatewayRequestError): DomainError {
+  if (["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN"].includes(error.code)) {
+    return new DomainError(error.code, `Knowledge did not take the asset: ${error.message}`);
+  }
+  if (error.retryable) {
+    return new DomainError("SERVICE_UNAVAILABLE", `Knowledge could not be reached (${error.code}); try again.`, {
+      retryable: true,
+    });
+  }
+  return new DomainError(
+    "KNOWLEDGE_HANDOFF_FAILED",
+    `Knowledge did not take the asset: ${error.code}: ${error.message}`,
+  );
+}
+
+/** The asset, if the actor may hand it over: visible to them, a document type, with uploaded bytes. */
+async function documentAsset(ctx: Context, actor: Actor, assetId: string) {
   return inTenant(ctx.services, actor.tenantId, async (tx) => {
-    const asset = await tx.asset.findFirst({ where: { id: input.assetId, tenantId: actor.tenantId, deletedAt: null } });
-    if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
+    const asset = await tx.asset.findFirst({ where: { id: assetId, tenantId: actor.tenantId, deletedAt: null } });
+    if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${assetId} not found.`);
     if (!DOCUMENT_TYPES.includes(asset.mimeType)) {
       throw new BadUserInputError(`Only documents can be ingested by knowledge, not ${asset.mimeType}.`);
     }
+    const uploaded = await tx.assetVersion.count({ where: { assetId, tenantId: actor.tenantId, status: "READY" } });
+    if (uploaded === 0)
+      throw new BadUserInputError("The asset has no uploaded version yet: complete its upload first.");
+    return asset;
+  });
+}
+
+/**
+ * Hands a document asset to knowledge: knowledge's `createDocumentFromAsset` is called through
+ * the gateway as the caller (a delegation naming only that field), so knowledge applies its own
+ * rules and reads the asset back as them. The hand-off time is kept on the asset and an audit
+ * event `asset.knowledge_handoff` names the document.
+ */
+export async function handAssetToKnowledge(ctx: Context, input: { assetId: string }) {
+  const actor = writerOf(ctx.identity);
+  const asset = await documentAsset(ctx, actor, input.assetId);
+  const { gateway } = ctx.services;
+  if (!gateway)
+    throw new DomainError("SERVICE_UNAVAILABLE", "Creative cannot reach knowledge here: no gateway credentials.");
+  let handed: Handed;
+  try {
+    handed = await gateway.request<Handed>({
+      actor: delegated(actor),
+      fields: ["Mutation.createDocumentFromAsset"],
+      query: CREATE_DOCUMENT,
+      variables: { input: { assetId: asset.id } },
+    });
+  } catch (error) {
+    if (!(error instanceof GatewayRequestError)) throw error;
+    ctx.log.warn({ err: error, assetId: asset.id }, "handing an asset to knowledge failed");
+    throw handoffFailure(error);
+  }
+  const { document, created } = handed.createDocumentFromAsset;
+  return inTenant(ctx.services, actor.tenantId, async (tx) => {
     const updated = await tx.asset.update({ where: { id: asset.id }, data: { knowledgeHandoffAt: new Date() } });
     await audit(tx, ctx, {
       tenantId: actor.tenantId,
       action: "asset.knowledge_handoff",
       resourceType: "Asset",
       resourceId: asset.id,
-      changes: { mimeType: asset.mimeType },
+      changes: { mimeType: asset.mimeType, documentId: document.id, created },
     });
     return updated;
   });

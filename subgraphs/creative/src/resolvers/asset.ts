@@ -15,6 +15,7 @@ import { type Args, IdArgs, inputOf, isUuid, userRef } from "./shared";
 
 const AssetRef = z.object({ assetId: id });
 const VersionRef = z.object({ versionId: id });
+const DownloadArgs = z.object({ expiresInSeconds: z.number().int().min(30).max(3600).nullish() });
 
 export const assetResolvers = {
   Query: {
@@ -60,12 +61,14 @@ export const assetResolvers = {
   AssetVersion: {
     sizeBytes: (v: AssetVersion) => Number(v.sizeBytes),
     createdBy: (v: AssetVersion) => userRef(v.createdById),
-    downloadUrl: (v: AssetVersion, _: Args, ctx: Context) =>
-      v.status === "READY"
+    downloadUrl: (v: AssetVersion, args: Args, ctx: Context) => {
+      const { expiresInSeconds } = DownloadArgs.parse(args);
+      return v.status === "READY"
         ? ctx.services.blobs.signDownload(v.storageKey, {
             contentType: v.mimeType,
-            ttlSeconds: ctx.services.config.storage.signedUrlTtlSeconds,
+            ttlSeconds: expiresInSeconds ?? ctx.services.config.storage.signedUrlTtlSeconds,
           })
-        : null,
+        : null;
+    },
   },
 };

@@ -1,5 +1,7 @@
 import { createPrismaClient } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
+import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
+import { createDelegationSigner } from "@atelier/internal-auth";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger, type Logger } from "@atelier/logging";
 import pg from "pg";
@@ -17,6 +19,14 @@ export interface KnowledgeDeps {
   embedder?: Embedder;
   store?: VectorStore;
   logger?: Logger;
+}
+
+/** The client that reads creative Assets through the gateway as the caller; null without a key. */
+function gatewayClientFor(config: KnowledgeConfig): GatewayClient | null {
+  const { url, delegationPrivateKey, timeoutMs } = config.gateway;
+  if (!delegationPrivateKey) return null;
+  const signer = createDelegationSigner({ service: "knowledge", privateKey: delegationPrivateKey });
+  return createGatewayClient({ url, signer, timeoutMs });
 }
 
 /** Builds and starts the process-wide services (database, queue, bus, embedder, vector collection). */
@@ -55,5 +65,6 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
         log.error({ err: error }, "event bus error"),
       ),
     log,
+    gateway: gatewayClientFor(config),
   };
 }

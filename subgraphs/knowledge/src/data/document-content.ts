@@ -1,3 +1,4 @@
+import type { DocumentRecord } from "./documents";
 import type { SqlTx } from "./sql-tx";
 
 // A document's bytes never pass through Prisma: its driver adapter turns bytea into arrays of
@@ -12,4 +13,39 @@ export async function readDocumentContent(tx: SqlTx, tenantId: string, id: strin
     tenantId,
   );
   return rows[0] ? Buffer.from(rows[0].content, "base64") : null;
+}
+
+/** Keeps the bytes an ASSET document's job fetched, with their checksum and size. */
+export async function keepFetchedContent(
+  tx: SqlTx,
+  doc: Pick<DocumentRecord, "id" | "tenantId">,
+  bytes: Buffer,
+  checksum: string,
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE knowledge."Document" SET content = $3::bytea, checksum = $4, "sizeBytes" = $5, "updatedAt" = now()
+      WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+    doc.id,
+    doc.tenantId,
+    bytes,
+    checksum,
+    bytes.byteLength,
+  );
+}
+
+/** Another document of the same workspace with this content, if there is one. */
+export async function sameContentIn(
+  tx: SqlTx,
+  doc: Pick<DocumentRecord, "id" | "tenantId" | "workspaceId">,
+  checksum: string,
+): Promise<{ id: string; title: string } | null> {
+  const rows = await tx.$queryRawUnsafe<{ id: string; title: string }[]>(
+    `SELECT id::text, title FROM knowledge."Document"
+      WHERE "tenantId" = $1::uuid AND "workspaceId" = $2::uuid AND checksum = $3 AND id <> $4::uuid`,
+    doc.tenantId,
+    doc.workspaceId,
+    checksum,
+    doc.id,
+  );
+  return rows[0] ?? null;
 }

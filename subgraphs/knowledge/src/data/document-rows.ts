@@ -39,25 +39,33 @@ export interface DocumentRow {
   workspaceId: string;
   title: string;
   mimeType: string;
-  sourceUri: string | null;
   metadata: Record<string, unknown>;
-  checksum: string;
-  content: Uint8Array;
+  /** Where the content came from; an ASSET document's content and checksum come with its job. */
+  source:
+    | { kind: "INLINE" }
+    | { kind: "URI"; uri: string }
+    | { kind: "ASSET"; assetId: string; versionId: string; sizeBytes: number };
+  content: Uint8Array | null;
+  checksum: string | null;
   embeddingModel: string;
   createdById: string | null;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Inserts a PENDING document (its content as a binary parameter, see document-content.ts);
- * null when a concurrent insert of the same content in the workspace won.
+ * null when a concurrent insert of the same content, or the same asset version, won.
  */
 export async function insertDocument(tx: SqlTx, row: DocumentRow): Promise<DocumentRecord | null> {
-  const content = Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength);
+  const { source } = row;
+  const content = row.content ? Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength) : EMPTY;
   const rows = await tx.$queryRawUnsafe<DocumentRecord[]>(
     `INSERT INTO knowledge."Document"
-       (id, "tenantId", "workspaceId", title, "mimeType", "sourceUri", metadata, checksum, content, "sizeBytes",
-        "embeddingModel", "createdById", "updatedAt")
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7::jsonb, $8, $9::bytea, $10, $11, $12::uuid, now())
+       (id, "tenantId", "workspaceId", title, "mimeType", source, "sourceUri", "sourceAssetId", "sourceAssetVersionId",
+        metadata, checksum, content, "sizeBytes", "embeddingModel", "createdById", "updatedAt")
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::knowledge."DocumentSource", $7, $8::uuid, $9::uuid,
+             $10::jsonb, $11, $12::bytea, $13, $14, $15::uuid, now())
      ON CONFLICT DO NOTHING
      RETURNING ${COLUMNS}`,
     randomUUID(),
@@ -65,13 +73,30 @@ export async function insertDocument(tx: SqlTx, row: DocumentRow): Promise<Docum
     row.workspaceId,
     row.title,
     row.mimeType,
-    row.sourceUri,
+    source.kind,
+    source.kind === "URI" ? source.uri : null,
+    source.kind === "ASSET" ? source.assetId : null,
+    source.kind === "ASSET" ? source.versionId : null,
     JSON.stringify(row.metadata),
     row.checksum,
     content,
-    content.byteLength,
+    source.kind === "ASSET" ? source.sizeBytes : content.byteLength,
     row.embeddingModel,
     row.createdById,
+  );
+  return rows[0] ?? null;
+}
+
+/** The document already made from this asset version, if any. */
+export async function selectDocumentByAssetVersion(
+  tx: SqlTx,
+  tenantId: string,
+  versionId: string,
+): Promise<DocumentRecord | null> {
+  const rows = await tx.$queryRawUnsafe<DocumentRecord[]>(
+    `SELECT ${COLUMNS} FROM knowledge."Document" WHERE "tenantId" = $1::uuid AND "sourceAssetVersionId" = $2::uuid`,
+    tenantId,
+    versionId,
   );
   return rows[0] ?? null;
 }

@@ -10,7 +10,10 @@ export const DOCUMENT_FIELDS = {
   workspaceId: true,
   title: true,
   mimeType: true,
+  source: true,
   sourceUri: true,
+  sourceAssetId: true,
+  sourceAssetVersionId: true,
   metadata: true,
   checksum: true,
   sizeBytes: true,
@@ -35,8 +38,13 @@ export function findDocumentsByIds(db: Db, tenantId: string, ids: string[]): Pro
   return db.document.findMany({ where: { id: { in: ids }, tenantId }, select: DOCUMENT_FIELDS });
 }
 
-export function findDocumentByChecksum(db: Db, tenantId: string, workspaceId: string, checksum: string) {
-  return db.document.findFirst({ where: { tenantId, workspaceId, checksum }, select: DOCUMENT_FIELDS });
+/** The documents made from these assets, newest first. */
+export function findDocumentsByAssetIds(db: Db, tenantId: string, assetIds: string[]): Promise<DocumentRecord[]> {
+  return db.document.findMany({
+    where: { tenantId, sourceAssetId: { in: assetIds } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: DOCUMENT_FIELDS,
+  });
 }
 
 export function updateDocument(tx: Db, tenantId: string, id: string, data: Prisma.DocumentUpdateManyMutationInput) {

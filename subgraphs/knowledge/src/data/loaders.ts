@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Db } from "./db";
-import { type DocumentRecord, findDocumentsByIds } from "./documents";
+import { type DocumentRecord, findDocumentsByAssetIds, findDocumentsByIds } from "./documents";
 
 /** Per-request batching of document references, scoped to the caller's tenant. */
 export function createLoaders(db: Db, tenantId: string | null) {
@@ -10,6 +10,12 @@ export function createLoaders(db: Db, tenantId: string | null) {
       const rows = await findDocumentsByIds(db, tenantId, [...ids]);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** `Asset.knowledgeDocuments`: one query for every asset of a response. */
+    documentsByAssetId: new DataLoader<string, DocumentRecord[]>(async (assetIds) => {
+      if (!tenantId) return assetIds.map(() => []);
+      const rows = await findDocumentsByAssetIds(db, tenantId, [...assetIds]);
+      return assetIds.map((id) => rows.filter((row) => row.sourceAssetId === id));
     }),
   };
 }

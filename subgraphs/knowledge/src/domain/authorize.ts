@@ -1,5 +1,5 @@
 import type { AuditActorType } from "@atelier/db";
-import type { Identity } from "@atelier/internal-auth";
+import type { DelegatedActor, Identity } from "@atelier/internal-auth";
 import { ForbiddenError, requireRole, requireTenantMember } from "@atelier/subgraph-kit";
 
 export interface Actor {
@@ -23,4 +23,11 @@ export function writer(identity: Identity): Actor {
   }
   const user = requireRole(identity, "EDITOR");
   return { tenantId: user.tenantId, actorType: "USER", actorId: user.userId, userId: user.userId };
+}
+
+/** The actor as the gateway's delegations name it: knowledge reads creative Assets as them. */
+export function delegatedActor(actor: Actor): DelegatedActor {
+  return actor.actorType === "API_CLIENT"
+    ? { kind: "apiClient", apiClientId: actor.actorId, tenantId: actor.tenantId }
+    : { kind: "user", userId: actor.actorId, tenantId: actor.tenantId };
 }

@@ -15,7 +15,7 @@ export async function createDocumentFromUri(ctx: Context, rawInput: unknown) {
     title: input.title ?? (decodeURIComponent(url.pathname.split("/").pop() ?? "") || url.hostname),
     mimeType,
     content: bytes,
-    sourceUri: input.uri,
+    source: { kind: "URI", uri: input.uri },
     metadata: input.metadata ?? {},
   });
 }

@@ -18,7 +18,7 @@ export async function createDocument(ctx: Context, rawInput: unknown) {
     title: input.title,
     mimeType: input.mimeType,
     content,
-    sourceUri: null,
+    source: { kind: "INLINE" },
     metadata: input.metadata ?? {},
   });
 }

@@ -26,6 +26,12 @@ export const createDocumentFromUriInput = z.object({
   metadata: metadata.nullish(),
 });
 
+export const createDocumentFromAssetInput = z.object({
+  assetId: z.uuid(),
+  title: z.string().trim().min(1).max(300).nullish(),
+  metadata: metadata.nullish(),
+});
+
 export const documentIdInput = z.object({ documentId: z.uuid() });
 
 export const MAX_SEARCH_LIMIT = 50;

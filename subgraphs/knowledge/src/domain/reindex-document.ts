@@ -6,7 +6,7 @@ import { findDocument, updateDocument } from "../data/documents";
 import { enqueueIngestion } from "../data/enqueue-ingestion";
 import { inTenant } from "../data/in-tenant";
 import { appendDocumentEvent } from "../data/status-events";
-import { writer } from "./authorize";
+import { delegatedActor, writer } from "./authorize";
 import { documentIdInput } from "./inputs";
 import { auditDocument } from "./record-audit";
 
@@ -31,10 +31,12 @@ export async function reindexDocument(ctx: Context, rawInput: unknown) {
     await auditDocument(tx, actor, ctx.requestId, "document.reindex", documentId, { from: existing.embeddingModel });
     const requested = await appendDocumentEvent(tx, updated!, "REINDEX_REQUESTED");
     notices.push(requested);
+    // An ASSET document whose bytes were never fetched is read as whoever re-indexes it.
     await enqueueIngestion(tx, services, {
       tenantId: actor.tenantId,
       documentId,
       requestSequence: requested.sequence,
+      actor: delegatedActor(actor),
     });
     return updated!;
   });

@@ -2,12 +2,18 @@ import { createHash } from "node:crypto";
 import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
-import { insertDocument, selectDocumentByChecksum } from "../data/document-rows";
+import {
+  type DocumentRow,
+  insertDocument,
+  selectDocumentByAssetVersion,
+  selectDocumentByChecksum,
+} from "../data/document-rows";
 import type { DocumentRecord } from "../data/documents";
 import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { inTenantSql } from "../data/sql-tx";
+import { inTenantSql, type SqlTx } from "../data/sql-tx";
 import { appendDocumentEvent } from "../data/status-events";
 import type { SupportedMimeType } from "../parsing/supported-types";
+import type { IngestJob } from "../services";
 import type { Actor } from "./authorize";
 import { auditDocument } from "./record-audit";
 
@@ -15,28 +21,42 @@ export interface NewDocument {
   workspaceId: string;
   title: string;
   mimeType: SupportedMimeType;
-  content: Uint8Array;
-  sourceUri: string | null;
   metadata: Record<string, unknown>;
+  source: DocumentRow["source"];
+  /** The content, for INLINE and URI documents; an ASSET document's job fetches it. */
+  content: Uint8Array | null;
+}
+
+/** What the ingestion job of an ASSET document needs beyond the document: who to read it as, and where. */
+export type AssetJobFields = Pick<IngestJob, "actor" | "download">;
+
+/** The same content (or asset version) already in the workspace, which creating again returns. */
+function existingTwin(tx: SqlTx, tenantId: string, input: NewDocument, checksum: string | null) {
+  return input.source.kind === "ASSET"
+    ? selectDocumentByAssetVersion(tx, tenantId, input.source.versionId)
+    : selectDocumentByChecksum(tx, tenantId, input.workspaceId, checksum!);
 }
 
 /**
  * Stores a document and enqueues its ingestion in one transaction. The same content in the
- * same workspace is stored once: the existing document is returned instead.
+ * same workspace (or the same asset version) is stored once: the existing document is
+ * returned instead.
  */
 export async function storeDocument(
   ctx: Context,
   actor: Actor,
   input: NewDocument,
+  jobFields: AssetJobFields = {},
 ): Promise<{ document: DocumentRecord; created: boolean }> {
   const { services } = ctx;
-  if (input.content.byteLength > services.config.maxDocumentBytes) {
+  const size = input.source.kind === "ASSET" ? input.source.sizeBytes : (input.content?.byteLength ?? 0);
+  if (size > services.config.maxDocumentBytes) {
     throw new BadUserInputError(`content: larger than ${services.config.maxDocumentBytes} bytes`);
   }
-  const checksum = createHash("sha256").update(input.content).digest("hex");
+  const checksum = input.content ? createHash("sha256").update(input.content).digest("hex") : null;
   const notices: StreamEventNotice[] = [];
   const result = await inTenantSql(services.sql, actor.tenantId, async (tx) => {
-    const existing = await selectDocumentByChecksum(tx, actor.tenantId, input.workspaceId, checksum);
+    const existing = await existingTwin(tx, actor.tenantId, input, checksum);
     if (existing) return { document: existing, created: false };
     const document = await insertDocument(tx, {
       ...input,
@@ -45,15 +65,15 @@ export async function storeDocument(
       embeddingModel: services.embedder.model,
       createdById: actor.userId,
     });
-    if (!document) {
-      const winner = await selectDocumentByChecksum(tx, actor.tenantId, input.workspaceId, checksum);
-      return { document: winner!, created: false };
-    }
+    if (!document) return { document: (await existingTwin(tx, actor.tenantId, input, checksum))!, created: false };
+    const { source } = input;
     await auditDocument(tx, actor, ctx.requestId, "document.create", document.id, {
       title: document.title,
       mimeType: document.mimeType,
       workspaceId: document.workspaceId,
-      checksum,
+      source: source.kind,
+      ...(checksum ? { checksum } : {}),
+      ...(source.kind === "ASSET" ? { assetId: source.assetId, assetVersionId: source.versionId } : {}),
     });
     const created = await appendDocumentEvent(tx, document, "CREATED");
     notices.push(created);
@@ -61,6 +81,7 @@ export async function storeDocument(
       tenantId: actor.tenantId,
       documentId: document.id,
       requestSequence: created.sequence,
+      ...jobFields,
     });
     return { document, created: true };
   });

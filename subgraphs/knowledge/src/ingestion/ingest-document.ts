@@ -11,6 +11,7 @@ import { supportedMimeType } from "../parsing/supported-types";
 import type { IngestJob, KnowledgeServices } from "../services";
 import { chunkText, type TextChunk } from "./chunk-text";
 import { IngestionSuperseded, transition } from "./document-transition";
+import { fetchAssetContent } from "./fetch-asset-content";
 import { syncDocumentVectors } from "./sync-document-vectors";
 
 async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord, chunks: TextChunk[]) {
@@ -58,7 +59,8 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
 }
 
 /**
- * The ingestion job: parse → chunk → embed in batches → write → READY. Safe to run again
+ * The ingestion job: (for an asset, fetch its bytes →) parse → chunk → embed in batches →
+ * write → READY. Safe to run again
  * after a crash at any point: chunks already written are kept (their ids are deterministic)
  * and only the rest are embedded. Throws a ParseError for content that cannot be read, and
  * `IngestionSuperseded` when the document was failed, deleted or re-requested meanwhile.
@@ -74,7 +76,10 @@ export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Prom
   });
   const mimeType = supportedMimeType(source.mimeType);
   if (!mimeType) throw new ParseError(`unsupported MIME type ${source.mimeType}`);
-  const content = await inTenantSql(s.sql, job.tenantId, (tx) => readDocumentContent(tx, job.tenantId, job.documentId));
+  const content =
+    source.source === "ASSET" && source.checksum === null
+      ? await fetchAssetContent(s, job, source)
+      : await inTenantSql(s.sql, job.tenantId, (tx) => readDocumentContent(tx, job.tenantId, job.documentId));
   if (!content) throw new IngestionSuperseded(job.documentId);
   const chunks = chunkText(await parseDocument(mimeType, content), s.config.chunking);
   const counted = await transition(s, job, {

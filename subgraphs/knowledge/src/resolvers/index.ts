@@ -1,8 +1,10 @@
 import { scalarResolvers } from "@atelier/subgraph-kit";
 import type { Resolvers } from "../generated/resolvers-types";
+import { Asset } from "./Asset";
 import { Document } from "./Document";
 import { DocumentStatusEvent } from "./DocumentStatusEvent";
 import { createDocument } from "./Mutation/createDocument";
+import { createDocumentFromAsset } from "./Mutation/createDocumentFromAsset";
 import { createDocumentFromUri } from "./Mutation/createDocumentFromUri";
 import { deleteDocument } from "./Mutation/deleteDocument";
 import { reindexDocument } from "./Mutation/reindexDocument";
@@ -17,7 +19,8 @@ export const resolvers: Resolvers = {
   JSON: scalarResolvers.JSON,
   URL: scalarResolvers.URL,
   Query: { document, documentStatusEvents, semanticSearch },
-  Mutation: { createDocument, createDocumentFromUri, reindexDocument, deleteDocument },
+  Mutation: { createDocument, createDocumentFromUri, createDocumentFromAsset, reindexDocument, deleteDocument },
+  Asset,
   Document,
   DocumentStatusEvent,
   SearchResult,
