@@ -1,8 +1,8 @@
 import { DOCUMENT_FIELDS, type DocumentRecord } from "../data/documents";
+import type { SqlTx } from "../data/sql-tx";
 import { MARK_CLOSE, MARK_OPEN, markedPassage, termOverlapHighlight } from "./highlight";
 import { keywordQueryText } from "./keyword-query";
 import type { RankedChunk } from "./ranked-chunk";
-import type { Sql } from "./sql";
 
 export interface SearchHit {
   score: number;
@@ -46,11 +46,11 @@ type HitRow = { id: string; documentId: string; text: string; index: number; tok
 /**
  * The first `limit` ranked chunks that belong to the tenant's READY documents (a vector store
  * never decides visibility alone), each with its document and highlighted passage: keyword
- * hits by Postgres' `ts_headline`, the others by shared words. `sql` should be a tenant-bound
- * transaction (`readInTenant`) so row-level security applies too.
+ * hits by Postgres' `ts_headline`, the others by shared words. `tx` should be a tenant-bound
+ * transaction (`inTenantSql`) so row-level security applies too.
  */
 export async function loadHits(
-  sql: Sql,
+  tx: SqlTx,
   tenantId: string,
   query: string,
   ranked: RankedChunk[],
@@ -59,13 +59,14 @@ export async function loadHits(
 ): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
   const scores = new Map(ranked.map((r) => [r.id, r.score]));
-  const { rows } = await sql.query<HitRow>(HITS_SQL, [
+  const rows = await tx.$queryRawUnsafe<HitRow[]>(
+    HITS_SQL,
     ranked.map((r) => r.id),
     tenantId,
     [...keywordIds],
     keywordQueryText(query) ?? "''",
     limit,
-  ]);
+  );
   return rows.map((row) => ({
     score: scores.get(row.id)!,
     chunk: { id: row.id, text: row.text, index: row.index, tokenCount: row.tokenCount, documentId: row.documentId },

@@ -1,4 +1,5 @@
 import type { Context } from "../context";
+import { inTenantSql } from "../data/sql-tx";
 import { readerTenant } from "../domain/authorize";
 import { semanticSearchInput } from "../domain/inputs";
 import { hybridRanking } from "./hybrid-ranking";
@@ -6,7 +7,6 @@ import { keywordSearch } from "./keyword-search";
 import { loadHits, type SearchHit } from "./load-hits";
 import { FUSION_DEPTH, type RankedChunk } from "./ranked-chunk";
 import { resolveFilter } from "./resolve-filter";
-import { readInTenant } from "./sql";
 
 /** Searches the caller's tenant by meaning (DENSE), by words (KEYWORD) or both fused (HYBRID). */
 export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<SearchHit[]> {
@@ -33,7 +33,7 @@ export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<S
   }
   const keywordIds = new Set(keywordHits.map((h) => h.id));
   // The hits are read under row-level security, the second wall behind the queries' own filters.
-  const hits = await readInTenant(services.sql, tenantId, (tx) =>
+  const hits = await inTenantSql(services.sql, tenantId, (tx) =>
     loadHits(tx, tenantId, highlightQuery, ranked.slice(0, input.limit * 2), keywordIds, input.limit),
   );
   for (const hit of hits) ctx.loaders.documentById.prime(hit.document.id, hit.document);
