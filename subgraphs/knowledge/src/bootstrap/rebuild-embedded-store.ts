@@ -5,27 +5,31 @@ const PAGE = 5000;
 
 /** Loads every READY document's vectors of the current model from Postgres into the store. */
 export async function rebuildEmbeddedStore(services: KnowledgeServices): Promise<number> {
-  const { db, store, collection, embedder } = services;
+  const { sql, store, collection, embedder } = services;
   const ready = new Map<string, string>();
   let after = "00000000-0000-0000-0000-000000000000";
   let loaded = 0;
   for (;;) {
-    const rows = await db.$queryRawUnsafe<
-      { id: string; tenantId: string; documentId: string; workspaceId: string; vector: Uint8Array }[]
-    >(
+    // Plain pg, vectors as base64: through Prisma each bytea became an array of numbers.
+    const { rows } = await sql.query<{
+      id: string;
+      tenantId: string;
+      documentId: string;
+      workspaceId: string;
+      vector: string;
+    }>(
       `SELECT c.id::text AS id, c."tenantId"::text AS "tenantId", c."documentId"::text AS "documentId",
-              c."workspaceId"::text AS "workspaceId", c.vector
+              c."workspaceId"::text AS "workspaceId", encode(c.vector, 'base64') AS vector
          FROM knowledge."SemanticChunk" c
          JOIN knowledge."Document" d ON d.id = c."documentId" AND d.status = 'READY' AND d."embeddingModel" = $1
         WHERE c."embeddingModel" = $1 AND c.id > $2::uuid
         ORDER BY c.id LIMIT ${PAGE}`,
-      embedder.model,
-      after,
+      [embedder.model, after],
     );
     if (rows.length === 0) break;
     await store.upsert(
       collection,
-      rows.map((r) => ({ ...r, vector: bytesToVector(r.vector) })),
+      rows.map((r) => ({ ...r, vector: bytesToVector(Buffer.from(r.vector, "base64")) })),
     );
     for (const r of rows) ready.set(r.documentId, r.tenantId);
     loaded += rows.length;
