@@ -1,4 +1,13 @@
-import { envFlag, envList, gatewayCallerConfigFrom, gatewayCallerEnvShape, loadConfig, z } from "@atelier/config";
+import {
+  envFlag,
+  envList,
+  gatewayCallerConfigFrom,
+  gatewayCallerEnvShape,
+  loadConfig,
+  serviceConfigFrom,
+  serviceEnvShape,
+  z,
+} from "@atelier/config";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -20,17 +29,8 @@ const DEFAULT_MIME_TYPES = [
 
 const creativeEnvSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4004),
-    HOST: z.string().default("0.0.0.0"),
+    ...serviceEnvShape(4004),
     PUBLIC_URL: z.url().optional(),
-    DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
-    DATABASE_POOL_MAX: positiveInt(10),
-    /** Publish status notices on Redis instead of Postgres NOTIFY (for many gateway replicas). */
-    REDIS_URL: z.string().optional(),
-    INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
-    INTROSPECTION: envFlag(true),
     RUN_WORKER: envFlag(true),
     JOB_EXPIRE_SECONDS: positiveInt(900),
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
@@ -76,16 +76,8 @@ const creativeEnvSchema = z
 export function loadCreativeConfig(env: Record<string, string | undefined>) {
   const p = loadConfig("creative", creativeEnvSchema, env);
   return {
-    nodeEnv: p.NODE_ENV,
-    logLevel: p.LOG_LEVEL,
-    port: p.PORT,
-    host: p.HOST,
+    ...serviceConfigFrom(p),
     publicUrl: p.PUBLIC_URL?.replace(/\/$/, "") ?? null,
-    databaseUrl: p.DATABASE_URL,
-    redisUrl: p.REDIS_URL ?? null,
-    databasePoolMax: p.DATABASE_POOL_MAX,
-    internalPublicKey: p.INTERNAL_JWT_PUBLIC_KEY,
-    introspection: p.INTROSPECTION,
     runWorker: p.RUN_WORKER,
     jobExpireSeconds: p.JOB_EXPIRE_SECONDS,
     storage: {

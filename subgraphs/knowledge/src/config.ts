@@ -1,18 +1,18 @@
-import { envFlag, gatewayCallerConfigFrom, gatewayCallerEnvShape, loadConfig, z } from "@atelier/config";
+import {
+  envFlag,
+  gatewayCallerConfigFrom,
+  gatewayCallerEnvShape,
+  loadConfig,
+  serviceConfigFrom,
+  serviceEnvShape,
+  z,
+} from "@atelier/config";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const knowledgeEnvSchema = z
   .object({
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4002),
-    HOST: z.string().default("0.0.0.0"),
-    DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/atelier"),
-    DATABASE_POOL_MAX: positiveInt(10),
-    /** Publish status notices on Redis instead of Postgres NOTIFY (for many gateway replicas). */
-    REDIS_URL: z.string().optional(),
-    INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
-    INTROSPECTION: envFlag(true),
+    ...serviceEnvShape(4002),
     RUN_WORKER: envFlag(true),
     WORKER_CONCURRENCY: positiveInt(2),
     JOB_EXPIRE_SECONDS: positiveInt(900),
@@ -64,14 +64,7 @@ const knowledgeEnvSchema = z
 export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
   const p = loadConfig("knowledge", knowledgeEnvSchema, env);
   return {
-    logLevel: p.LOG_LEVEL,
-    port: p.PORT,
-    host: p.HOST,
-    databaseUrl: p.DATABASE_URL,
-    databasePoolMax: p.DATABASE_POOL_MAX,
-    redisUrl: p.REDIS_URL ?? null,
-    internalPublicKey: p.INTERNAL_JWT_PUBLIC_KEY,
-    introspection: p.INTROSPECTION,
+    ...serviceConfigFrom(p),
     runWorker: p.RUN_WORKER,
     workerConcurrency: p.WORKER_CONCURRENCY,
     jobExpireSeconds: p.JOB_EXPIRE_SECONDS,
