@@ -3,3 +3,4 @@ export * from "./migrate";
 export { createMigrationAdapter } from "./migration-adapter";
 export * from "./prisma-client";
 export * from "./tenant-scope";
+export * from "./tenant-sql";

@@ -25,8 +25,8 @@ export async function withTenant<Tx extends RawExecutor, R>(
 ): Promise<R> {
   if (!UUID.test(tenantId)) throw new Error(`withTenant: not a tenant id: ${tenantId}`);
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-    await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+    // One statement, not two: each is a round trip, and this runs on every tenant request.
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
     return fn(tx);
   });
 }

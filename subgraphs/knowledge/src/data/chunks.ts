@@ -1,5 +1,5 @@
+import type { SqlTx } from "@atelier/db";
 import type { VectorPoint } from "../vector-store/vector-store";
-import type { SqlTx } from "./sql-tx";
 import { bytesToVector } from "./vector-bytes";
 
 export interface ChunkRow {

@@ -1,5 +1,5 @@
+import type { SqlTx } from "@atelier/db";
 import type { DocumentRecord } from "./documents";
-import type { SqlTx } from "./sql-tx";
 
 // A document's bytes never pass through Prisma: its driver adapter turns bytea into arrays of
 // numbers, which for megabytes of content cost more CPU than parsing, chunking and embedding

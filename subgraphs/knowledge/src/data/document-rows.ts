@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { SqlTx } from "@atelier/db";
 import { DOCUMENT_FIELDS, type DocumentRecord, type DocumentStatus } from "./documents";
-import type { SqlTx } from "./sql-tx";
 
-// Document reads and writes of creation and ingestion in plain SQL (see sql-tx.ts for why); each
+// Document reads and writes of creation and ingestion in plain SQL (see withTenantSql in @atelier/db for why); each
 // returns rows shaped as Prisma's `select: DOCUMENT_FIELDS` does.
 
 const COLUMNS = Object.keys(DOCUMENT_FIELDS)

@@ -1,5 +1,5 @@
+import type { SqlTx } from "@atelier/db";
 import { INGEST_FAILED_QUEUE, INGEST_QUEUE, type IngestJob, type KnowledgeServices } from "../services";
-import type { SqlTx } from "./sql-tx";
 
 /**
  * Enqueues ingestion in the caller's tenant transaction, so the job exists if and only if the

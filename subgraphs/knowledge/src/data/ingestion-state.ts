@@ -1,5 +1,5 @@
+import type { SqlTx } from "@atelier/db";
 import type { DocumentStatus } from "./documents";
-import type { SqlTx } from "./sql-tx";
 
 export interface IngestionState {
   status: DocumentStatus;

@@ -1,7 +1,7 @@
+import type { SqlTx } from "@atelier/db";
 import { appendStreamEvent, type StreamEventNotice } from "@atelier/live-events";
 import type { Db } from "./db";
 import type { DocumentRecord } from "./documents";
-import type { SqlTx } from "./sql-tx";
 
 export type DocumentEventType =
   | "CREATED"

@@ -1,5 +1,5 @@
+import type { SqlTx } from "@atelier/db";
 import { recordAuditEvent } from "@atelier/db";
-import type { SqlTx } from "../data/sql-tx";
 import type { Actor } from "./authorize";
 
 /** Records a document change in the caller's transaction, with the request's actor and id. */

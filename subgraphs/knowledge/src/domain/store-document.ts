@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type SqlTx, withTenantSql } from "@atelier/db";
 import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
@@ -10,7 +11,6 @@ import {
 } from "../data/document-rows";
 import type { DocumentRecord } from "../data/documents";
 import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { inTenantSql, type SqlTx } from "../data/sql-tx";
 import { appendDocumentEvent } from "../data/status-events";
 import type { SupportedMimeType } from "../parsing/supported-types";
 import type { IngestJob } from "../services";
@@ -55,7 +55,7 @@ export async function storeDocument(
   }
   const checksum = input.content ? createHash("sha256").update(input.content).digest("hex") : null;
   const notices: StreamEventNotice[] = [];
-  const result = await inTenantSql(services.sql, actor.tenantId, async (tx) => {
+  const result = await withTenantSql(services.sql, actor.tenantId, async (tx) => {
     const existing = await existingTwin(tx, actor.tenantId, input, checksum);
     if (existing) return { document: existing, created: false };
     const document = await insertDocument(tx, {

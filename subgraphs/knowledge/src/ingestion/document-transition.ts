@@ -1,8 +1,8 @@
+import { type SqlTx, withTenantSql } from "@atelier/db";
 import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
 import { type IngestionPatch, patchDocument } from "../data/document-rows";
 import type { DocumentRecord, DocumentStatus } from "../data/documents";
 import { type IngestionState, lockIngestionState } from "../data/ingestion-state";
-import { inTenantSql, type SqlTx } from "../data/sql-tx";
 import { appendDocumentEvent, type DocumentEventType } from "../data/status-events";
 import type { IngestJob, KnowledgeServices } from "../services";
 
@@ -33,7 +33,7 @@ export interface Step {
  */
 export async function transition(s: KnowledgeServices, job: IngestJob, step: Step): Promise<DocumentRecord | null> {
   const notices: StreamEventNotice[] = [];
-  const doc = await inTenantSql(s.sql, job.tenantId, async (tx) => {
+  const doc = await withTenantSql(s.sql, job.tenantId, async (tx) => {
     const state = await lockIngestionState(tx, job.tenantId, job.documentId);
     const current = job.requestSequence === undefined || state?.requestSequence === job.requestSequence;
     if (!state || !current || !step.from.includes(state.status)) throw new IngestionSuperseded(job.documentId);

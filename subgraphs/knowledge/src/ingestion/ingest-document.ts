@@ -1,9 +1,9 @@
+import { withTenantSql } from "@atelier/db";
 import { chunkId } from "../data/chunk-id";
 import { countChunksOf, embeddedChunkIndexes, insertChunks } from "../data/chunks";
 import { readDocumentContent } from "../data/document-content";
 import { selectDocument } from "../data/document-rows";
 import type { DocumentRecord } from "../data/documents";
-import { inTenantSql } from "../data/sql-tx";
 import { vectorToBytes } from "../data/vector-bytes";
 import { parseDocument } from "../parsing/parse-document";
 import { ParseError } from "../parsing/parse-error";
@@ -16,7 +16,7 @@ import { syncDocumentVectors } from "./sync-document-vectors";
 
 async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord, chunks: TextChunk[]) {
   const model = s.embedder.model;
-  const done = await inTenantSql(s.sql, job.tenantId, (tx) =>
+  const done = await withTenantSql(s.sql, job.tenantId, (tx) =>
     embeddedChunkIndexes(tx, job.tenantId, job.documentId, model),
   );
   const missing = chunks.filter((c) => !done.has(c.index));
@@ -66,7 +66,7 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
  * `IngestionSuperseded` when the document was failed, deleted or re-requested meanwhile.
  */
 export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Promise<void> {
-  const source = await inTenantSql(s.sql, job.tenantId, (tx) => selectDocument(tx, job.tenantId, job.documentId));
+  const source = await withTenantSql(s.sql, job.tenantId, (tx) => selectDocument(tx, job.tenantId, job.documentId));
   if (!source || source.status === "READY" || source.status === "FAILED") return;
   await transition(s, job, {
     from: ["PENDING", "PROCESSING"],
@@ -79,7 +79,7 @@ export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Prom
   const content =
     source.source === "ASSET" && source.checksum === null
       ? await fetchAssetContent(s, job, source)
-      : await inTenantSql(s.sql, job.tenantId, (tx) => readDocumentContent(tx, job.tenantId, job.documentId));
+      : await withTenantSql(s.sql, job.tenantId, (tx) => readDocumentContent(tx, job.tenantId, job.documentId));
   if (!content) throw new IngestionSuperseded(job.documentId);
   const chunks = chunkText(await parseDocument(mimeType, content), s.config.chunking);
   const counted = await transition(s, job, {

@@ -1,6 +1,6 @@
+import { withTenantSql } from "@atelier/db";
 import { chunkPointsOf } from "../data/chunks";
 import { selectDocument } from "../data/document-rows";
-import { inTenantSql } from "../data/sql-tx";
 import type { KnowledgeServices } from "../services";
 
 /**
@@ -15,13 +15,13 @@ export async function syncDocumentVectors(
   documentId: string,
 ): Promise<void> {
   const { store, collection, embedder } = services;
-  const doc = await inTenantSql(services.sql, tenantId, (tx) => selectDocument(tx, tenantId, documentId));
+  const doc = await withTenantSql(services.sql, tenantId, (tx) => selectDocument(tx, tenantId, documentId));
   if (!doc || doc.status === "FAILED") return store.deleteByFilter(collection, { tenantId, documentId });
   if (doc.status !== "READY" || doc.embeddingModel !== embedder.model) return;
   const stored = await store.count(collection, { tenantId, documentId });
   if (stored !== doc.chunkCount) {
     await store.deleteByFilter(collection, { tenantId, documentId });
-    const points = await inTenantSql(services.sql, tenantId, (tx) =>
+    const points = await withTenantSql(services.sql, tenantId, (tx) =>
       chunkPointsOf(tx, tenantId, documentId, embedder.model),
     );
     await store.upsert(collection, points);

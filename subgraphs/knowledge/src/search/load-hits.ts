@@ -1,5 +1,5 @@
+import type { SqlTx } from "@atelier/db";
 import { DOCUMENT_FIELDS, type DocumentRecord } from "../data/documents";
-import type { SqlTx } from "../data/sql-tx";
 import { MARK_CLOSE, MARK_OPEN, markedPassage, termOverlapHighlight } from "./highlight";
 import { keywordQueryText } from "./keyword-query";
 import type { RankedChunk } from "./ranked-chunk";
@@ -47,7 +47,7 @@ type HitRow = { id: string; documentId: string; text: string; index: number; tok
  * The first `limit` ranked chunks that belong to the tenant's READY documents (a vector store
  * never decides visibility alone), each with its document and highlighted passage: keyword
  * hits by Postgres' `ts_headline`, the others by shared words. `tx` should be a tenant-bound
- * transaction (`inTenantSql`) so row-level security applies too.
+ * transaction (`withTenantSql` (@atelier/db)) so row-level security applies too.
  */
 export async function loadHits(
   tx: SqlTx,

@@ -1,5 +1,5 @@
+import { withTenantSql } from "@atelier/db";
 import type { Context } from "../context";
-import { inTenantSql } from "../data/sql-tx";
 import { readerTenant } from "../domain/authorize";
 import { semanticSearchInput } from "../domain/inputs";
 import { hybridRanking } from "./hybrid-ranking";
@@ -33,8 +33,11 @@ export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<S
   }
   const keywordIds = new Set(keywordHits.map((h) => h.id));
   // The hits are read under row-level security, the second wall behind the queries' own filters.
-  const hits = await inTenantSql(services.sql, tenantId, (tx) =>
-    loadHits(tx, tenantId, highlightQuery, ranked.slice(0, input.limit * 2), keywordIds, input.limit),
+  const hits = await withTenantSql(
+    services.sql,
+    tenantId,
+    (tx) => loadHits(tx, tenantId, highlightQuery, ranked.slice(0, input.limit * 2), keywordIds, input.limit),
+    { readOnly: true },
   );
   for (const hit of hits) ctx.loaders.documentById.prime(hit.document.id, hit.document);
   return hits;

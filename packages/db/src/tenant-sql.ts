@@ -1,10 +1,7 @@
-import { APP_ROLE, type RawExecutor } from "@atelier/db";
 import type pg from "pg";
+import { APP_ROLE, type RawExecutor } from "./tenant-scope";
 
-/**
- * The raw-SQL surface that both a Prisma transaction and `inTenantSql` offer, so the
- * ingestion's data functions run on either.
- */
+/** The raw-SQL surface a Prisma transaction and `withTenantSql` both offer, so data functions run on either. */
 export interface SqlTx extends RawExecutor {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
@@ -27,19 +24,24 @@ function executorOf(client: pg.PoolClient): SqlTx {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `withTenant` (packages/db) on the plain pg pool: one transaction with the tenant set and the
- * RLS role assumed. The ingestion worker writes through it: Prisma's driver adapter passes
- * every parameter through its query compiler and turns bytea into arrays of numbers, which for
- * megabytes of chunk text, vectors and content cost more CPU than Postgres spent storing them.
+ * `withTenant` on a plain pg pool: one transaction with the tenant set and the RLS role assumed,
+ * opened in one round trip. For hot paths: Prisma's driver adapter runs every parameter through
+ * its query compiler (and turns bytea into arrays of numbers), which for search and bulk writes
+ * costs more than the database work.
  */
-export async function inTenantSql<R>(pool: pg.Pool, tenantId: string, fn: (tx: SqlTx) => Promise<R>): Promise<R> {
-  if (!UUID.test(tenantId)) throw new Error(`inTenantSql: not a tenant id: ${tenantId}`);
+export async function withTenantSql<R>(
+  pool: pg.Pool,
+  tenantId: string,
+  fn: (tx: SqlTx) => Promise<R>,
+  options: { readOnly?: boolean } = {},
+): Promise<R> {
+  if (!UUID.test(tenantId)) throw new Error(`withTenantSql: not a tenant id: ${tenantId}`);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     // A checked UUID may be inlined: a simple-protocol query can hold all three statements.
     await client.query(
-      `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
+      `BEGIN${options.readOnly ? " READ ONLY" : ""}; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
     );
     const result = await fn(executorOf(client));
     await client.query("COMMIT");
