@@ -1,4 +1,4 @@
-import { createPrismaClient } from "@atelier/db";
+import { APP_ROLE, createPrismaClient } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
 import { createDelegationSigner } from "@atelier/internal-auth";
@@ -41,6 +41,8 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
     schema: JOBS_SCHEMA,
     queues: [INGEST_QUEUE, INGEST_FAILED_QUEUE],
     expireInSeconds: config.jobExpireSeconds,
+    // Ingestion is enqueued inside tenant transactions, which act as the row-level-security role.
+    enqueueRole: APP_ROLE,
     onError: (error) => log.error({ err: error }, "job queue error"),
   });
   await queue.start();
