@@ -95,7 +95,8 @@ const gatewayEnvSchema = z.object({
   MAX_DEPTH: positiveInt(12),
   MAX_ALIASES: positiveInt(30),
   MAX_TOKENS: positiveInt(2000),
-  MAX_COST: positiveInt(10_000),
+  /** Admits a dashboard of ~2,000 assets with their versions (cost 53,251), not one of 20,000. */
+  MAX_COST: positiveInt(100_000),
   MAX_BATCH: positiveInt(10),
   MAX_BODY_BYTES: positiveInt(1_048_576),
   SUBSCRIPTIONS_PATH: z.string().default(DEFAULT_SUBSCRIPTIONS_PATH),
