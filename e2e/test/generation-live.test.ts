@@ -1,8 +1,7 @@
-import { IDENTITY_HEADER } from "@atelier/internal-auth";
-import { signIdentity } from "@atelier/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subscribe } from "../../gateway/test/support/ws-client";
 import { ok, signUp } from "./support/client";
+import { grantCredits } from "./support/credits";
 import { type Stack, startStack } from "./support/stack";
 
 const CREATE_WORKSPACE = `mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id } } }`;
@@ -12,23 +11,6 @@ const SELECT = `mutation($i: SelectGenerationSampleInput!) { selectGenerationSam
 const FINAL = `query($id: ID!) { generationRequest(id: $id) { finalAsset { mimeType latestVersion { downloadUrl } } } }`;
 const WATCH = `subscription($id: ID!) { generationRequestUpdated(id: $id) { sequence status generationRequest { id status } } }`;
 type Event = { generationRequestUpdated: { sequence: number; status: string } };
-
-/** Credits come from billing, a system caller of creative, never from a client through the gateway. */
-async function grantCredits(stack: Stack, tenantId: string, amount: number) {
-  const res = await fetch(stack.creative.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      [IDENTITY_HEADER]: await signIdentity({ kind: "system", service: "billing" }),
-    },
-    body: JSON.stringify({
-      query: `mutation($i: GrantCreditsInput!) { grantCredits(input: $i) { balance } }`,
-      variables: { i: { tenantId, amount } },
-    }),
-  });
-  const body = (await res.json()) as { errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-}
 
 describe("a generation request watched live through the gateway", () => {
   let stack: Stack;

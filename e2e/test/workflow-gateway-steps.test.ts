@@ -1,8 +1,7 @@
-import { IDENTITY_HEADER } from "@atelier/internal-auth";
-import { signIdentity } from "@atelier/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, signUp } from "./support/client";
+import { grantCredits } from "./support/credits";
 import { type Stack, startStack } from "./support/stack";
 
 const CREATE_WORKSPACE = `mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id } } }`;
@@ -21,23 +20,6 @@ const REVOKE = `mutation($input: MembershipIdInput!) { revokeMembership(input: $
 
 const SAMPLE_COST = 4;
 const FINAL_COST = 10;
-
-/** Credits come from billing, a system caller of creative, never from a client through the gateway. */
-async function grantCredits(stack: Stack, tenantId: string, amount: number) {
-  const res = await fetch(stack.creative.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      [IDENTITY_HEADER]: await signIdentity({ kind: "system", service: "billing" }),
-    },
-    body: JSON.stringify({
-      query: `mutation($i: GrantCreditsInput!) { grantCredits(input: $i) { balance } }`,
-      variables: { i: { tenantId, amount } },
-    }),
-  });
-  const body = (await res.json()) as { errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-}
 
 describe("workflow steps that call knowledge and creative through the gateway as the run's user", () => {
   let stack: Stack;
