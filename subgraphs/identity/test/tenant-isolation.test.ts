@@ -84,6 +84,24 @@ const cases: Case[] = [
   { name: "Query.me", query: "{ me { id } }", variables: () => ({}), noneOfA: true },
   { name: "Query.mySessions", query: "{ mySessions { id } }", variables: () => ({}), noneOfA: true },
   {
+    name: "Query.mySocialConnections",
+    query: "{ mySocialConnections { id externalUserId } }",
+    variables: () => ({}),
+    noneOfA: true,
+  },
+  {
+    name: "Mutation.connectSocialAccount",
+    query: `mutation { connectSocialAccount(input: { platform: INSTAGRAM, externalUserId: "a", accessToken: "t" }) { socialConnection { id } } }`,
+    variables: () => ({}),
+    noneOfA: true,
+  },
+  {
+    name: "Mutation.disconnectSocialAccount",
+    query: "mutation { disconnectSocialAccount(input: { platform: INSTAGRAM }) { deletedSocialConnectionId } }",
+    variables: () => ({}),
+    noneOfA: true,
+  },
+  {
     name: "Query.myNotifications",
     query: "{ myNotifications { edges { node { id } } } }",
     variables: () => ({}),
@@ -245,6 +263,7 @@ function aIds(): string[] {
     a.teamId,
     a.apiClientId,
     a.owner.sessionId,
+    a.socialConnectionId,
     ...a.notificationIds,
   ];
 }

@@ -1,4 +1,5 @@
 import { canSeeUser } from "../domain/can-see-user";
+import { socialConnectionsOf } from "../domain/social-connections";
 import type { UserResolvers } from "../generated/resolvers-types";
 
 export const User: UserResolvers = {
@@ -7,4 +8,5 @@ export const User: UserResolvers = {
     return user && (await canSeeUser(ctx, user.id)) ? user : null;
   },
   emailVerified: (user) => user.emailVerifiedAt !== null,
+  socialConnections: (user, _, ctx) => socialConnectionsOf(ctx, user.id),
 };

@@ -9,11 +9,13 @@ import { changeMemberRoleResolver } from "./Mutation/changeMemberRole";
 import { changeTenantPlanResolver } from "./Mutation/changeTenantPlan";
 import { completeMfaLoginResolver } from "./Mutation/completeMfaLogin";
 import { confirmMfaEnrollmentResolver } from "./Mutation/confirmMfaEnrollment";
+import { connectSocialAccountResolver } from "./Mutation/connectSocialAccount";
 import { createApiClientResolver } from "./Mutation/createApiClient";
 import { createTeamResolver } from "./Mutation/createTeam";
 import { declineInvitationResolver } from "./Mutation/declineInvitation";
 import { deleteTeamResolver } from "./Mutation/deleteTeam";
 import { disableMfaResolver } from "./Mutation/disableMfa";
+import { disconnectSocialAccountResolver } from "./Mutation/disconnectSocialAccount";
 import { inviteMemberResolver } from "./Mutation/inviteMember";
 import { loginResolver } from "./Mutation/login";
 import { loginWithIdTokenResolver } from "./Mutation/loginWithIdToken";
@@ -51,6 +53,7 @@ import { myActivityResolver } from "./Query/myActivity";
 import { myMembershipsResolver } from "./Query/myMemberships";
 import { myNotificationsResolver } from "./Query/myNotifications";
 import { mySessionsResolver } from "./Query/mySessions";
+import { mySocialConnectionsResolver } from "./Query/mySocialConnections";
 import { persistedOperationAppsResolver } from "./Query/persistedOperationApps";
 import { persistedOperationUsageResolver } from "./Query/persistedOperationUsage";
 import { persistedOperationVersionsResolver } from "./Query/persistedOperationVersions";
@@ -58,6 +61,7 @@ import { plansResolver } from "./Query/plans";
 import { teamResolver } from "./Query/team";
 import { teamsResolver } from "./Query/teams";
 import { Session } from "./Session";
+import { SocialConnection } from "./SocialConnection";
 import { Team } from "./Team";
 import { TeamMember } from "./TeamMember";
 import { Tenant } from "./Tenant";
@@ -78,6 +82,7 @@ export const resolvers: Resolvers = {
     myMemberships: myMembershipsResolver,
     myNotifications: myNotificationsResolver,
     mySessions: mySessionsResolver,
+    mySocialConnections: mySocialConnectionsResolver,
     persistedOperationApps: persistedOperationAppsResolver,
     persistedOperationUsage: persistedOperationUsageResolver,
     persistedOperationVersions: persistedOperationVersionsResolver,
@@ -95,11 +100,13 @@ export const resolvers: Resolvers = {
     changeTenantPlan: changeTenantPlanResolver,
     completeMfaLogin: completeMfaLoginResolver,
     confirmMfaEnrollment: confirmMfaEnrollmentResolver,
+    connectSocialAccount: connectSocialAccountResolver,
     createApiClient: createApiClientResolver,
     createTeam: createTeamResolver,
     declineInvitation: declineInvitationResolver,
     deleteTeam: deleteTeamResolver,
     disableMfa: disableMfaResolver,
+    disconnectSocialAccount: disconnectSocialAccountResolver,
     inviteMember: inviteMemberResolver,
     login: loginResolver,
     loginWithIdToken: loginWithIdTokenResolver,
@@ -129,6 +136,7 @@ export const resolvers: Resolvers = {
   Membership,
   PersistedOperationVersion,
   Session,
+  SocialConnection,
   Team,
   TeamMember,
   Tenant,

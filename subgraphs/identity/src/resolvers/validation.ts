@@ -1,5 +1,6 @@
 import { ROLES } from "@atelier/internal-auth";
 import { z } from "zod";
+import { SocialPlatform } from "../generated/prisma/enums";
 
 /** Input pieces shared by resolvers; every failure names its field (→ BAD_USER_INPUT). */
 export const id = z.uuid({ message: "must be a UUID" });
@@ -18,3 +19,4 @@ export const totpCode = z.string().regex(/^\d{6}$/, "six digits");
 export const scope = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:*-]{0,99}$/, "letters, digits and _ . : * -, at most 100");
 export const scopes = z.array(scope).max(50, "at most 50");
 export const page = { first: z.number().int().min(1).max(100).nullish(), after: z.string().max(512).nullish() };
+export const socialPlatform = z.enum(SocialPlatform);

@@ -2,7 +2,10 @@ import { type Account, signUpAccount, uniqueEmail } from "./accounts";
 import type { Harness } from "./identity-harness";
 import { addMember, type Member, REQUEST_TO_JOIN } from "./memberships";
 
-/** A tenant with one of everything: members, a pending request, an invitation, a team, an API client. */
+/**
+ * A tenant with one of everything: members, a pending request, an invitation, a team, an API
+ * client, and the owner's linked social account.
+ */
 export interface TenantFixture {
   owner: Account;
   admin: Member;
@@ -11,6 +14,7 @@ export interface TenantFixture {
   teamId: string;
   apiClientId: string;
   notificationIds: string[];
+  socialConnectionId: string;
 }
 
 export async function seedTenant(h: Harness, prefix: string): Promise<TenantFixture> {
@@ -35,6 +39,11 @@ export async function seedTenant(h: Harness, prefix: string): Promise<TenantFixt
     {},
     owner.identity,
   );
+  const social = await h.gql(
+    `mutation { connectSocialAccount(input: { platform: INSTAGRAM, externalUserId: "${prefix}", accessToken: "${prefix}-token" }) { socialConnection { id } } }`,
+    {},
+    owner.identity,
+  );
   const notifications = await h.sql.query(`SELECT id FROM identity.notifications WHERE "userId" = $1`, [
     invite.data!.inviteMember.membership.user.id,
   ]);
@@ -46,6 +55,7 @@ export async function seedTenant(h: Harness, prefix: string): Promise<TenantFixt
     teamId,
     apiClientId: client.data!.createApiClient.apiClient.id,
     notificationIds: notifications.rows.map((r) => r.id as string),
+    socialConnectionId: social.data!.connectSocialAccount.socialConnection.id,
   };
 }
 
@@ -62,5 +72,11 @@ export async function tenantSnapshot(h: Harness, tenantId: string): Promise<stri
     tenantId,
   ]);
   parts.push(notifications.rows);
+  const social = await h.sql.query(
+    `SELECT * FROM identity.social_connections
+     WHERE "userId" IN (SELECT "userId" FROM identity.memberships WHERE "tenantId" = $1) ORDER BY id`,
+    [tenantId],
+  );
+  parts.push(social.rows);
   return JSON.stringify(parts);
 }

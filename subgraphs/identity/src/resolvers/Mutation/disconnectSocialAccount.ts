@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { disconnectSocialAccount } from "../../domain/social-connections";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { socialPlatform } from "../validation";
+
+const Input = z.object({ platform: socialPlatform });
+
+export const disconnectSocialAccountResolver: MutationResolvers["disconnectSocialAccount"] = (_, args, ctx) =>
+  disconnectSocialAccount(ctx, Input.parse(args.input));

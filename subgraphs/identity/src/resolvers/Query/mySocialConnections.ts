@@ -1,0 +1,5 @@
+import { listMySocialConnections } from "../../domain/social-connections";
+import type { QueryResolvers } from "../../generated/resolvers-types";
+
+export const mySocialConnectionsResolver: QueryResolvers["mySocialConnections"] = (_, __, ctx) =>
+  listMySocialConnections(ctx);

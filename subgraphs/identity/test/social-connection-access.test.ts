@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import type { Identity } from "@atelier/internal-auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Account, codeOf, signUpAccount } from "./support/accounts";
+import { type Harness, startHarness } from "./support/identity-harness";
+import { addMember, type Member } from "./support/memberships";
+import { CONNECT, connect, DISCONNECT, MINE, storedConnection } from "./support/social-connections";
+
+let h: Harness;
+let owner: Account;
+let colleague: Member;
+beforeAll(async () => {
+  h = await startHarness();
+  owner = await signUpAccount(h);
+  colleague = await addMember(h, owner, "ADMIN");
+  const res = await connect(h, owner.identity, {
+    platform: "INSTAGRAM",
+    externalUserId: "ig",
+    accessToken: "secret-1",
+  });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function connectionCount(): Promise<number> {
+  const { rows } = await h.sql.query("SELECT count(*)::int AS n FROM identity.social_connections");
+  return rows[0].n;
+}
+
+const valid = { platform: "LINKEDIN", externalUserId: "li", accessToken: "token" };
+const invalid = [
+  { name: "an unknown platform", input: { ...valid, platform: "MYSPACE" }, field: "SocialPlatform" },
+  { name: "an empty access token", input: { ...valid, accessToken: "" }, field: "accessToken" },
+  { name: "an empty refresh token", input: { ...valid, refreshToken: "" }, field: "refreshToken" },
+  { name: "an oversized access token", input: { ...valid, accessToken: "t".repeat(4097) }, field: "accessToken" },
+  { name: "a blank externalUserId", input: { ...valid, externalUserId: "  " }, field: "externalUserId" },
+  { name: "an externalUserId over 100", input: { ...valid, externalUserId: "u".repeat(101) }, field: "externalUserId" },
+  { name: "a malformed expiresAt", input: { ...valid, expiresAt: "next week" }, field: "expiresAt" },
+];
+
+describe("connectSocialAccount input", () => {
+  it.each(invalid)("refuses $name with BAD_USER_INPUT and stores nothing", async ({ input, field }) => {
+    const before = await connectionCount();
+    const res = await h.gql(CONNECT, { input }, owner.identity);
+    expect(codeOf(res)).toBe("BAD_USER_INPUT");
+    expect(res.errors?.[0]?.message).toContain(field);
+    expect(await connectionCount()).toBe(before);
+  });
+});
+
+describe("social connections belong to their user", () => {
+  it("another user, even an admin of the same tenant, sees none of them", async () => {
+    expect((await h.gql(MINE, {}, colleague.inTenant)).data!.mySocialConnections).toEqual([]);
+    const members = await h.gql(
+      "{ memberships(first: 10) { edges { node { user { id socialConnections { id } } } } } }",
+      {},
+      colleague.inTenant,
+    );
+    const users = members.data!.memberships.edges.map((e: { node: { user: unknown } }) => e.node.user);
+    expect(users).toContainEqual({ id: owner.userId, socialConnections: [] });
+    const entity = await h.gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id socialConnections { id } } } }`,
+      { r: [{ __typename: "User", id: owner.userId }] },
+      colleague.inTenant,
+    );
+    expect(entity.data!._entities).toEqual([{ id: owner.userId, socialConnections: [] }]);
+  });
+
+  it("another user cannot remove them: their disconnect finds nothing", async () => {
+    expect(codeOf(await h.gql(DISCONNECT, { platform: "INSTAGRAM" }, colleague.inTenant))).toBe("NOT_FOUND");
+    expect(await storedConnection(h, owner.userId, "INSTAGRAM")).toBeDefined();
+  });
+
+  it("another user's connect on the same platform makes their own, leaving the owner's alone", async () => {
+    await connect(h, colleague.inTenant, { platform: "INSTAGRAM", externalUserId: "ig2", accessToken: "secret-2" });
+    expect((await storedConnection(h, owner.userId, "INSTAGRAM"))!.externalUserId).toBe("ig");
+    expect((await storedConnection(h, colleague.userId, "INSTAGRAM"))!.externalUserId).toBe("ig2");
+  });
+
+  const callers: [string, () => Identity][] = [
+    ["an anonymous caller", () => ({ kind: "anonymous" })],
+    [
+      "an API client",
+      () => ({ kind: "apiClient", apiClientId: randomUUID(), tenantId: owner.tenantId, scopes: ["*"] }),
+    ],
+  ];
+  it.each(callers)("refuses %s with UNAUTHENTICATED", async (_, callerOf) => {
+    const client = callerOf();
+    const before = await connectionCount();
+    expect(codeOf(await h.gql(MINE, {}, client))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await h.gql(CONNECT, { input: valid }, client))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await h.gql(DISCONNECT, { platform: "INSTAGRAM" }, client))).toBe("UNAUTHENTICATED");
+    expect(await connectionCount()).toBe(before);
+  });
+
+  it("the tenant-bound database role cannot read the table", async () => {
+    const client = await h.sql.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL ROLE atelier_app");
+      await expect(client.query("SELECT * FROM identity.social_connections")).rejects.toThrow(/permission denied/);
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+  });
+});
