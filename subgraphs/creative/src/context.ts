@@ -3,6 +3,7 @@ import type { GatewayClient } from "@atelier/gateway-client";
 import type { JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import type { BaseContext } from "@atelier/subgraph-kit";
+import type pg from "pg";
 import type { CreativeConfig } from "./config";
 import type { Loaders } from "./data/loaders";
 import type { PrismaClient } from "./generated/prisma/client";
@@ -12,6 +13,8 @@ import type { BlobStore } from "./storage/blob-store";
 /** Process-wide collaborators, built once at boot. */
 export interface CreativeServices {
   db: PrismaClient;
+  /** Plain pg for the read loaders' hot path (readInTenant), which skips Prisma's per-query cost. */
+  sql: pg.Pool;
   config: CreativeConfig;
   blobs: BlobStore;
   queue: JobQueue;

@@ -7,7 +7,7 @@ import { createLogger } from "@atelier/logging";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
 import type { CreativeConfig } from "./config";
 import type { Context, CreativeServices } from "./context";
-import { createCreativePrisma } from "./data/db";
+import { createCreativePrisma, createCreativeSqlPool } from "./data/db";
 import { createLoaders } from "./data/loaders";
 import { FINAL_QUEUE, SAMPLES_QUEUE } from "./domain/enqueue-in-transaction";
 import { createBuiltinProvider } from "./generation/builtin-provider";
@@ -58,6 +58,12 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     poolMax: config.databasePoolMax,
     onQuery: deps.onQuery,
   });
+  const sql = createCreativeSqlPool({
+    databaseUrl: config.databaseUrl,
+    poolMax: config.databasePoolMax,
+    onQuery: deps.onQuery,
+    onIdleError: (err) => log.warn({ err }, "idle read connection closed"),
+  });
   const bus =
     deps.bus ??
     createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (err) =>
@@ -75,6 +81,7 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
   const { blobs, routes } = createBlobStore(config, () => baseUrl, log);
   const services: CreativeServices = {
     db,
+    sql,
     config,
     blobs,
     queue,
@@ -109,6 +116,7 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
       await queue.stop({ graceful: true, timeoutMs: 5_000 });
       if (!deps.bus) await bus.close();
       await db.$disconnect();
+      await sql.end();
     },
   };
 }

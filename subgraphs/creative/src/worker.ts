@@ -3,7 +3,7 @@ import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { loadCreativeConfig } from "./config";
 import type { CreativeServices } from "./context";
-import { createCreativePrisma } from "./data/db";
+import { createCreativePrisma, createCreativeSqlPool } from "./data/db";
 import { FINAL_QUEUE, SAMPLES_QUEUE } from "./domain/enqueue-in-transaction";
 import { createBuiltinProvider } from "./generation/builtin-provider";
 import { createHttpProvider } from "./generation/http-provider";
@@ -28,6 +28,11 @@ const { httpUrl, httpToken, httpTimeoutMs } = config.generation;
 if (httpUrl) providers.set("http", createHttpProvider({ url: httpUrl, token: httpToken, timeoutMs: httpTimeoutMs }));
 const services: CreativeServices = {
   db: createCreativePrisma({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax }),
+  sql: createCreativeSqlPool({
+    databaseUrl: config.databaseUrl,
+    poolMax: config.databasePoolMax,
+    onIdleError: (err) => log.warn({ err }, "idle read connection closed"),
+  }),
   config,
   blobs,
   queue,

@@ -32,4 +32,25 @@ describe("row-level security", () => {
     ).catch((error: Error) => error);
     expect(String(insert)).toMatch(/row-level security/);
   });
+
+  it("binds the loaders' plain-pg reads (readInTenant) to the tenant, read-only", async () => {
+    const t1 = randomUUID();
+    const t2 = randomUUID();
+    await makeWorkspace(creative, member(t1), "mine");
+    await makeWorkspace(creative, member(t2), "theirs");
+    const { readInTenant } = await import("../src/domain/scope");
+    const rows = await readInTenant(creative.service.services, t1, (tx) =>
+      tx.$queryRawUnsafe<{ name: string; role: string }[]>(
+        "SELECT name, current_user::text AS role FROM creative.workspaces",
+      ),
+    );
+    expect(rows).toEqual([{ name: "mine", role: "atelier_app" }]);
+    const write = await readInTenant(creative.service.services, t1, (tx) =>
+      tx.$executeRawUnsafe(`UPDATE creative.workspaces SET name = 'renamed' WHERE "tenantId" = $1::uuid`, t1),
+    ).catch((error: Error) => error);
+    expect(String(write)).toMatch(/read-only transaction/);
+    // The connection went back to the pool clean: a plain query on it is neither tenant-bound nor read-only.
+    const after = await creative.service.services.sql.query("SELECT current_setting('app.tenant_id', true) AS t");
+    expect(after.rows[0].t || null).toBeNull();
+  });
 });

@@ -1,7 +1,8 @@
+import type { SqlTx } from "@atelier/db";
 import type { Identity } from "@atelier/internal-auth";
 import DataLoader from "dataloader";
 import type { CreativeServices } from "../context";
-import { type Actor, inTenant, readerOf } from "../domain/scope";
+import { type Actor, inTenant, readerOf, readInTenant } from "../domain/scope";
 import type {
   AiModel,
   AiModelDeployment,
@@ -16,6 +17,7 @@ import type {
   Workspace,
   WorkspaceLink,
 } from "../generated/prisma/client";
+import { versionsOfAssets } from "./asset-version-rows";
 import { assetVisibleSql, assetVisibleWhere } from "./asset-visibility";
 import type { Db } from "./db";
 import { type ChildPageKey, loadChildPages } from "./paged-children";
@@ -46,6 +48,11 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
   const run = <R>(fn: (tx: Db, a: Actor) => Promise<R>) => {
     const a = who();
     return inTenant(services, a.tenantId, (tx) => fn(tx, a));
+  };
+  // The nested lists of the dashboard: plain pg, read-only (see readInTenant).
+  const read = <R>(fn: (tx: SqlTx, a: Actor) => Promise<R>) => {
+    const a = who();
+    return readInTenant(services, a.tenantId, (tx) => fn(tx, a));
   };
   const cacheKeyFn = (key: object) => JSON.stringify(key);
   return {
@@ -124,7 +131,7 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
     ),
     projectPagesByWorkspace: new DataLoader<ProjectPageKey, Project[], string>(
       (keys) =>
-        run(async (tx, a) => {
+        read(async (tx, a) => {
           const byStatus = new Map<string, ProjectPageKey[]>();
           for (const k of keys) byStatus.set(k.status ?? "", [...(byStatus.get(k.status ?? "") ?? []), k]);
           const pages = new Map<ProjectPageKey, Project[]>();
@@ -142,7 +149,7 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
     ),
     assetPagesByProject: new DataLoader<ChildPageKey, Asset[], string>(
       (keys) =>
-        run((tx, a) =>
+        read((tx, a) =>
           loadChildPages<Asset>(
             tx,
             {
@@ -159,7 +166,7 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
     ),
     assetPagesByWorkspace: new DataLoader<ChildPageKey, Asset[], string>(
       (keys) =>
-        run((tx, a) =>
+        read((tx, a) =>
           loadChildPages<Asset>(
             tx,
             {
@@ -175,13 +182,7 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
       { cacheKeyFn },
     ),
     versionsByAssetId: new DataLoader<string, AssetVersion[]>((ids) =>
-      run(async (tx, a) => {
-        const rows = await tx.assetVersion.findMany({
-          where: { tenantId: a.tenantId, assetId: { in: [...ids] } },
-          orderBy: [{ assetId: "asc" }, { versionNumber: "asc" }],
-        });
-        return groupBy(rows, ids, (r) => r.assetId);
-      }),
+      read(async (tx, a) => groupBy(await versionsOfAssets(tx, a.tenantId, ids), ids, (r) => r.assetId)),
     ),
     samplesByGenerationRequestId: new DataLoader<string, Asset[]>((ids) =>
       run(async (tx, a) => {

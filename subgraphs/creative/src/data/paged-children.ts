@@ -1,5 +1,5 @@
+import type { SqlTx } from "@atelier/db";
 import { BadUserInputError, decodeCursor, pageSize } from "@atelier/subgraph-kit";
-import type { Db } from "./db";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,7 +25,7 @@ export interface ChildQuery {
  * level, whatever the number of parents.
  */
 export async function loadChildPages<T extends Record<string, unknown>>(
-  tx: Db,
+  tx: Pick<SqlTx, "$queryRawUnsafe">,
   query: ChildQuery,
   keys: readonly ChildPageKey[],
 ): Promise<T[][]> {

@@ -1,0 +1,20 @@
+import type { SqlTx } from "@atelier/db";
+import type { AssetVersion } from "../generated/prisma/client";
+
+/** Every version of the given assets, oldest first per asset, in one statement. */
+export async function versionsOfAssets(
+  tx: Pick<SqlTx, "$queryRawUnsafe">,
+  tenantId: string,
+  assetIds: readonly string[],
+): Promise<AssetVersion[]> {
+  const rows = await tx.$queryRawUnsafe<(Omit<AssetVersion, "sizeBytes"> & { sizeBytes: string | bigint })[]>(
+    `SELECT * FROM "creative"."asset_versions"
+      WHERE "tenantId" = $1::uuid AND "assetId" = ANY($2::uuid[])
+      ORDER BY "assetId", "versionNumber"`,
+    tenantId,
+    assetIds,
+  );
+  // pg returns int8 as text; Prisma's AssetVersion (and its other callers) hold a bigint.
+  for (const row of rows) row.sizeBytes = BigInt(row.sizeBytes);
+  return rows as AssetVersion[];
+}
