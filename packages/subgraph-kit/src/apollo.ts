@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -46,6 +47,9 @@ export function createApolloSubgraph<C extends BaseContext>(opts: {
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // No schema uses @cacheControl, and the default plugin wraps every field's resolver to
+      // compute hints: a fifth of creative's time on a 3,000-object dashboard.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
 }
