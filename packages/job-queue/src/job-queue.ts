@@ -72,10 +72,17 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
       if (opts.enqueueRole) {
         const role = `"${opts.enqueueRole.replaceAll('"', '""')}"`;
         const schema = `"${opts.schema.replaceAll('"', '""')}"`;
-        const db = boss.getDb();
-        await db.executeSql(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`, []);
-        await db.executeSql(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${schema} TO ${role}`, []);
-        await db.executeSql(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`, []);
+        // One transaction under an advisory lock: a service and its worker process start together,
+        // and concurrent GRANTs on one object fail with "tuple concurrently updated".
+        await boss.getDb().executeSql(
+          `DO $$ BEGIN
+             PERFORM pg_advisory_xact_lock(hashtext('atelier-job-queue-grants'));
+             GRANT USAGE ON SCHEMA ${schema} TO ${role};
+             GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${schema} TO ${role};
+             GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};
+           END $$`,
+          [],
+        );
       }
     },
     send(queue, data, options = {}) {

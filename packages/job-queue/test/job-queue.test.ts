@@ -56,4 +56,15 @@ describe("job queue", () => {
       await queue.stop();
     }
   });
+
+  it("grants the enqueue role from several processes starting at once", async () => {
+    const queues = Array.from({ length: 4 }, () =>
+      createJobQueue({ databaseUrl: db.url, schema: "jobs_together", queues: ["work"], enqueueRole: "atelier_app" }),
+    );
+    try {
+      await Promise.all(queues.map((q) => q.start()));
+    } finally {
+      await Promise.all(queues.map((q) => q.stop()));
+    }
+  });
 });

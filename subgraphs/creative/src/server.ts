@@ -1,3 +1,4 @@
+import { APP_ROLE } from "@atelier/db";
 import type { EventBus } from "@atelier/event-bus";
 import { createEventBus } from "@atelier/event-bus";
 import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
@@ -74,6 +75,8 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     schema: "jobs_creative",
     queues: [SAMPLES_QUEUE, FINAL_QUEUE],
     expireInSeconds: config.jobExpireSeconds,
+    // Generations are enqueued inside tenant transactions, which act as the row-level-security role.
+    enqueueRole: APP_ROLE,
     onError: (err) => log.error({ err }, "job queue error"),
   });
   await queue.start();

@@ -1,3 +1,4 @@
+import { APP_ROLE } from "@atelier/db";
 import { createEventBus } from "@atelier/event-bus";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
@@ -19,6 +20,8 @@ const queue = createJobQueue({
   schema: "jobs_creative",
   queues: [SAMPLES_QUEUE, FINAL_QUEUE],
   expireInSeconds: config.jobExpireSeconds,
+  // Generations are enqueued inside tenant transactions, which act as the row-level-security role.
+  enqueueRole: APP_ROLE,
   onError: (err) => log.error({ err }, "job queue error"),
 });
 await queue.start();

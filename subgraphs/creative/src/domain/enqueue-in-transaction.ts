@@ -1,4 +1,3 @@
-import { APP_ROLE } from "@atelier/db";
 import type { CreativeServices } from "../context";
 import type { Db } from "../data/db";
 
@@ -12,8 +11,8 @@ export interface GenerationJobData {
 
 /**
  * Enqueues a job in the caller's tenant-bound transaction, so it exists if and only if the
- * change commits. The queue's tables belong to the service, not to the RLS role, so the role
- * switch is lifted for this one statement.
+ * change commits. The transaction keeps its row-level-security role: the queue grants that role
+ * what sending needs (`enqueueRole` at start).
  */
 export async function enqueueInTransaction(
   services: CreativeServices,
@@ -21,15 +20,10 @@ export async function enqueueInTransaction(
   queue: typeof SAMPLES_QUEUE | typeof FINAL_QUEUE,
   data: GenerationJobData,
 ): Promise<void> {
-  await tx.$executeRawUnsafe("SET LOCAL ROLE NONE");
-  try {
-    await services.queue.send(queue, data, {
-      tx,
-      singletonKey: `${queue}:${data.generationRequestId}`,
-      retryLimit: 2,
-      retryDelaySeconds: 1,
-    });
-  } finally {
-    await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
-  }
+  await services.queue.send(queue, data, {
+    tx,
+    singletonKey: `${queue}:${data.generationRequestId}`,
+    retryLimit: 2,
+    retryDelaySeconds: 1,
+  });
 }
