@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { prepareQueues } from "./prepare-schema";
 
 /** Runs SQL in the caller's transaction, so a job is enqueued if and only if the change commits. */
 export interface SqlExecutor {
@@ -67,23 +68,7 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
   return {
     async start() {
       await boss.start();
-      const existing = new Set((await boss.getQueues()).map((q) => q.name));
-      for (const name of opts.queues) if (!existing.has(name)) await boss.createQueue(name);
-      if (opts.enqueueRole) {
-        const role = `"${opts.enqueueRole.replaceAll('"', '""')}"`;
-        const schema = `"${opts.schema.replaceAll('"', '""')}"`;
-        // One transaction under an advisory lock: a service and its worker process start together,
-        // and concurrent GRANTs on one object fail with "tuple concurrently updated".
-        await boss.getDb().executeSql(
-          `DO $$ BEGIN
-             PERFORM pg_advisory_xact_lock(hashtext('atelier-job-queue-grants'));
-             GRANT USAGE ON SCHEMA ${schema} TO ${role};
-             GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${schema} TO ${role};
-             GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};
-           END $$`,
-          [],
-        );
-      }
+      await prepareQueues(boss, opts);
     },
     send(queue, data, options = {}) {
       const { tx, retryDelaySeconds, ...rest } = options;

@@ -59,7 +59,12 @@ describe("job queue", () => {
 
   it("grants the enqueue role from several processes starting at once", async () => {
     const queues = Array.from({ length: 4 }, () =>
-      createJobQueue({ databaseUrl: db.url, schema: "jobs_together", queues: ["work"], enqueueRole: "atelier_app" }),
+      createJobQueue({
+        databaseUrl: db.url,
+        schema: "jobs_together",
+        queues: ["work", "more", "dead"],
+        enqueueRole: "atelier_app",
+      }),
     );
     try {
       await Promise.all(queues.map((q) => q.start()));
