@@ -2,6 +2,7 @@ import { createDelegationSigner, generateInternalKeyPair } from "@atelier/intern
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../src/server";
 import { type IdentityStack, startIdentityStack } from "./support/identity-stack";
+import { subscribe } from "./support/ws-client";
 
 const workflowsKeys = generateInternalKeyPair();
 const strangerKeys = generateInternalKeyPair();
@@ -79,5 +80,12 @@ describe("service delegations", () => {
     } finally {
       await strict.stop();
     }
+  });
+
+  it("may not hold a subscription open: the socket closes with 4403", async () => {
+    const token = await workflows.sign({ actor: asAdmin(), fields: ["Subscription.workflowRunUpdated"] });
+    const sub = subscribe<unknown>(stack.gateway.url.replace("http", "ws"), token, "subscription { __typename }", {});
+    await expect.poll(() => sub.closes[0]?.code, { timeout: 5_000 }).toBe(4403);
+    expect(sub.values).toEqual([]);
   });
 });
