@@ -1,6 +1,6 @@
 /** `npm run keys`: prints fresh production keys as .env lines (for docker-compose.yml). */
 import { randomBytes } from "node:crypto";
-import { generateInternalKeyPair } from "@atelier/internal-auth";
+import { delegationKeyPairs, delegationPublicKeysJson, generateInternalKeyPair } from "@atelier/internal-auth";
 
 const oneLine = (pem: string) => JSON.stringify(pem);
 const internal = generateInternalKeyPair();
@@ -9,12 +9,9 @@ console.log(`INTERNAL_JWT_PRIVATE_KEY=${oneLine(internal.privateKey)}`);
 console.log(`INTERNAL_JWT_PUBLIC_KEY=${oneLine(internal.publicKey)}`);
 console.log(`ACCESS_TOKEN_PRIVATE_KEY=${oneLine(access.privateKey)}`);
 console.log(`MFA_ENCRYPTION_KEY=${randomBytes(32).toString("base64url")}`);
-const delegation = Object.fromEntries(
-  ["knowledge", "workflows", "creative"].map((service) => [service, generateInternalKeyPair()]),
-);
+const delegation = delegationKeyPairs();
 for (const [service, pair] of Object.entries(delegation)) {
   console.log(`${service.toUpperCase()}_DELEGATION_PRIVATE_KEY=${oneLine(pair.privateKey)}`);
 }
-const publicKeys = Object.fromEntries(Object.entries(delegation).map(([s, pair]) => [s, pair.publicKey]));
-console.log(`DELEGATION_PUBLIC_KEYS=${JSON.stringify(JSON.stringify(publicKeys))}`);
+console.log(`DELEGATION_PUBLIC_KEYS=${JSON.stringify(delegationPublicKeysJson(delegation))}`);
 console.log(`STORAGE_SIGNING_SECRET=${randomBytes(32).toString("base64url")}`);

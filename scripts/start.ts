@@ -5,8 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "@atelier/db";
+import { delegationPublicKeysJson } from "@atelier/internal-auth";
 import { ensureDatabase } from "./start/database";
-import { DELEGATING_SERVICES, loadDevKeys } from "./start/dev-keys";
+import { loadDevKeys } from "./start/dev-keys";
 import { type ServiceProcess, startService, waitForHealthy } from "./start/processes";
 import { DEMO, seedDemo } from "./start/seed-demo";
 
@@ -85,9 +86,7 @@ processes.push(
       INTERNAL_JWT_PRIVATE_KEY: keys.internal.privateKey,
       IDENTITY_JWKS_URL: `http://127.0.0.1:${portBase + 1}/.well-known/jwks.json`,
       IDENTITY_INTERNAL_URL: `http://127.0.0.1:${portBase + 1}`,
-      DELEGATION_PUBLIC_KEYS: JSON.stringify(
-        Object.fromEntries(DELEGATING_SERVICES.map((service) => [service, keys.delegation[service]!.publicKey])),
-      ),
+      DELEGATION_PUBLIC_KEYS: delegationPublicKeysJson(keys.delegation),
       ...Object.fromEntries(
         processes.map((p) => [`SUBGRAPH_URL_${p.name.toUpperCase()}`, `http://127.0.0.1:${p.port}/graphql`]),
       ),

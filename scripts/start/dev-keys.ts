@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { generateInternalKeyPair } from "@atelier/internal-auth";
+import { delegationKeyPairs, generateInternalKeyPair } from "@atelier/internal-auth";
 
 export interface DevKeys {
   internal: { privateKey: string; publicKey: string };
@@ -11,9 +11,6 @@ export interface DevKeys {
   /** One key pair per service that calls the gateway for someone (workflow steps, asset hand-off). */
   delegation: Record<string, { privateKey: string; publicKey: string }>;
 }
-
-/** The services whose delegations the gateway accepts. */
-export const DELEGATING_SERVICES = ["knowledge", "workflows", "creative"] as const;
 
 /**
  * Development keys, made once and kept in `.data/` (git-ignored) so tokens, MFA secrets and
@@ -28,9 +25,7 @@ export function loadDevKeys(dataDir: string): DevKeys {
     accessToken: stored.accessToken ?? generateInternalKeyPair(),
     mfaEncryptionKey: stored.mfaEncryptionKey ?? randomBytes(32).toString("base64url"),
     signedUrlSecret: stored.signedUrlSecret ?? randomBytes(32).toString("base64url"),
-    delegation: Object.fromEntries(
-      DELEGATING_SERVICES.map((service) => [service, stored.delegation?.[service] ?? generateInternalKeyPair()]),
-    ),
+    delegation: delegationKeyPairs(stored.delegation),
   };
   if (JSON.stringify(keys) !== JSON.stringify(stored)) {
     mkdirSync(dataDir, { recursive: true });

@@ -7,7 +7,7 @@ import { createCreativeService, loadCreativeConfig } from "@atelier/creative/ser
 import { createGateway, type RunningGateway } from "@atelier/gateway";
 import { loadGatewayConfig } from "@atelier/gateway/config";
 import { createIdentityService, loadIdentityConfig } from "@atelier/identity";
-import { generateInternalKeyPair } from "@atelier/internal-auth";
+import { type DELEGATING_SERVICES, delegationKeyPairs, delegationPublicKeysJson } from "@atelier/internal-auth";
 import { createKnowledgeService, loadKnowledgeConfig } from "@atelier/knowledge/service";
 import { createTestDatabase, testKeys } from "@atelier/testing";
 import { createWorkflowsService, loadWorkflowsConfig } from "@atelier/workflows/service";
@@ -42,8 +42,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const DELEGATING = ["knowledge", "workflows", "creative"] as const;
-
 /**
  * The real services — identity, knowledge, workflows, creative — each on its own port, behind one
  * or more real gateways, on one fresh database migrated with every history. Knowledge, workflows
@@ -53,8 +51,8 @@ export async function startStack(opts: StackOptions = {}) {
   const db = await createTestDatabase(["identity", "knowledge", "workflows", "creative"]);
   const keys = testKeys();
   const gatewayPort = await freePort();
-  const delegationKeys = Object.fromEntries(DELEGATING.map((s) => [s, generateInternalKeyPair()]));
-  const delegating = (service: (typeof DELEGATING)[number]) => ({
+  const delegationKeys = delegationKeyPairs();
+  const delegating = (service: (typeof DELEGATING_SERVICES)[number]) => ({
     GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
     DELEGATION_PRIVATE_KEY: delegationKeys[service]!.privateKey,
   });
@@ -106,9 +104,7 @@ export async function startStack(opts: StackOptions = {}) {
           INTERNAL_JWT_PRIVATE_KEY: keys.privateKey,
           IDENTITY_JWKS_URL: `${identityBase}/.well-known/jwks.json`,
           IDENTITY_INTERNAL_URL: identityBase,
-          DELEGATION_PUBLIC_KEYS: JSON.stringify(
-            Object.fromEntries(DELEGATING.map((s) => [s, delegationKeys[s]!.publicKey])),
-          ),
+          DELEGATION_PUBLIC_KEYS: delegationPublicKeysJson(delegationKeys),
           ...(i === 0 ? { PORT: String(gatewayPort) } : {}),
           ...opts.gatewayEnv,
         }),

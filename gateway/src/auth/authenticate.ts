@@ -1,4 +1,4 @@
-import { ANONYMOUS, delegationServiceOf, type Identity, type InternalTokenSigner } from "@atelier/internal-auth";
+import { ANONYMOUS, type Identity, type InternalTokenSigner, isDelegationIssuer } from "@atelier/internal-auth";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import type { GatewayConfig } from "../config";
 import { createAccessTokenVerifier } from "./access-token";
@@ -36,17 +36,12 @@ export function createAuthenticator(config: GatewayConfig, signer: InternalToken
   const verifiedTokens = new TtlCache<Identity>(10_000);
 
   async function verifyBearer(token: string): Promise<Identity> {
-    // Delegations bypass the verified-token cache: the actor's role comes from identity, not the token.
-    const service = delegationServiceOf(token);
-    if (service !== null) {
-      if (!delegations.accepts(service))
-        throw new AuthenticationError(`delegations from "${service}" are not accepted`);
-      return delegations.authenticate(token);
-    }
     const cacheKey = sha256(token);
     const cached = verifiedTokens.get(cacheKey);
     if (cached) return cached;
     const issuer = unverifiedIssuer(token);
+    // Delegations are never cached: the actor's role comes from identity, not the token.
+    if (isDelegationIssuer(issuer)) return delegations.authenticate(token);
     const verified =
       issuer === accessTokens.issuer
         ? await accessTokens.verify(token)

@@ -38,38 +38,27 @@ export function createDelegationAuthenticator(opts: {
   }
 
   return {
-    accepts: (service: string) => verifier.accepts(service),
     async authenticate(token: string): Promise<Identity> {
-      let delegation: Awaited<ReturnType<typeof verifier.verify>>;
+      let verified: Awaited<ReturnType<typeof verifier.verify>>;
       try {
-        delegation = await verifier.verify(token);
+        verified = await verifier.verify(token);
       } catch (error) {
         if (error instanceof DelegationError) throw new AuthenticationError(error.message);
         throw error;
       }
-      const { actor, service, fields } = delegation;
+      const { actor, service, fields } = verified;
       const resolved = await resolve(actor);
-      if (!resolved || resolved.kind !== actor.kind) {
+      if (!resolved) {
         throw new AuthenticationError(`delegation from ${service}: the actor may no longer act in this tenant`);
       }
-      const scope = { service, fields };
-      return actor.kind === "user" && resolved.kind === "user"
-        ? {
-            kind: "user",
-            userId: actor.userId,
-            tenantId: actor.tenantId,
-            role: resolved.role,
-            sessionId: null,
-            scopes: [],
-            delegation: scope,
-          }
-        : {
-            kind: "apiClient",
-            apiClientId: (actor as { apiClientId: string }).apiClientId,
-            tenantId: actor.tenantId,
-            scopes: resolved.kind === "apiClient" ? resolved.scopes : [],
-            delegation: scope,
-          };
+      const delegation = { service, fields };
+      const { tenantId } = actor;
+      if (actor.kind === "user") {
+        const role = resolved.kind === "user" ? resolved.role : null;
+        return { kind: "user", userId: actor.userId, tenantId, role, sessionId: null, scopes: [], delegation };
+      }
+      const scopes = resolved.kind === "apiClient" ? resolved.scopes : [];
+      return { kind: "apiClient", apiClientId: actor.apiClientId, tenantId, scopes, delegation };
     },
   };
 }

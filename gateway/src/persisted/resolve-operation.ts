@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Identity } from "@atelier/internal-auth";
+import { delegationOf } from "@atelier/internal-auth";
 import type { ApqStore } from "./apq-store";
 import type { OperationRegistry } from "./operation-registry";
 import { hashMismatch, notAllowed, notFound, type Refusal } from "./persisted-errors";
@@ -49,7 +50,7 @@ export async function resolveOperation(
   });
 
   // A service's delegation sends its own documents; the gateway holds it to the root fields it named.
-  if (identity.kind !== "anonymous" && identity.kind !== "system" && identity.delegation && query) {
+  if (delegationOf(identity) && query) {
     return { ok: true, request: plain };
   }
   if (identity.kind === "apiClient") {

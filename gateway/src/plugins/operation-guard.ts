@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { delegationOf } from "@atelier/internal-auth";
 import { GraphQLError } from "graphql";
 import { firstNonPublicRootField } from "../auth/public-operation";
 import type { GatewayConfig } from "../config";
@@ -32,7 +33,7 @@ export function operationGuardPlugin(config: GatewayConfig): ApolloServerPlugin<
               });
             }
           }
-          const delegation = "delegation" in contextValue.identity ? contextValue.identity.delegation : undefined;
+          const delegation = delegationOf(contextValue.identity);
           if (delegation) {
             const field = firstNonPublicRootField(document, operation, new Set(delegation.fields), false);
             if (field) {

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { Identity } from "@atelier/internal-auth";
+import { delegationOf } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
 import { CloseCode } from "graphql-ws";
@@ -71,7 +72,7 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
             return false;
           }
           // Delegations are for a service's single calls, not for holding a live feed open.
-          if ("delegation" in identity && identity.delegation) {
+          if (delegationOf(identity)) {
             ctx.extra.socket.close(CloseCode.Forbidden, "Forbidden: delegations cannot subscribe");
             return false;
           }

@@ -1,5 +1,7 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
 import { decodeJwt, errors, jwtVerify, SignJWT } from "jose";
+import type { DelegationScope, Identity } from "./identity";
+import { parsePrivateKey, parsePublicKey } from "./keys";
 
 /** Who a service acts for when it calls the gateway on a caller's or a run's behalf. */
 export type DelegatedActor =
@@ -32,6 +34,16 @@ export function delegationIssuer(service: string): string {
   return `${ISSUER_PREFIX}${service}`;
 }
 
+/** Whether an (unverified) issuer claim names a service delegation. */
+export function isDelegationIssuer(issuer: string): boolean {
+  return issuer.startsWith(ISSUER_PREFIX);
+}
+
+/** The delegation an identity acts under, if a service is acting for it. */
+export function delegationOf(identity: Identity): DelegationScope | undefined {
+  return identity.kind === "user" || identity.kind === "apiClient" ? identity.delegation : undefined;
+}
+
 /** The service named by a token's unverified issuer, or null when the token is not a delegation. */
 export function delegationServiceOf(token: string): string | null {
   try {
@@ -40,13 +52,6 @@ export function delegationServiceOf(token: string): string | null {
   } catch {
     return null;
   }
-}
-
-function keyFrom(key: string | KeyObject, kind: "private" | "public"): KeyObject {
-  if (typeof key !== "string") return key;
-  const trimmed = key.trim();
-  const input = trimmed.startsWith("{") ? { key: JSON.parse(trimmed), format: "jwk" as const } : trimmed;
-  return kind === "private" ? createPrivateKey(input) : createPublicKey(input);
 }
 
 export interface DelegationSigner {
@@ -60,7 +65,7 @@ export function createDelegationSigner(opts: {
   privateKey: string | KeyObject;
   ttlSeconds?: number;
 }): DelegationSigner {
-  const key = keyFrom(opts.privateKey, "private");
+  const key = parsePrivateKey(opts.privateKey);
   const ttl = Math.min(opts.ttlSeconds ?? 60, MAX_TTL_SECONDS);
   return {
     service: opts.service,
@@ -80,7 +85,7 @@ export function createDelegationSigner(opts: {
 
 /** Verifies delegations against the public keys of the services allowed to delegate. */
 export function createDelegationVerifier(publicKeys: Record<string, string | KeyObject>) {
-  const keys = new Map(Object.entries(publicKeys).map(([service, key]) => [service, keyFrom(key, "public")]));
+  const keys = new Map(Object.entries(publicKeys).map(([service, key]) => [service, parsePublicKey(key)]));
   return {
     accepts: (service: string) => keys.has(service),
     async verify(token: string): Promise<Delegation> {
@@ -111,8 +116,6 @@ export function createDelegationVerifier(publicKeys: Record<string, string | Key
     },
   };
 }
-
-export type DelegationVerifier = ReturnType<typeof createDelegationVerifier>;
 
 function actorFrom(value: unknown): DelegatedActor {
   const actor = value as Partial<Record<string, unknown>> | null;

@@ -1,6 +1,7 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
 import type { Identity } from "./identity";
+import { parsePrivateKey, parsePublicKey } from "./keys";
 
 /** The header carrying the gateway-signed identity to subgraphs. */
 export const IDENTITY_HEADER = "x-atelier-identity";
@@ -18,22 +19,6 @@ export class InternalTokenError extends Error {
   }
 }
 
-/** Accepts a PEM string (PKCS8 / SPKI) or a JWK JSON string. */
-function toPrivateKey(key: string | KeyObject): KeyObject {
-  if (typeof key !== "string") return key;
-  const trimmed = key.trim();
-  return trimmed.startsWith("{")
-    ? createPrivateKey({ key: JSON.parse(trimmed), format: "jwk" })
-    : createPrivateKey(trimmed);
-}
-function toPublicKey(key: string | KeyObject): KeyObject {
-  if (typeof key !== "string") return key;
-  const trimmed = key.trim();
-  return trimmed.startsWith("{")
-    ? createPublicKey({ key: JSON.parse(trimmed), format: "jwk" })
-    : createPublicKey(trimmed);
-}
-
 export interface InternalTokenSigner {
   sign(identity: Identity): Promise<string>;
 }
@@ -46,7 +31,7 @@ export function createInternalTokenSigner(opts: {
   privateKey: string | KeyObject;
   ttlSeconds?: number;
 }): InternalTokenSigner {
-  const key = toPrivateKey(opts.privateKey);
+  const key = parsePrivateKey(opts.privateKey);
   const ttl = opts.ttlSeconds ?? 60;
   const cache = new Map<string, { token: string; renewAt: number }>();
   return {
@@ -75,7 +60,7 @@ export interface InternalTokenVerifier {
 }
 
 export function createInternalTokenVerifier(opts: { publicKey: string | KeyObject }): InternalTokenVerifier {
-  const key = toPublicKey(opts.publicKey);
+  const key = parsePublicKey(opts.publicKey);
   const cache = new Map<string, { identity: Identity; exp: number }>();
   return {
     async verify(token) {

@@ -15,18 +15,21 @@ export async function login(
   const key = input.email.toLowerCase();
   // Per account against guessing one password, per address against trying many accounts.
   const addressKey = ctx.client.ip ? `ip:${ctx.client.ip}` : null;
-  const wait = Math.max(
-    await loginThrottle.retryAfter(`account:${key}`, config.loginThrottle.maxFailuresPerAccount),
-    addressKey ? await loginThrottle.retryAfter(addressKey, config.loginThrottle.maxFailuresPerAddress) : 0,
-  );
+  const waits = await Promise.all([
+    loginThrottle.retryAfter(`account:${key}`, config.loginThrottle.maxFailuresPerAccount),
+    addressKey ? loginThrottle.retryAfter(addressKey, config.loginThrottle.maxFailuresPerAddress) : 0,
+  ]);
+  const wait = Math.max(...waits);
   if (wait > 0) throw new RateLimitedError(`Too many failed sign-ins; try again in ${wait} seconds.`, wait);
   const user = await findUserByEmail(db, key);
   let ok = false;
   if (user?.passwordHash) ok = await verifyPassword(input.password, user.passwordHash);
   else await burnPasswordCheck(input.password);
   if (!user || !ok) {
-    await loginThrottle.recordFailure(`account:${key}`);
-    if (addressKey) await loginThrottle.recordFailure(addressKey);
+    await Promise.all([
+      loginThrottle.recordFailure(`account:${key}`),
+      addressKey ? loginThrottle.recordFailure(addressKey) : undefined,
+    ]);
     throw new UnauthenticatedError(WRONG_CREDENTIALS);
   }
   await loginThrottle.reset(`account:${key}`);
