@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { APP_ROLE, type RawExecutor } from "./tenant-scope";
+import { APP_ROLE, assertTenantId, type RawExecutor } from "./tenant-scope";
 
 /** The raw-SQL surface a Prisma transaction and `withTenantSql` both offer, so data functions run on either. */
 export interface SqlTx extends RawExecutor {
@@ -21,8 +21,6 @@ function executorOf(client: pg.PoolClient): SqlTx {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * `withTenant` on a plain pg pool: one transaction with the tenant set and the RLS role assumed,
  * opened in one round trip. For hot paths: Prisma's driver adapter runs every parameter through
@@ -35,7 +33,7 @@ export async function withTenantSql<R>(
   fn: (tx: SqlTx) => Promise<R>,
   options: { readOnly?: boolean } = {},
 ): Promise<R> {
-  if (!UUID.test(tenantId)) throw new Error(`withTenantSql: not a tenant id: ${tenantId}`);
+  assertTenantId(tenantId);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {

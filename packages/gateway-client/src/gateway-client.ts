@@ -1,4 +1,4 @@
-import type { DelegatedActor, DelegationSigner } from "@atelier/internal-auth";
+import { createDelegationSigner, type DelegatedActor, type DelegationSigner } from "@atelier/internal-auth";
 
 /** A call through the gateway failed: GraphQL errors carry their `extensions.code`. */
 export class GatewayRequestError extends Error {
@@ -84,4 +84,14 @@ async function readJson(response: Response): Promise<{ data?: unknown; errors?: 
   } catch {
     return null;
   }
+}
+
+/** A service's client from its `gateway` config; null when it has no delegation key (those calls are off). */
+export function gatewayClientFrom(
+  service: string,
+  config: { url: string; delegationPrivateKey: string | null; timeoutMs: number },
+): GatewayClient | null {
+  if (!config.delegationPrivateKey) return null;
+  const signer = createDelegationSigner({ service, privateKey: config.delegationPrivateKey });
+  return createGatewayClient({ url: config.url, signer, timeoutMs: config.timeoutMs });
 }

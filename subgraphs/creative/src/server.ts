@@ -1,8 +1,7 @@
 import { APP_ROLE } from "@atelier/db";
 import type { EventBus } from "@atelier/event-bus";
 import { createEventBus } from "@atelier/event-bus";
-import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
-import { createDelegationSigner } from "@atelier/internal-auth";
+import { gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
@@ -26,14 +25,6 @@ export interface CreativeDeps {
   /** Called once per SQL statement (round-trip counting). */
   onQuery?: (sql: string, durationMs: number) => void;
   workerPollingIntervalSeconds?: number;
-}
-
-/** The client handAssetToKnowledge calls knowledge through, as the caller; null without a key. */
-function gatewayClientFor(config: CreativeConfig): GatewayClient | null {
-  const { url, delegationPrivateKey, timeoutMs } = config.gateway;
-  if (!delegationPrivateKey) return null;
-  const signer = createDelegationSigner({ service: "creative", privateKey: delegationPrivateKey });
-  return createGatewayClient({ url, signer, timeoutMs });
 }
 
 export interface CreativeService {
@@ -91,7 +82,7 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     bus,
     providers: providersFor(config, deps.providers ?? []),
     log,
-    gateway: gatewayClientFor(config),
+    gateway: gatewayClientFrom("creative", config.gateway),
   };
   const server = await createSubgraphServer<Context>({
     name: "creative",

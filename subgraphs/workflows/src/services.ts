@@ -1,13 +1,11 @@
 import { createPrismaClient } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
-import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
-import { createDelegationSigner } from "@atelier/internal-auth";
+import { gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue, type JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import pg from "pg";
 import type { WorkflowsConfig } from "./config";
 import { JOB_SCHEMA, RUN_DEAD_QUEUE, RUN_QUEUE } from "./engine/enqueue-run";
-import { withRunJobDefaults } from "./engine/run-job-defaults";
 import { PrismaClient } from "./generated/prisma/client";
 import type { StepEnvironment } from "./steps/step-type";
 
@@ -27,19 +25,11 @@ export interface ServiceDeps {
   bus?: EventBus;
 }
 
-/** The client gateway steps call the supergraph with, acting for the run's user; null without a key. */
-function gatewayClientFor(config: WorkflowsConfig): GatewayClient | null {
-  const { url, delegationPrivateKey, timeoutMs } = config.gateway;
-  if (!delegationPrivateKey) return null;
-  const signer = createDelegationSigner({ service: "workflows", privateKey: delegationPrivateKey });
-  return createGatewayClient({ url, signer, timeoutMs });
-}
-
 /** Connects the database, the job queue and the event bus; `close` releases them all. */
 export async function createWorkflowServices(config: WorkflowsConfig, log: Logger, deps: ServiceDeps = {}) {
   let closing = false;
   const db = createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax });
-  const jobQueue = createJobQueue({
+  const queue = createJobQueue({
     databaseUrl: config.databaseUrl,
     schema: JOB_SCHEMA,
     queues: [RUN_DEAD_QUEUE, RUN_QUEUE],
@@ -49,8 +39,7 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
     // pg-boss reports its connections ending while it shuts down: not worth an error then.
     onError: (err) => (closing ? undefined : log.error({ err }, "job queue error")),
   });
-  await jobQueue.start();
-  const queue = withRunJobDefaults(jobQueue, config.worker.jobRetryLimit);
+  await queue.start();
   const sql = new pg.Pool({ connectionString: config.databaseUrl, max: config.databasePoolMax });
   sql.on("error", (err) => (closing ? undefined : log.error({ err }, "database pool error")));
   const ownsBus = !deps.bus;
@@ -62,7 +51,7 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
   const stepEnv: StepEnvironment = {
     delayInlineMaxSeconds: config.worker.delayInlineMaxSeconds,
     httpAllowedHosts: config.httpStep.allowedHosts,
-    gateway: gatewayClientFor(config),
+    gateway: gatewayClientFrom("workflows", config.gateway),
     gatewayPollSeconds: config.gateway.pollSeconds,
   };
   const services: WorkflowServices = { db, sql, queue, bus, config, log, stepEnv };

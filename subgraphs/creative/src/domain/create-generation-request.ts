@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { isUniqueViolation } from "@atelier/db";
 import type { StreamEventNotice } from "@atelier/live-events";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { z } from "zod";
@@ -11,7 +12,7 @@ import { logUsage } from "../data/usage-log";
 import { checkContent } from "../generation/content-safety";
 import { enqueueInTransaction, SAMPLES_QUEUE } from "./enqueue-in-transaction";
 import { findBrandKit, findProjectInWorkspace, findWorkspace } from "./find-owned";
-import { isUniqueViolation, requestForIdempotencyKey } from "./generation-idempotency";
+import { requestForIdempotencyKey } from "./generation-idempotency";
 import type { CreateGenerationRequestInput } from "./generation-input";
 import { InsufficientCreditsError } from "./insufficient-credits";
 import { publishNotices } from "./publish-notices";

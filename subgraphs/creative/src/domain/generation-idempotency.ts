@@ -2,12 +2,6 @@ import { ConflictError } from "@atelier/subgraph-kit";
 import type { CreativeServices } from "../context";
 import { inTenant } from "./scope";
 
-/** A unique violation, from a Prisma model query (P2002) or the driver (SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string }; message?: string };
-  return e.code === "P2002" || e.meta?.code === "23505" || /23505|unique constraint/i.test(e.message ?? "");
-}
-
 /**
  * The tenant's request made with this idempotency key, if any: a repeat of the create (a
  * retried call, a workflow step executed again) gets it back and is charged nothing. The

@@ -1,4 +1,11 @@
-import { APP_ROLE, type AuditActorType, recordAuditEvent, type SqlTx, withTenantSql } from "@atelier/db";
+import {
+  APP_ROLE,
+  type AuditActorType,
+  assertTenantId,
+  recordAuditEvent,
+  type SqlTx,
+  withTenantSql,
+} from "@atelier/db";
 import type { Identity, Role } from "@atelier/internal-auth";
 import { ForbiddenError, RateLimitedError, requireRole, requireTenantMember } from "@atelier/subgraph-kit";
 import type { Context, CreativeServices } from "../context";
@@ -38,8 +45,6 @@ export function isAdmin(actor: Actor): boolean {
 }
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A transaction bound to one tenant: RLS policies apply on top of the queries' own filters.
  * Same effect as @atelier/db withTenant (`app.tenant_id` + the RLS role, transaction-local),
@@ -50,7 +55,7 @@ export async function inTenant<R>(
   tenantId: string,
   fn: (tx: Db) => Promise<R>,
 ): Promise<R> {
-  if (!UUID.test(tenantId)) throw new Error(`inTenant: not a tenant id: ${tenantId}`);
+  assertTenantId(tenantId);
   try {
     return await services.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;

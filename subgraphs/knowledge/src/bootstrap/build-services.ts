@@ -1,7 +1,6 @@
 import { APP_ROLE, createPrismaClient } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
-import { createGatewayClient, type GatewayClient } from "@atelier/gateway-client";
-import { createDelegationSigner } from "@atelier/internal-auth";
+import { gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger, type Logger } from "@atelier/logging";
 import pg from "pg";
@@ -19,14 +18,6 @@ export interface KnowledgeDeps {
   embedder?: Embedder;
   store?: VectorStore;
   logger?: Logger;
-}
-
-/** The client that reads creative Assets through the gateway as the caller; null without a key. */
-function gatewayClientFor(config: KnowledgeConfig): GatewayClient | null {
-  const { url, delegationPrivateKey, timeoutMs } = config.gateway;
-  if (!delegationPrivateKey) return null;
-  const signer = createDelegationSigner({ service: "knowledge", privateKey: delegationPrivateKey });
-  return createGatewayClient({ url, signer, timeoutMs });
 }
 
 /** Builds and starts the process-wide services (database, queue, bus, embedder, vector collection). */
@@ -67,6 +58,6 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
         log.error({ err: error }, "event bus error"),
       ),
     log,
-    gateway: gatewayClientFor(config),
+    gateway: gatewayClientFrom("knowledge", config.gateway),
   };
 }

@@ -35,7 +35,7 @@ SELECT id, "tenantId", "workspaceId", "workflowId", status::text AS status, inpu
 
 /** Inserts a QUEUED run, its event and its first job, in the caller's transaction. */
 export async function createQueuedRun(
-  services: Pick<WorkflowServices, "queue">,
+  services: Pick<WorkflowServices, "queue" | "config">,
   tx: RawDb,
   notices: Notices,
   actor: Actor,
@@ -57,6 +57,6 @@ export async function createQueuedRun(
     topics,
   );
   notices.push({ tenantId: actor.tenantId, topics, streamId: id, sequence: 1 });
-  await enqueueRunAdvance(services.queue, tx, { runId: id, tenantId: actor.tenantId });
+  await enqueueRunAdvance(services, tx, { runId: id, tenantId: actor.tenantId });
   return run!;
 }

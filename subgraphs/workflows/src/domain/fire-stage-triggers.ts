@@ -30,7 +30,7 @@ function cardInput(card: KanbanCard, stageId: string, happened: CardEvent) {
  * refusal is recorded as an audit event instead, so the card change still goes through.
  */
 export async function fireStageTriggers(
-  services: Pick<WorkflowServices, "queue">,
+  services: Pick<WorkflowServices, "queue" | "config">,
   tx: Db,
   notices: Notices,
   actor: Actor,

@@ -44,7 +44,7 @@ export function resumeRun(services: WorkflowServices, actor: Actor, input: Resum
     }
     await tx.workflowRun.update({ where: { id: run.id }, data: { status: "RUNNING", currentStep } });
     await appendRunEvent(tx, notices, run, "RESUMED", "RUNNING", step?.key ?? null);
-    await enqueueRunAdvance(services.queue, tx, { runId: run.id, tenantId: run.tenantId });
+    await enqueueRunAdvance(services, tx, { runId: run.id, tenantId: run.tenantId });
     return { to: "RUNNING", approved: input.approved };
   });
 }

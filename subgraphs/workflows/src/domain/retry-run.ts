@@ -18,7 +18,7 @@ export function retryRun(services: WorkflowServices, actor: Actor, runId: string
       data: { status: "QUEUED", retryCount: run.retryCount + 1, error: null, finishedAt: null, durationMs: null },
     });
     await appendRunEvent(tx, notices, run, "RETRIED", "QUEUED");
-    await enqueueRunAdvance(services.queue, tx, { runId: run.id, tenantId: run.tenantId });
+    await enqueueRunAdvance(services, tx, { runId: run.id, tenantId: run.tenantId });
     return { to: "QUEUED", retryCount: run.retryCount + 1 };
   });
 }

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "@atelier/db";
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { WorkflowServices } from "../services";
 import { type Actor, audit } from "./actor";
@@ -15,10 +16,6 @@ export interface UpdateStageInput {
   name?: string | null;
   color?: string | null;
   position?: number | null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "P2002";
 }
 
 const DUPLICATE = "Another stage of this board has that name or position.";

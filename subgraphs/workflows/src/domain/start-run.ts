@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "@atelier/db";
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import { assertMatchesSchema } from "../json-schema/validator";
 import type { WorkflowServices } from "../services";
@@ -10,12 +11,6 @@ export interface StartRunInput {
   input?: unknown;
   idempotencyKey?: string | null;
   filesUsed?: unknown;
-}
-
-/** A unique violation, from a Prisma model query (P2002) or a raw one (SQLSTATE 23505). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string }; message?: string };
-  return e.code === "P2002" || e.meta?.code === "23505" || /23505|unique constraint/i.test(e.message ?? "");
 }
 
 /**

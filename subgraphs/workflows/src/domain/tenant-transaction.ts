@@ -1,4 +1,4 @@
-import { APP_ROLE } from "@atelier/db";
+import { APP_ROLE, assertTenantId } from "@atelier/db";
 import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
 import type { Db, RawDb } from "../data/db";
 import { rawTransaction } from "../data/sql-transaction";
@@ -6,8 +6,6 @@ import type { WorkflowServices } from "../services";
 
 /** Stream-event notices a transaction collects; published only after it commits. */
 export type Notices = StreamEventNotice[];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs `fn` in one transaction bound to `tenantId` (row-level security applies), then
@@ -21,7 +19,7 @@ export async function inTenantTransaction<R>(
   fn: (tx: Db, notices: Notices) => Promise<R>,
 ): Promise<R> {
   const notices: Notices = [];
-  if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
+  assertTenantId(tenantId);
   const result = await services.db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
     return fn(tx, notices);
@@ -45,7 +43,7 @@ export async function inRawTenantTransaction<R>(
   tenantId: string,
   fn: (tx: RawDb, notices: Notices) => Promise<R>,
 ): Promise<R> {
-  if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
+  assertTenantId(tenantId);
   const notices: Notices = [];
   const client = await services.sql.connect();
   let result: R;

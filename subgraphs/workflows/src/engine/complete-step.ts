@@ -55,7 +55,7 @@ export function completeStep(services: WorkflowServices, job: RunJob, claim: Ste
             },
           });
         }
-        if (continueRun) await enqueueRunAdvance(services.queue, tx, job);
+        if (continueRun) await enqueueRunAdvance(services, tx, job);
         return;
       case "failed":
         await saveStepRun(tx, stepRef, { ...base, status: "FAILED", error: outcome.error, finishedAt: new Date() });
@@ -64,7 +64,7 @@ export function completeStep(services: WorkflowServices, job: RunJob, claim: Ste
       case "wait":
         await saveStepRun(tx, stepRef, { ...base, status: "WAITING", output: outcome.state });
         if (!claim.wasWaiting) await appendRunEvent(tx, notices, ref, "STEP_WAITING", run.status, step.key);
-        if (continueRun) await enqueueRunAdvance(services.queue, tx, job, outcome.until);
+        if (continueRun) await enqueueRunAdvance(services, tx, job, outcome.until);
         return;
       case "pause":
         await saveStepRun(tx, stepRef, { ...base, status: "WAITING" });
