@@ -109,6 +109,29 @@ describe("addresses HTTP steps may reach", () => {
     expect(target.callsTo("/smuggled")).toHaveLength(1);
   });
 
+  it("drops credentials on a cross-origin redirect, and a 302 after POST continues as GET without the body", async () => {
+    const followed = await guardedRequest({
+      url: `http://127.0.0.1:${redirectorPort}/go`,
+      method: "POST",
+      headers: {
+        authorization: "Bearer secret",
+        cookie: "session=secret",
+        "content-type": "application/json",
+        "x-trace": "kept",
+      },
+      body: JSON.stringify({ secret: true }),
+      signal: AbortSignal.timeout(5_000),
+      allowedHosts: [`127.0.0.1:${redirectorPort}`, "localhost"].map(parseHostPattern),
+    });
+    expect(followed.status).toBe(200);
+    const call = target.callsTo("/smuggled").at(-1)!;
+    expect(call).toMatchObject({ method: "GET", body: null });
+    expect(call.headers.authorization).toBeUndefined();
+    expect(call.headers.cookie).toBeUndefined();
+    expect(call.headers["content-type"]).toBeUndefined();
+    expect(call.headers["x-trace"]).toBe("kept");
+  });
+
   it("fails the step with the refusal, without retrying it", async () => {
     const alice = newTenantUser();
     const wf = await createWorkflow(h.service, alice, {

@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 
 export interface HttpCall {
   path: string;
+  method: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
   idempotencyKey: string | undefined;
   body: unknown;
 }
@@ -20,6 +22,8 @@ export async function startHttpTarget() {
       const path = (req.url ?? "/").split("?")[0]!;
       calls.push({
         path,
+        method: req.method,
+        headers: req.headers,
         idempotencyKey: req.headers["idempotency-key"] as string | undefined,
         body: text ? JSON.parse(text) : null,
       });
