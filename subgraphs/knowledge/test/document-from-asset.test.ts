@@ -94,6 +94,31 @@ describe("documents from creative assets", () => {
     });
   });
 
+  it("re-indexes from the content it kept, without reading or downloading the asset again", async () => {
+    const asset = markdownAsset("# Glaze log\n\nShino glaze crawled at cone ten.");
+    const { document } = (await handOver(asset.id)).data!.createDocumentFromAsset;
+    expect((await settled(document.id)).status).toBe("READY");
+    const before = { reads: gateway.reads, downloads: gateway.downloads };
+    const reindex = await gql(
+      h.service,
+      editor,
+      `mutation($input: DocumentIdInput!) { reindexDocument(input: $input) { document { id } } }`,
+      { input: { documentId: document.id } },
+    );
+    expect(reindex.errors).toBeUndefined();
+    await waitFor(
+      async () => {
+        const r = await gql(h.service, editor, `query($id: ID!) { document(id: $id) { status chunkCount } }`, {
+          id: document.id,
+        });
+        return r.data?.document.status === "READY" && r.data.document.chunkCount > 0 ? true : null;
+      },
+      30_000,
+      "the re-index to finish",
+    );
+    expect({ reads: gateway.reads, downloads: gateway.downloads }).toEqual(before);
+  });
+
   it("ingests a PDF asset", async () => {
     const asset = gateway.put({
       tenantId: tenant,

@@ -28,6 +28,8 @@ export async function startGatewayStub() {
     privateKey: keys.privateKey,
     assets,
     reads: 0,
+    /** Bytes served from the storage route. */
+    downloads: 0,
     /** The first URL issued for each version is refused when fetched (as if it had expired). */
     expireFirstUrls: false,
     put(asset: Omit<StubAsset, "id"> & { id?: string }): StubAsset {
@@ -90,6 +92,7 @@ export async function startGatewayStub() {
     const grant = urls.get(req.url!.slice("/blobs/".length));
     const version = grant && [...assets.values()].flatMap((a) => a.versions).find((v) => v.id === grant.versionId);
     if (!grant || grant.expired || !version) return res.writeHead(403).end("expired");
+    stub.downloads++;
     res.writeHead(200, { "content-type": version.mimeType }).end(version.bytes);
   }
 
