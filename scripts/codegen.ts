@@ -2,6 +2,8 @@
  * Generates typed resolvers from each subgraph's SDL (`src/schema/*.graphql`) into
  * `src/generated/resolvers-types.ts`. A subgraph's context type is `Context` from
  * `src/context.ts`; optional `codegen.json` beside its package.json adds `mappers`.
+ * Enums are emitted as const objects so zod input schemas take them (`z.enum(Role)`) instead of
+ * re-typing their values.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -30,7 +32,7 @@ for (const name of readdirSync(path.join(root, "subgraphs"))) {
     federation: true,
     useIndexSignature: true,
     contextType: "../context#Context",
-    enumsAsTypes: true,
+    enumsAsConst: true,
     scalars: { DateTime: "Date | string", JSON: "unknown", EmailAddress: "string", URL: "string", ID: "string" },
     ...extra,
   };

@@ -1,6 +1,5 @@
-import { ROLES } from "@atelier/internal-auth";
 import { z } from "zod";
-import { SocialPlatform } from "../generated/prisma/enums";
+import { MembershipRole, SocialPlatform } from "../generated/resolvers-types";
 
 /** Input pieces shared by resolvers; every failure names its field (→ BAD_USER_INPUT). */
 export const id = z.uuid({ message: "must be a UUID" });
@@ -14,7 +13,7 @@ export const slug = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, "lower-case letters, digits and dashes, at most 64");
 export const username = z.string().regex(/^[A-Za-z0-9._-]{3,40}$/, "3–40 letters, digits, . _ -");
 export const device = optionalText(200);
-export const role = z.enum(ROLES);
+export const role = z.enum(MembershipRole);
 export const totpCode = z.string().regex(/^\d{6}$/, "six digits");
 export const scope = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:*-]{0,99}$/, "letters, digits and _ . : * -, at most 100");
 export const scopes = z.array(scope).max(50, "at most 50");

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { listMemberships } from "../../domain/list-memberships";
-import type { QueryResolvers } from "../../generated/resolvers-types";
+import { MembershipRole, MembershipStatus, type QueryResolvers } from "../../generated/resolvers-types";
 import { page } from "../validation";
 
 const Args = z.object({
   ...page,
   filter: z
     .object({
-      status: z.enum(["PENDING", "APPROVED", "REJECTED", "REVOKED"]).nullish(),
-      role: z.enum(["OWNER", "ADMIN", "EDITOR", "VIEWER"]).nullish(),
+      status: z.enum(MembershipStatus).nullish(),
+      role: z.enum(MembershipRole).nullish(),
     })
     .nullish(),
 });
