@@ -1,17 +1,10 @@
 import { listWorkflows } from "../../data/lists";
 import { readerOf } from "../../domain/actor";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { id } from "../input-schemas";
+import { id } from "../validation";
 
-export const workflowQueries: Pick<QueryResolvers, "workflows" | "workflow" | "workflowsHealth"> = {
-  workflowsHealth: () => "ok",
-  workflows: (_, args, ctx) =>
-    listWorkflows(ctx.services.db, readerOf(ctx).tenantId, {
-      ...args,
-      workspaceId: id.nullish().parse(args.workspaceId),
-    }),
-  workflow: (_, args, ctx) => {
-    readerOf(ctx);
-    return ctx.loaders.workflow.load(id.parse(args.id));
-  },
-};
+export const workflowsResolver: QueryResolvers["workflows"] = (_, args, ctx) =>
+  listWorkflows(ctx.services.db, readerOf(ctx).tenantId, {
+    ...args,
+    workspaceId: id.nullish().parse(args.workspaceId),
+  });

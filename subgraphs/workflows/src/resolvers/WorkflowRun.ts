@@ -1,6 +1,6 @@
-import { listRunLogs } from "../../data/lists";
-import type { WorkflowRunEventResolvers, WorkflowRunResolvers } from "../../generated/resolvers-types";
-import { mustLoad } from "./workflow-types";
+import { listRunLogs } from "../data/lists";
+import type { WorkflowRunResolvers } from "../generated/resolvers-types";
+import { mustLoad } from "./must-load";
 
 export const WorkflowRun: WorkflowRunResolvers = {
   workflow: (run, _, ctx) => mustLoad(ctx.loaders.workflow.load(run.workflowId), "The run's workflow"),
@@ -9,10 +9,4 @@ export const WorkflowRun: WorkflowRunResolvers = {
   currentStepPosition: (run) => run.currentStep,
   stepRuns: (run, _, ctx) => ctx.loaders.stepRunsByRun.load(run.id),
   logs: (run, args, ctx) => listRunLogs(ctx.services.db, run.tenantId, run.id, args),
-};
-
-export const WorkflowRunEvent: WorkflowRunEventResolvers = {
-  type: (event) => event.type as never,
-  status: (event) => event.status as never,
-  run: (event, _, ctx) => mustLoad(ctx.loaders.run.load(event.runId), "The run"),
 };

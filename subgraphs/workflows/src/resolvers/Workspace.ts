@@ -1,8 +1,8 @@
-import { listRuns } from "../../data/lists";
-import { readerOf } from "../../domain/actor";
-import { workspaceAnalytics } from "../../domain/workspace-analytics";
-import type { WorkspaceResolvers } from "../../generated/resolvers-types";
-import { id } from "../input-schemas";
+import { listRuns } from "../data/lists";
+import { readerOf } from "../domain/actor";
+import { workspaceAnalytics } from "../domain/workspace-analytics";
+import type { WorkspaceResolvers } from "../generated/resolvers-types";
+import { id } from "./validation";
 
 /** Fields this subgraph adds to creative's Workspace; figures count only the caller's tenant. */
 export const Workspace: WorkspaceResolvers = {

@@ -1,0 +1,16 @@
+import { z } from "@atelier/config";
+import { writerOf } from "../../domain/actor";
+import { createStage } from "../../domain/save-stage";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { hexColour, id } from "../validation";
+
+const createStageInput = z.object({
+  boardId: id,
+  name: z.string().trim().min(2).max(50),
+  color: hexColour,
+  position: z.number().int().min(0).max(1000).nullish(),
+});
+
+export const createKanbanStageResolver: MutationResolvers["createKanbanStage"] = async (_, { input }, ctx) => ({
+  stage: await createStage(ctx.services, writerOf(ctx), createStageInput.parse(input)),
+});

@@ -1,0 +1,18 @@
+import { z } from "@atelier/config";
+import { writerOf } from "../../domain/actor";
+import { createStageTrigger } from "../../domain/create-stage-trigger";
+import { type MutationResolvers, TriggerEvent, TriggerOperator } from "../../generated/resolvers-types";
+import { id, json } from "../validation";
+
+const createTriggerInput = z.object({
+  stageId: id,
+  workflowId: id,
+  event: z.enum(TriggerEvent),
+  fieldName: z.string().min(1).max(50).nullish(),
+  operator: z.enum(TriggerOperator).nullish(),
+  value: json,
+});
+
+export const createStageTriggerResolver: MutationResolvers["createStageTrigger"] = async (_, { input }, ctx) => ({
+  trigger: await createStageTrigger(ctx.services, writerOf(ctx), createTriggerInput.parse(input)),
+});

@@ -1,0 +1,16 @@
+import { z } from "@atelier/config";
+import { writerOf } from "../../domain/actor";
+import { updateStage } from "../../domain/save-stage";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { hexColour, id } from "../validation";
+
+const updateStageInput = z.object({
+  id,
+  name: z.string().trim().min(2).max(50).nullish(),
+  color: hexColour.nullish(),
+  position: z.number().int().min(0).max(1000).nullish(),
+});
+
+export const updateKanbanStageResolver: MutationResolvers["updateKanbanStage"] = async (_, { input }, ctx) => ({
+  stage: await updateStage(ctx.services, writerOf(ctx), updateStageInput.parse(input)),
+});

@@ -1,0 +1,3 @@
+import type { QueryResolvers } from "../../generated/resolvers-types";
+
+export const workflowsHealthResolver: QueryResolvers["workflowsHealth"] = () => "ok";

@@ -1,0 +1,13 @@
+import type { StepInput } from "../domain/step-inputs";
+import type { WorkflowTemplateResolvers } from "../generated/resolvers-types";
+
+export const WorkflowTemplate: WorkflowTemplateResolvers = {
+  isSystem: (template) => template.tenantId === null,
+  steps: (template) =>
+    ((template.steps ?? []) as unknown as StepInput[]).map((s) => ({
+      key: s.key,
+      name: s.name ?? s.key,
+      type: s.type,
+      config: s.config,
+    })),
+};
