@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SearchMode } from "../generated/resolvers-types";
 import { SUPPORTED_MIME_TYPES } from "../parsing/supported-types";
 
 const metadata = z
@@ -38,7 +39,7 @@ export const MAX_SEARCH_LIMIT = 50;
 
 export const semanticSearchInput = z.object({
   query: z.string().trim().min(1).max(2000),
-  mode: z.enum(["DENSE", "KEYWORD", "HYBRID"]).default("HYBRID"),
+  mode: z.enum(SearchMode).default("HYBRID"),
   limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(10),
   filter: z
     .object({

@@ -3,14 +3,14 @@ import type { Resolvers } from "../generated/resolvers-types";
 import { Asset } from "./Asset";
 import { Document } from "./Document";
 import { DocumentStatusEvent } from "./DocumentStatusEvent";
-import { createDocument } from "./Mutation/createDocument";
-import { createDocumentFromAsset } from "./Mutation/createDocumentFromAsset";
-import { createDocumentFromUri } from "./Mutation/createDocumentFromUri";
-import { deleteDocument } from "./Mutation/deleteDocument";
-import { reindexDocument } from "./Mutation/reindexDocument";
-import { document } from "./Query/document";
-import { documentStatusEvents } from "./Query/documentStatusEvents";
-import { semanticSearch } from "./Query/semanticSearch";
+import { createDocumentResolver } from "./Mutation/createDocument";
+import { createDocumentFromAssetResolver } from "./Mutation/createDocumentFromAsset";
+import { createDocumentFromUriResolver } from "./Mutation/createDocumentFromUri";
+import { deleteDocumentResolver } from "./Mutation/deleteDocument";
+import { reindexDocumentResolver } from "./Mutation/reindexDocument";
+import { documentResolver } from "./Query/document";
+import { documentStatusEventsResolver } from "./Query/documentStatusEvents";
+import { semanticSearchResolver } from "./Query/semanticSearch";
 import { SearchResult } from "./SearchResult";
 import { Workspace } from "./Workspace";
 
@@ -18,8 +18,18 @@ export const resolvers: Resolvers = {
   DateTime: scalarResolvers.DateTime,
   JSON: scalarResolvers.JSON,
   URL: scalarResolvers.URL,
-  Query: { document, documentStatusEvents, semanticSearch },
-  Mutation: { createDocument, createDocumentFromUri, createDocumentFromAsset, reindexDocument, deleteDocument },
+  Query: {
+    document: documentResolver,
+    documentStatusEvents: documentStatusEventsResolver,
+    semanticSearch: semanticSearchResolver,
+  },
+  Mutation: {
+    createDocument: createDocumentResolver,
+    createDocumentFromAsset: createDocumentFromAssetResolver,
+    createDocumentFromUri: createDocumentFromUriResolver,
+    deleteDocument: deleteDocumentResolver,
+    reindexDocument: reindexDocumentResolver,
+  },
   Asset,
   Document,
   DocumentStatusEvent,

@@ -1,4 +1,5 @@
 import { createDocument as create } from "../../domain/create-document";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
-export const createDocument: MutationResolvers["createDocument"] = (_parent, args, ctx) => create(ctx, args.input);
+export const createDocumentResolver: MutationResolvers["createDocument"] = (_parent, args, ctx) =>
+  create(ctx, args.input);

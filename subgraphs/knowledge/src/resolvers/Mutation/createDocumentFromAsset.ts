@@ -1,5 +1,5 @@
 import { createDocumentFromAsset as create } from "../../domain/create-document-from-asset";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
-export const createDocumentFromAsset: MutationResolvers["createDocumentFromAsset"] = (_parent, args, ctx) =>
+export const createDocumentFromAssetResolver: MutationResolvers["createDocumentFromAsset"] = (_parent, args, ctx) =>
   create(ctx, args.input);

@@ -1,5 +1,5 @@
 import { createDocumentFromUri as create } from "../../domain/create-document-from-uri";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
-export const createDocumentFromUri: MutationResolvers["createDocumentFromUri"] = (_parent, args, ctx) =>
+export const createDocumentFromUriResolver: MutationResolvers["createDocumentFromUri"] = (_parent, args, ctx) =>
   create(ctx, args.input);

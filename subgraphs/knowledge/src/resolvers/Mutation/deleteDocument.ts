@@ -1,4 +1,5 @@
 import { deleteDocument as remove } from "../../domain/delete-document";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
-export const deleteDocument: MutationResolvers["deleteDocument"] = (_parent, args, ctx) => remove(ctx, args.input);
+export const deleteDocumentResolver: MutationResolvers["deleteDocument"] = (_parent, args, ctx) =>
+  remove(ctx, args.input);

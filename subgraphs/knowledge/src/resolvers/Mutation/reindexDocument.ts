@@ -1,4 +1,5 @@
 import { reindexDocument as reindex } from "../../domain/reindex-document";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
-export const reindexDocument: MutationResolvers["reindexDocument"] = (_parent, args, ctx) => reindex(ctx, args.input);
+export const reindexDocumentResolver: MutationResolvers["reindexDocument"] = (_parent, args, ctx) =>
+  reindex(ctx, args.input);

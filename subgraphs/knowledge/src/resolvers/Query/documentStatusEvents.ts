@@ -1,5 +1,5 @@
 import { documentStatusEvents as listEvents } from "../../domain/document-status-events";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 
-export const documentStatusEvents: QueryResolvers["documentStatusEvents"] = (_parent, args, ctx) =>
+export const documentStatusEventsResolver: QueryResolvers["documentStatusEvents"] = (_parent, args, ctx) =>
   listEvents(ctx, args);

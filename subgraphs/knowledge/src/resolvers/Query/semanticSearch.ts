@@ -1,4 +1,4 @@
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { semanticSearch as search } from "../../search/semantic-search";
 
-export const semanticSearch: QueryResolvers["semanticSearch"] = (_parent, args, ctx) => search(ctx, args.input);
+export const semanticSearchResolver: QueryResolvers["semanticSearch"] = (_parent, args, ctx) => search(ctx, args.input);
