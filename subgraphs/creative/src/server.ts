@@ -14,7 +14,7 @@ import { createBuiltinProvider } from "./generation/builtin-provider";
 import type { GenerationProvider, GenerationProviders } from "./generation/generation-provider";
 import { createHttpProvider } from "./generation/http-provider";
 import { startGenerationWorker } from "./generation/start-generation-worker";
-import { creativeResolvers } from "./resolvers/index";
+import { resolvers } from "./resolvers/index";
 import { creativeTypeDefs } from "./schema/index";
 import { createBlobStore } from "./storage/create-blob-store";
 
@@ -87,7 +87,7 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
   const server = await createSubgraphServer<Context>({
     name: "creative",
     typeDefs: creativeTypeDefs,
-    resolvers: creativeResolvers(),
+    resolvers,
     port: config.port,
     host: config.host,
     internalPublicKey: config.internalPublicKey,

@@ -1,14 +1,21 @@
 import { z } from "zod";
+import {
+  AiModelVersionStatus,
+  AiTaskType,
+  DeploymentEnvironment,
+  DeploymentStatus,
+  ValidationStatus,
+} from "../generated/resolvers-types";
 import { id, optionalText, shortText } from "./validation";
 
 const json = z.record(z.string(), z.unknown());
-const validation = z.enum(["PASSED", "FAILED", "PENDING", "SKIPPED"]);
+const validation = z.enum(ValidationStatus);
 
 export const RegisterAiModelInput = z.object({
   name: shortText(100),
   description: optionalText(2000),
   provider: z.enum(["builtin", "http"], { message: "provider must be builtin or http" }),
-  taskType: z.enum(["IMAGE_GENERATION", "TEXT_GENERATION", "IMAGE_TRANSFORMATION", "STYLE_TRANSFER", "CONTENT_SAFETY"]),
+  taskType: z.enum(AiTaskType),
 });
 
 export const CreateAiModelVersionInput = z.object({
@@ -22,7 +29,7 @@ export const CreateAiModelVersionInput = z.object({
 
 export const SetAiModelVersionStatusInput = z.object({
   modelVersionId: id,
-  status: z.enum(["STAGED", "PRODUCTION", "DEPRECATED", "ARCHIVED", "FAILED"]),
+  status: z.enum(AiModelVersionStatus),
 });
 
 export const RecordAiModelValidationInput = z.object({
@@ -35,8 +42,8 @@ export const RecordAiModelValidationInput = z.object({
 
 export const RecordAiModelDeploymentInput = z.object({
   modelVersionId: id,
-  environment: z.enum(["STAGING", "PRODUCTION", "TESTING"]),
-  status: z.enum(["INITIATED", "DEPLOYING", "ACTIVE", "INACTIVE", "FAILED", "ROLLED_BACK"]).nullish(),
+  environment: z.enum(DeploymentEnvironment),
+  status: z.enum(DeploymentStatus).nullish(),
   deploymentStrategy: optionalText(50),
   endpoint: optionalText(2048),
   details: json.nullish(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AccessLevel as AccessLevelEnum, AssetType } from "../generated/resolvers-types";
 import { id, optionalText, shortText } from "./validation";
 
 const mimeType = z
@@ -10,7 +11,7 @@ const mimeType = z
 const sizeBytes = z.number().int().min(1, "must be at least 1 byte");
 const json = z.record(z.string(), z.unknown());
 
-export const AccessLevel = z.enum(["PRIVATE", "WORKSPACE", "TENANT"]);
+export const AccessLevel = z.enum(AccessLevelEnum);
 
 export const CreateAssetUploadInput = z.object({
   workspaceId: id,
@@ -19,7 +20,7 @@ export const CreateAssetUploadInput = z.object({
   mimeType,
   sizeBytes,
   accessLevel: AccessLevel.nullish(),
-  type: z.enum(["UPLOADED", "DERIVED"], { message: "uploads are UPLOADED or DERIVED" }).nullish(),
+  type: z.enum([AssetType.Uploaded, AssetType.Derived], { message: "uploads are UPLOADED or DERIVED" }).nullish(),
   metadata: json.nullish(),
   stateData: json.nullish(),
 });

@@ -4,13 +4,14 @@ import { ForbiddenError } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import type { CreativeServices } from "../context";
 import { creditBalance } from "../data/credit-ledger";
+import { CreditKind } from "../generated/resolvers-types";
 import { inTenant } from "./scope";
 import { id, optionalText } from "./validation";
 
 export const GrantCreditsInput = z.object({
   tenantId: id,
   amount: z.number().int().min(1).max(10_000_000),
-  kind: z.enum(["GRANT", "PURCHASE"], { message: "grants are GRANT or PURCHASE" }).nullish(),
+  kind: z.enum([CreditKind.Grant, CreditKind.Purchase], { message: "grants are GRANT or PURCHASE" }).nullish(),
   description: optionalText(500),
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ProjectStatus as ProjectStatusEnum } from "../generated/resolvers-types";
 import { httpUrl, id, optionalText, shortText } from "./validation";
 
-export const ProjectStatus = z.enum(["DRAFT", "REQUESTED", "IN_PRODUCTION", "IN_REVIEW", "DELIVERED", "CANCELLED"]);
+export const ProjectStatus = z.enum(ProjectStatusEnum);
 
 const projectFields = {
   name: shortText(200),

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { WorkspaceLinkKind } from "../generated/resolvers-types";
 import { httpUrl, id, optionalText, shortText } from "./validation";
 
 export const WorkspaceLinkInput = z.object({
-  kind: z.enum(["DRIVE_FOLDER", "MODEL_REPOSITORY", "OTHER"]),
+  kind: z.enum(WorkspaceLinkKind),
   url: httpUrl.nullish(),
   label: optionalText(100),
   required: z.boolean().nullish(),

@@ -1,16 +1,12 @@
 import { type Connection, idCursor, toConnection } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import type { Context } from "../context";
 import { id, page } from "../domain/validation";
-
-export type Args = Record<string, unknown>;
-export type Resolver<P = unknown> = (parent: P, args: Args, ctx: Context) => unknown;
 
 export const IdArgs = z.object({ id });
 export const PageArgs = z.object(page);
 
 /** Parses the `input` argument with a zod schema (BAD_USER_INPUT naming the field otherwise). */
-export function inputOf<T extends z.ZodType>(schema: T, args: Args): z.infer<T> {
+export function inputOf<T extends z.ZodType>(schema: T, args: { input: unknown }): z.infer<T> {
   return (z.object({ input: schema }).parse(args) as { input: z.infer<T> }).input;
 }
 
@@ -19,7 +15,18 @@ export function childConnection<T extends { id: string }>(rows: T[], first: numb
   return toConnection(rows, first ?? 20, idCursor);
 }
 
-export const userRef = (userId: string | null) => (userId ? { __typename: "User", id: userId } : null);
+/** A federation reference to identity's User (non-null when the id is). */
+export function userRef(userId: string): { __typename: "User"; id: string };
+export function userRef(userId: string | null): { __typename: "User"; id: string } | null;
+export function userRef(userId: string | null) {
+  return userId ? { __typename: "User" as const, id: userId } : null;
+}
 
 /** Reference ids that are not UUIDs cannot exist: answer null rather than a database error. */
 export const isUuid = (value: unknown): value is string => id.safeParse(value).success;
+
+/**
+ * A row its parent references by foreign key, so it exists. Should it vanish mid-request, the
+ * non-null field answers with GraphQL's null error, as it always has.
+ */
+export const referenced = <T>(load: Promise<T | null>) => load as Promise<T>;

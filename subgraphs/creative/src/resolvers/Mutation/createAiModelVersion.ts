@@ -1,0 +1,8 @@
+import { CreateAiModelVersionInput } from "../../domain/ai-model-input";
+import { createAiModelVersion } from "../../domain/manage-ai-models";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const createAiModelVersionResolver: MutationResolvers["createAiModelVersion"] = async (_, args, ctx) => ({
+  modelVersion: await createAiModelVersion(ctx, inputOf(CreateAiModelVersionInput, args)),
+});

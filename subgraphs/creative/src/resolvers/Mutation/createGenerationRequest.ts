@@ -1,0 +1,8 @@
+import { createGenerationRequest } from "../../domain/create-generation-request";
+import { CreateGenerationRequestInput } from "../../domain/generation-input";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const createGenerationRequestResolver: MutationResolvers["createGenerationRequest"] = async (_, args, ctx) => ({
+  generationRequest: await createGenerationRequest(ctx, inputOf(CreateGenerationRequestInput, args)),
+});

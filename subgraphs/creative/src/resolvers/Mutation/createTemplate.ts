@@ -1,0 +1,7 @@
+import { CreateTemplateInput, createTemplate } from "../../domain/save-template";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const createTemplateResolver: MutationResolvers["createTemplate"] = async (_, args, ctx) => ({
+  template: await createTemplate(ctx, inputOf(CreateTemplateInput, args)),
+});

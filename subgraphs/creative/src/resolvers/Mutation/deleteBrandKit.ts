@@ -1,0 +1,7 @@
+import { deleteBrandKit } from "../../domain/save-brand-kit";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { IdArgs, inputOf } from "../shared";
+
+export const deleteBrandKitResolver: MutationResolvers["deleteBrandKit"] = async (_, args, ctx) => ({
+  deletedBrandKitId: await deleteBrandKit(ctx, inputOf(IdArgs, args)),
+});

@@ -1,0 +1,7 @@
+import { deleteTemplate } from "../../domain/save-template";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { IdArgs, inputOf } from "../shared";
+
+export const deleteTemplateResolver: MutationResolvers["deleteTemplate"] = async (_, args, ctx) => ({
+  deletedTemplateId: await deleteTemplate(ctx, inputOf(IdArgs, args)),
+});

@@ -1,0 +1,8 @@
+import { RecordAiModelDeploymentInput } from "../../domain/ai-model-input";
+import { recordAiModelDeployment } from "../../domain/manage-ai-models";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const recordAiModelDeploymentResolver: MutationResolvers["recordAiModelDeployment"] = async (_, args, ctx) => ({
+  deployment: await recordAiModelDeployment(ctx, inputOf(RecordAiModelDeploymentInput, args)),
+});

@@ -1,0 +1,8 @@
+import { RecordAiModelValidationInput } from "../../domain/ai-model-input";
+import { recordAiModelValidation } from "../../domain/manage-ai-models";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const recordAiModelValidationResolver: MutationResolvers["recordAiModelValidation"] = async (_, args, ctx) => ({
+  validation: await recordAiModelValidation(ctx, inputOf(RecordAiModelValidationInput, args)),
+});

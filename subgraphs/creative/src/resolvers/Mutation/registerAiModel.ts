@@ -1,0 +1,8 @@
+import { RegisterAiModelInput } from "../../domain/ai-model-input";
+import { registerAiModel } from "../../domain/manage-ai-models";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const registerAiModelResolver: MutationResolvers["registerAiModel"] = async (_, args, ctx) => ({
+  aiModel: await registerAiModel(ctx, inputOf(RegisterAiModelInput, args)),
+});

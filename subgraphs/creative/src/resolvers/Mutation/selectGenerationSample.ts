@@ -1,0 +1,8 @@
+import { SelectGenerationSampleInput } from "../../domain/generation-input";
+import { selectGenerationSample } from "../../domain/select-generation-sample";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const selectGenerationSampleResolver: MutationResolvers["selectGenerationSample"] = async (_, args, ctx) => ({
+  generationRequest: await selectGenerationSample(ctx, inputOf(SelectGenerationSampleInput, args)),
+});

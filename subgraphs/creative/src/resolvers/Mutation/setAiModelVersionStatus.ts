@@ -1,0 +1,8 @@
+import { SetAiModelVersionStatusInput } from "../../domain/ai-model-input";
+import { setAiModelVersionStatus } from "../../domain/manage-ai-models";
+import type { MutationResolvers } from "../../generated/resolvers-types";
+import { inputOf } from "../shared";
+
+export const setAiModelVersionStatusResolver: MutationResolvers["setAiModelVersionStatus"] = async (_, args, ctx) => ({
+  modelVersion: await setAiModelVersionStatus(ctx, inputOf(SetAiModelVersionStatusInput, args)),
+});

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { listTemplates } from "../../data/lists";
+import { readerOf } from "../../domain/scope";
+import type { QueryResolvers } from "../../generated/resolvers-types";
+import { PageArgs } from "../shared";
+
+const TemplateArgs = PageArgs.extend({
+  category: z.string().trim().max(50).nullish(),
+  tags: z.array(z.string().trim().max(40)).max(20).nullish(),
+  search: z.string().trim().max(150).nullish(),
+});
+
+export const templatesResolver: QueryResolvers["templates"] = (_, args, ctx) =>
+  listTemplates(ctx.services, readerOf(ctx.identity), TemplateArgs.parse(args));

@@ -1,0 +1,5 @@
+import type { TemplateResolvers } from "../generated/resolvers-types";
+
+export const Template: TemplateResolvers = {
+  isSystem: (t) => t.tenantId === null,
+};

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import type { GenerationEventRow } from "../data/generation-events";
+import type { GenerationRequestEventParent } from "./parents";
+
+/** Arguments of both generation event queries (a request's, a workspace's feed). */
+export const EventArgs = z.object({
+  afterSequence: z.number().int().min(0).nullish(),
+  first: z.number().int().min(1).max(500).nullish(),
+});
+
+/** A stream row as a GenerationRequestEvent; the feed numbers events by row id, a request by sequence. */
+export const toEvent =
+  (useId: boolean) =>
+  (row: GenerationEventRow): GenerationRequestEventParent => ({
+    sequence: useId ? Number(row.id) : row.sequence,
+    type: row.type,
+    status: row.payload.status,
+    at: row.createdAt,
+    generationRequestId: row.streamId,
+  });
