@@ -31,8 +31,8 @@ const Status = z.enum([
   "CONTENT_REJECTED",
 ]);
 
-const toEvent = (useId: boolean) => (row: GenerationEventRow) => ({
-  sequence: useId ? Number(row.id) : row.sequence,
+const toEvent = (row: GenerationEventRow) => ({
+  sequence: row.sequence,
   type: row.type,
   status: row.payload.status,
   at: row.createdAt,
@@ -57,7 +57,7 @@ export const generationResolvers = {
       const rows = await inTenant(ctx.services, actor.tenantId, (tx) =>
         listRequestEvents(tx, actor.tenantId, parsed.id, parsed.afterSequence ?? 0, parsed.first ?? 100),
       );
-      return rows.map(toEvent(false));
+      return rows.map(toEvent);
     },
     generationRequestFeedEvents: async (_: unknown, args: Args, ctx: Context) => {
       const parsed = EventArgs.extend({ workspaceId: id }).parse(args);
@@ -68,7 +68,7 @@ export const generationResolvers = {
       const rows = await inTenant(ctx.services, actor.tenantId, (tx) =>
         listFeedEvents(tx, actor.tenantId, parsed.workspaceId, parsed.afterSequence ?? 0, parsed.first ?? 100),
       );
-      return rows.map(toEvent(true));
+      return rows.map(toEvent);
     },
   },
   Mutation: {
