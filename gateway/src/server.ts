@@ -70,7 +70,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         return await handleGraphQL(req, res, url, requestId);
       }
       if (req.method === "GET" && url.pathname === "/health") return sendHealth(res);
-      if (req.method === "GET" && url.pathname === "/ready") return await sendReadiness(res, subgraphs);
+      if (req.method === "GET" && url.pathname === "/ready")
+        return await sendReadiness(res, subgraphs, () => partners.bus.state());
       if (req.method === "GET" && serveIdeAsset(url.pathname, res)) return;
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
     } catch (error) {

@@ -16,10 +16,15 @@ describe("errors", () => {
     expect(body.errors[0]).toMatchObject({ message: "only admins may do this", extensions: { code: "FORBIDDEN" } });
   });
 
-  it("masks the gateway's own failures, here an unreachable subgraph", async () => {
+  it("names an unreachable subgraph with a retryable code, without its connection details", async () => {
     await stack.subgraph.close();
     const { body } = await stack.post({ query: "{ whoami { kind } }" }, auth);
-    expect(body.errors).toEqual([{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+    expect(body.errors).toEqual([
+      {
+        message: "The echo service is unavailable; try again shortly.",
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "echo", retryable: true },
+      },
+    ]);
     expect(JSON.stringify(body)).not.toContain("ECONNREFUSED");
   });
 });

@@ -119,6 +119,9 @@ export async function startStack(opts: StackOptions = {}) {
     wsUrl: (i = 0) => gateways[i]!.url.replace("http", "ws"),
     creative,
     knowledge,
+    /** The workflows services (the first serves the gateway); replace one to restart it. */
+    workflows,
+    workflowsConfig,
     async close() {
       for (const g of gateways) await g.stop();
       await creative.stop();

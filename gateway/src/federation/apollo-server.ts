@@ -44,7 +44,7 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
     supergraphSdl: deps.supergraphSdl,
     logger: deps.logger,
     buildService: ({ name, url }) =>
-      new IdentityForwardingDataSource(urlByName.get(name) ?? url ?? "", deps.fetcher, deps.signer),
+      new IdentityForwardingDataSource(urlByName.get(name) ?? url ?? "", deps.fetcher, deps.signer, name),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((update) => {

@@ -8,6 +8,7 @@ import {
 import { REQUEST_ID_HEADER } from "@atelier/logging";
 import type { GatewayContext } from "../context";
 import type { Fetcher } from "./keep-alive-fetcher";
+import { withActionableErrors } from "./subgraph-errors";
 
 /** Forwards the verified identity (signed for subgraphs) and the request id on every subgraph call. */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -15,8 +16,13 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     url: string,
     fetcher: Fetcher | undefined,
     private readonly signer: InternalTokenSigner,
+    private readonly serviceName = "subgraph",
   ) {
     super(fetcher ? { url, fetcher } : { url });
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    return withActionableErrors(this.serviceName, () => super.process(options));
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

@@ -9,6 +9,7 @@ import type { ResolveDeps } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { clientInfo } from "./client-info";
 import { sendGraphQLError } from "./graphql-error-response";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
 import { prepareRequest } from "./prepare-operations";
 import { BodyTooLargeError, readBody } from "./read-body";
 
@@ -57,6 +58,14 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
         const text = await readBody(req, deps.limits.maxBodyBytes);
         body = parseJson(text);
         if (body === null) return sendGraphQLError(res, 400, "BAD_REQUEST", "request body is not valid JSON");
+        if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+          return sendGraphQLError(
+            res,
+            400,
+            "BAD_USER_INPUT",
+            `request JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
+          );
+        }
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         return sendGraphQLError(res, 413, "BAD_REQUEST", error.message, { connection: "close" });

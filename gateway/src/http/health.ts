@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { EventBusState } from "@atelier/event-bus";
 import type { SubgraphEndpoint } from "../federation/supergraph";
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -17,8 +18,14 @@ export function sendHealth(res: ServerResponse): void {
 /**
  * Readiness: every subgraph answers on its `/health`. Any HTTP answer counts as reachable, so a
  * foreign subgraph without that route (404) still counts; a refused or silent connection does not.
+ * The event bus's state is reported, not required: while it reconnects, subscriptions still
+ * advance on their periodic re-read.
  */
-export async function sendReadiness(res: ServerResponse, subgraphs: SubgraphEndpoint[]): Promise<void> {
+export async function sendReadiness(
+  res: ServerResponse,
+  subgraphs: SubgraphEndpoint[],
+  eventBus?: () => EventBusState,
+): Promise<void> {
   const results = await Promise.all(
     subgraphs.map(async ({ name, url }) => {
       try {
@@ -31,5 +38,9 @@ export async function sendReadiness(res: ServerResponse, subgraphs: SubgraphEndp
     }),
   );
   const ready = results.every((r) => r.reachable);
-  sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "unavailable", subgraphs: results });
+  sendJson(res, ready ? 200 : 503, {
+    status: ready ? "ready" : "unavailable",
+    subgraphs: results,
+    ...(eventBus ? { eventBus: eventBus() } : {}),
+  });
 }

@@ -21,6 +21,7 @@ interface LookupAnswer extends RegisteredOperation {
 
 export const PERSISTED_OPERATIONS_CHANNEL = "persisted_operations";
 const UNKNOWN_TTL_MS = 2_000;
+const RELISTEN_AFTER_MS = 5_000;
 
 /**
  * Trusted documents live in identity's registry. Answers are cached; identity announces every
@@ -34,6 +35,8 @@ export function createOperationRegistry(opts: {
 }): OperationRegistry {
   const cache = new TtlCache<RegisteredOperation | null>(10_000);
   let listening: Promise<unknown> | undefined;
+  // Changes announced while the bus was down were missed: forget everything once it is back.
+  opts.bus.onReconnect(() => cache.clear());
 
   // Lazily, so a gateway whose callers never use ids opens no bus connection.
   function listen(): Promise<unknown> {
@@ -41,6 +44,10 @@ export function createOperationRegistry(opts: {
       .subscribe(PERSISTED_OPERATIONS_CHANNEL, () => cache.clear())
       .catch((error: unknown) => {
         opts.logger.warn({ err: error }, "cannot listen for persisted-operation changes; relying on the cache TTL");
+        // Tried again by a later lookup, not given up for the life of the process.
+        setTimeout(() => {
+          listening = undefined;
+        }, RELISTEN_AFTER_MS).unref();
       });
     return listening;
   }

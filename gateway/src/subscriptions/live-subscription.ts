@@ -1,6 +1,7 @@
 import type { Identity } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
-import { type ExecutionResult, GraphQLError } from "graphql";
+import type { ExecutionResult, GraphQLFormattedError } from "graphql";
+import { isTransient, retryDelayMs, toGraphQLErrors } from "./catch-up-errors";
 import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-up-operation";
 import { PushQueue } from "./push-queue";
 import type { TopicHub } from "./topic-hub";
@@ -37,6 +38,18 @@ export interface LiveSubscriptionOptions {
   log: Logger;
 }
 
+/** A catch-up read that answered errors (already formatted, with their codes). */
+class CatchUpFailed extends Error {
+  constructor(readonly errors: readonly GraphQLFormattedError[]) {
+    super(errors[0]?.message ?? "catch-up failed");
+  }
+}
+
+const UNEXPECTED: GraphQLFormattedError = {
+  message: "Unexpected error.",
+  extensions: { code: "INTERNAL_SERVER_ERROR" },
+};
+
 function tenantOf(identity: Identity): string | null {
   return identity.kind === "user" || identity.kind === "apiClient" ? identity.tenantId : null;
 }
@@ -51,31 +64,36 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
   let last = operation.initialAfter;
   let running = false;
   let dirty = false;
+  let failures = 0;
+  let retry: NodeJS.Timeout | undefined;
   const tenant = tenantOf(identity);
   const audience = audienceKey(identity, operation.audience);
+  // A per-entity stream's notices carry its own sequence; a feed's position is assigned at
+  // commit and is not in the notice, so every notice of a feed's topic wakes it.
+  const ownStreamId = operation.topic.slice(operation.topic.indexOf(":") + 1);
 
   const stopListening = opts.hub.listen(operation.topic, (notice) => {
     // First wall: never wake a subscription for another tenant's stream. The catch-up
     // query, run with the subscriber's identity, is the second.
-    if (notice.tenantId !== tenant || notice.sequence <= last) return;
+    if (notice.tenantId !== tenant) return;
+    if (notice.streamId === ownStreamId && notice.sequence <= last) return;
     void drain();
   });
+  const stopWaking = opts.hub.onReconnect(() => void drain());
   const timer = setInterval(() => void drain(), opts.resyncMs);
   timer.unref();
   const queue = new PushQueue<ExecutionResult>(() => {
     stopListening();
+    stopWaking();
     clearInterval(timer);
+    clearTimeout(retry);
   });
 
   async function readPage(): Promise<number> {
     const variables = { ...opts.variables, [AFTER_VARIABLE]: last };
     const shareKey = `${audience}\n${operation.query}\n${JSON.stringify(variables)}`;
     const result = await opts.execute({ query: operation.query, variables, shareKey }, identity);
-    if (result.errors?.length) {
-      queue.push({ errors: result.errors });
-      queue.end();
-      return 0;
-    }
+    if (result.errors?.length) throw new CatchUpFailed(result.errors);
     const events = (result.data?.[operation.responseKey] ?? []) as Record<string, unknown>[];
     for (const event of events) {
       const { [SEQUENCE_ALIAS]: sequence, ...payload } = event;
@@ -84,6 +102,19 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
       queue.push({ data: { [operation.responseKey]: payload } });
     }
     return events.length;
+  }
+
+  /** Sends the errors with their codes; a transient failure (subgraph restarting) is retried with backoff, once told. */
+  function fail(errors: readonly GraphQLFormattedError[]): void {
+    if (!isTransient(errors)) {
+      queue.push({ errors: toGraphQLErrors(errors) });
+      queue.end();
+      return;
+    }
+    if (failures === 0) queue.push({ errors: toGraphQLErrors(errors) });
+    clearTimeout(retry);
+    retry = setTimeout(() => void drain(), retryDelayMs(failures++));
+    retry.unref();
   }
 
   async function drain(): Promise<void> {
@@ -97,12 +128,13 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
         dirty = false;
         while (!queue.closed && (await readPage()) >= opts.pageSize);
       } while (dirty && !queue.closed);
+      failures = 0;
     } catch (error) {
-      opts.log.error({ err: error, topic: operation.topic }, "subscription catch-up failed");
-      queue.push({
-        errors: [new GraphQLError("Unexpected error.", { extensions: { code: "INTERNAL_SERVER_ERROR" } })],
-      });
-      queue.end();
+      if (error instanceof CatchUpFailed) fail(error.errors);
+      else {
+        opts.log.error({ err: error, topic: operation.topic }, "subscription catch-up failed");
+        fail([UNEXPECTED]);
+      }
     } finally {
       running = false;
     }

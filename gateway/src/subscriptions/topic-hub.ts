@@ -5,12 +5,14 @@ export interface StreamEventNotice {
   tenantId: string;
   topics: string[];
   streamId: string;
+  /** The position in the stream `streamId`; a feed's position is assigned at commit and not known here. */
   sequence: number;
 }
 
 export const STREAM_EVENTS_CHANNEL = "atelier_events";
 
 type Listener = (notice: StreamEventNotice) => void;
+type Wake = () => void;
 
 /**
  * One bus subscription per gateway process, fanned out to the live subscriptions by topic:
@@ -18,13 +20,37 @@ type Listener = (notice: StreamEventNotice) => void;
  */
 export class TopicHub {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly wakes = new Set<Wake>();
   private stop: Promise<() => Promise<void>> | undefined;
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(private readonly bus: EventBus) {
+    // Notices published while the bus was down are lost: every open subscription re-reads once.
+    bus.onReconnect(() => {
+      for (const wake of this.wakes) wake();
+    });
+  }
 
   start(): Promise<void> {
-    this.stop ??= this.bus.subscribe(STREAM_EVENTS_CHANNEL, (message) => this.dispatch(message));
+    if (!this.stop) {
+      const subscribing = this.bus.subscribe(STREAM_EVENTS_CHANNEL, (message) => this.dispatch(message));
+      this.stop = subscribing;
+      // A bus that could not be reached is tried again by the next subscription.
+      subscribing.catch(() => {
+        if (this.stop === subscribing) this.stop = undefined;
+      });
+    }
     return this.stop.then(() => undefined);
+  }
+
+  /** Calls `wake` after each bus reconnect (a catch-up for what was missed); returns its remover. */
+  onReconnect(wake: Wake): () => void {
+    this.wakes.add(wake);
+    return () => this.wakes.delete(wake);
+  }
+
+  /** The bus connection's state, for readiness and metrics. */
+  busState() {
+    return this.bus.state();
   }
 
   listen(topic: string, listener: Listener): () => void {
@@ -46,7 +72,8 @@ export class TopicHub {
 
   async close(): Promise<void> {
     this.listeners.clear();
-    if (this.stop) await (await this.stop)();
+    this.wakes.clear();
+    if (this.stop) await (await this.stop.catch(() => undefined))?.();
   }
 
   private dispatch(message: Record<string, unknown>): void {

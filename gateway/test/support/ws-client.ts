@@ -32,7 +32,11 @@ export function subscribe<T>(url: string, token: string | null, query: string, v
     collected.stop = client.subscribe<T>(
       { query, variables },
       {
-        next: (value) => collected.values.push(value.data as T),
+        // A `next` with errors and no data (a catch-up the subscriber may not read) is an error, not a value.
+        next: (value) => {
+          if (value.errors?.length) collected.errors.push(...value.errors);
+          if (value.data) collected.values.push(value.data as T);
+        },
         error: (error) => {
           collected.errors.push(error);
           resolve();

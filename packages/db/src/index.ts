@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./connection-loss";
 export * from "./migrate";
 export { createMigrationAdapter } from "./migration-adapter";
 export * from "./prisma-client";

@@ -1,20 +1,27 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createResilientPool } from "./connection-loss";
 
 export interface PrismaClientOptions {
   databaseUrl: string;
   /** Connections in this service's pool. */
   poolMax?: number;
+  /** A connection the server dropped (idle or checked out); it is discarded, never fatal. */
+  onConnectionError?: (error: Error) => void;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each subgraph passes its own generated PrismaClient class
 type PrismaClientClass<T> = new (options: { adapter: any }) => T;
 
+/** Prisma's pg adapter over a guarded pool (see guardPool): a dropped connection never ends the process. */
+export function prismaAdapterFor(opts: PrismaClientOptions): PrismaPg {
+  const pool = createResilientPool(
+    { connectionString: opts.databaseUrl, max: opts.poolMax ?? 10, idleTimeoutMillis: 30_000 },
+    opts.onConnectionError ?? (() => {}),
+  );
+  return new PrismaPg(pool, { disposeExternalPool: true });
+}
+
 /** One pooled Prisma client per service process, over node-postgres. */
 export function createPrismaClient<T>(PrismaClient: PrismaClientClass<T>, opts: PrismaClientOptions): T {
-  const adapter = new PrismaPg({
-    connectionString: opts.databaseUrl,
-    max: opts.poolMax ?? 10,
-    idleTimeoutMillis: 30_000,
-  });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: prismaAdapterFor(opts) });
 }

@@ -1,3 +1,5 @@
+import { retryOnceOnConnectionLoss } from "./connection-loss";
+
 /** The smallest surface of a Prisma client that a tenant-scoped transaction needs. */
 export interface TransactionCapable<Tx> {
   $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R>;
@@ -21,7 +23,7 @@ export function assertTenantId(tenantId: string): void {
  * Runs `fn` in one transaction bound to `tenantId`: Postgres row-level security sees the
  * tenant through `app.tenant_id`, and the role switch makes the policies bind even when the
  * service connects as the table owner. Queries inside must still filter by tenant: RLS is
- * the second wall, not the first.
+ * the second wall, not the first. A transaction cut off before COMMIT runs once more.
  */
 export async function withTenant<Tx extends RawExecutor, R>(
   prisma: TransactionCapable<Tx>,
@@ -29,11 +31,15 @@ export async function withTenant<Tx extends RawExecutor, R>(
   fn: (tx: Tx) => Promise<R>,
 ): Promise<R> {
   assertTenantId(tenantId);
-  return prisma.$transaction(async (tx) => {
-    // One statement, not two: each is a round trip, and this runs on every tenant request.
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
-    return fn(tx);
-  });
+  return retryOnceOnConnectionLoss((attempt) =>
+    prisma.$transaction(async (tx) => {
+      // One statement, not two: each is a round trip, and this runs on every tenant request.
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
+      const result = await fn(tx);
+      attempt.committing = true;
+      return result;
+    }),
+  );
 }
 
 /** A unique-constraint violation, as Prisma (P2002, or 23505 through the driver adapter) or pg reports it. */

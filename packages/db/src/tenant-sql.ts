@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { isConnectionLoss, retryOnceOnConnectionLoss } from "./connection-loss";
 import { APP_ROLE, assertTenantId, type RawExecutor } from "./tenant-scope";
 
 /** The raw-SQL surface a Prisma transaction and `withTenantSql` both offer, so data functions run on either. */
@@ -25,7 +26,8 @@ function executorOf(client: pg.PoolClient): SqlTx {
  * `withTenant` on a plain pg pool: one transaction with the tenant set and the RLS role assumed,
  * opened in one round trip. For hot paths: Prisma's driver adapter runs every parameter through
  * its query compiler (and turns bytea into arrays of numbers), which for search and bulk writes
- * costs more than the database work.
+ * costs more than the database work. A transaction whose connection was lost before COMMIT
+ * (or a read-only one) runs once more on a fresh connection; `fn` must touch only the database.
  */
 export async function withTenantSql<R>(
   pool: pg.Pool,
@@ -34,23 +36,29 @@ export async function withTenantSql<R>(
   options: { readOnly?: boolean } = {},
 ): Promise<R> {
   assertTenantId(tenantId);
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    // A checked UUID may be inlined: a simple-protocol query can hold all three statements.
-    await client.query(
-      `BEGIN${options.readOnly ? " READ ONLY" : ""}; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
-    );
-    const result = await fn(executorOf(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    // A connection that could not roll back is discarded, not handed to the next caller.
-    client.release(broken);
-  }
+  return retryOnceOnConnectionLoss(async (attempt) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      // A checked UUID may be inlined: a simple-protocol query can hold all three statements.
+      await client.query(
+        `BEGIN${options.readOnly ? " READ ONLY" : ""}; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
+      );
+      const result = await fn(executorOf(client));
+      attempt.committing = true;
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      if (isConnectionLoss(error)) broken = error as Error;
+      else {
+        await client.query("ROLLBACK").catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+      }
+      throw error;
+    } finally {
+      // A connection that is lost or could not roll back is discarded, not handed to the next caller.
+      client.release(broken);
+    }
+  }, options);
 }

@@ -1,29 +1,50 @@
 import { Redis } from "ioredis";
-import { assertChannel, type EventBus } from "./event-bus";
+import { assertChannel, type EventBus, reconnectDelayMs } from "./event-bus";
+import { HandlerRegistry } from "./handler-registry";
+
+/** The subscriber connection's client name, so operators (and tests) can find it in `CLIENT LIST`. */
+export const SUBSCRIBER_NAME = "atelier-event-bus";
 
 /**
  * An EventBus on Redis pub/sub, for many replicas: one subscriber connection per process,
- * whatever the number of subscriptions, and one connection for publishing.
+ * whatever the number of subscriptions, and one connection for publishing. ioredis reconnects
+ * with backoff and subscribes again to every channel; once it is ready again, `onReconnect`
+ * listeners are told, since messages published meanwhile were lost.
  */
 export function createRedisEventBus(redisUrl: string, onError: (error: Error) => void = () => {}): EventBus {
-  const publisher = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  const subscriber = new Redis(redisUrl, { lazyConnect: true });
-  const handlers = new Map<string, Set<(message: Record<string, unknown>) => void>>();
+  const retryStrategy = (times: number) => reconnectDelayMs(times - 1);
+  const publisher = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3, retryStrategy });
+  const subscriber = new Redis(redisUrl, { lazyConnect: true, retryStrategy, connectionName: SUBSCRIBER_NAME });
+  const handlers = new HandlerRegistry();
+  let connected = false;
+  let everReady = false;
+  let reconnects = 0;
   publisher.on("error", onError);
   subscriber.on("error", onError);
-  subscriber.on("message", (channel: string, payload: string) => {
-    let message: Record<string, unknown>;
-    try {
-      message = JSON.parse(payload);
-    } catch {
+  subscriber.on("message", (channel: string, payload: string) => handlers.dispatch(channel, payload));
+  subscriber.on("close", () => {
+    connected = false;
+  });
+  subscriber.on("ready", () => {
+    connected = true;
+    if (!everReady) {
+      everReady = true;
       return;
     }
-    for (const handler of handlers.get(channel) ?? []) handler(message);
+    reconnects++;
+    handlers.reconnected();
   });
-  let connected: Promise<unknown> | undefined;
+  let connecting: Promise<unknown> | undefined;
   const connect = () => {
-    connected ??= Promise.all([publisher.connect(), subscriber.connect()]);
-    return connected;
+    if (!connecting) {
+      const attempt = Promise.all([publisher.connect(), subscriber.connect()]);
+      connecting = attempt;
+      // A failed first connect is tried again by the next call, not remembered forever.
+      attempt.catch(() => {
+        if (connecting === attempt) connecting = undefined;
+      });
+    }
+    return connecting;
   };
 
   return {
@@ -35,21 +56,13 @@ export function createRedisEventBus(redisUrl: string, onError: (error: Error) =>
     async subscribe(channel, handler) {
       assertChannel(channel);
       await connect();
-      let set = handlers.get(channel);
-      if (!set) {
-        set = new Set();
-        handlers.set(channel, set);
-        await subscriber.subscribe(channel);
-      }
-      set.add(handler);
+      if (handlers.add(channel, handler)) await subscriber.subscribe(channel);
       return async () => {
-        set.delete(handler);
-        if (set.size === 0 && handlers.get(channel) === set) {
-          handlers.delete(channel);
-          await subscriber.unsubscribe(channel);
-        }
+        if (handlers.remove(channel, handler)) await subscriber.unsubscribe(channel).catch(() => undefined);
       };
     },
+    onReconnect: (fn) => handlers.onReconnect(fn),
+    state: () => ({ connected, reconnects }),
     async close() {
       handlers.clear();
       subscriber.disconnect();

@@ -23,6 +23,11 @@ export interface AppendStreamEventInput {
   type: string;
   payload: Record<string, unknown>;
   topics: string[];
+  /**
+   * The feed (a topic gathering many streams, e.g. a workspace's runs) this event also belongs
+   * to: its position there is assigned when the transaction commits, gap-free in commit order.
+   */
+  feed?: string;
 }
 
 type Queryable = RawExecutor & {
@@ -40,16 +45,17 @@ export async function appendStreamEvent(tx: Queryable, input: AppendStreamEventI
   if (!SCHEMA.test(input.schema)) throw new Error(`invalid schema name: ${input.schema}`);
   // Serialises writers of one stream so sequences never collide or skip.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${input.streamId}, 0))`;
+  // Only schemas with feeds have the column (see the feed_sequences migrations).
+  const feedColumn = input.feed === undefined ? "" : ", feed";
+  const feedValue = input.feed === undefined ? "" : ", $6";
+  const values: unknown[] = [input.streamId, input.tenantId, input.type, JSON.stringify(input.payload), input.topics];
+  if (input.feed !== undefined) values.push(input.feed);
   const rows = await tx.$queryRawUnsafe<{ sequence: number }[]>(
-    `INSERT INTO "${input.schema}".stream_events (stream_id, sequence, tenant_id, type, payload, topics)
-     SELECT $1, COALESCE(MAX(sequence), 0) + 1, $2::uuid, $3, $4::jsonb, $5::text[]
+    `INSERT INTO "${input.schema}".stream_events (stream_id, sequence, tenant_id, type, payload, topics${feedColumn})
+     SELECT $1, COALESCE(MAX(sequence), 0) + 1, $2::uuid, $3, $4::jsonb, $5::text[]${feedValue}
        FROM "${input.schema}".stream_events WHERE stream_id = $1
      RETURNING sequence`,
-    input.streamId,
-    input.tenantId,
-    input.type,
-    JSON.stringify(input.payload),
-    input.topics,
+    ...values,
   );
   const sequence = Number(rows[0]?.sequence);
   return { tenantId: input.tenantId, topics: input.topics, streamId: input.streamId, sequence };

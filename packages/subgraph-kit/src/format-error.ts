@@ -1,4 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
+import { isConnectionLoss } from "@atelier/db";
 import type { GraphQLFormattedError } from "graphql";
 import { ZodError } from "zod";
 import { DomainError } from "./errors";
@@ -65,6 +66,18 @@ export function classifyError(
   }
   if (isPrismaKnownError(original) && original.code === "P2025") {
     return { formatted: { ...base, message: "Not found.", extensions: { code: "NOT_FOUND" } }, unexpected: false };
+  }
+  if (isConnectionLoss(original)) {
+    // Logged, yet the client may act: the request failed before (or without knowing whether)
+    // it took effect, and trying again is safe with an idempotency key.
+    return {
+      formatted: {
+        ...base,
+        message: "The database connection was lost; try again.",
+        extensions: { code: "SERVICE_UNAVAILABLE", retryable: true },
+      },
+      unexpected: true,
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) return { formatted, unexpected: false };

@@ -1,9 +1,9 @@
-import { createPrismaClient } from "@atelier/db";
+import { createPrismaClient, createResilientPool } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue, type JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
-import pg from "pg";
+import type pg from "pg";
 import type { WorkflowsConfig } from "./config";
 import { JOB_SCHEMA, RUN_DEAD_QUEUE, RUN_QUEUE } from "./engine/enqueue-run";
 import { PrismaClient } from "./generated/prisma/client";
@@ -28,7 +28,13 @@ export interface ServiceDeps {
 /** Connects the database, the job queue and the event bus; `close` releases them all. */
 export async function createWorkflowServices(config: WorkflowsConfig, log: Logger, deps: ServiceDeps = {}) {
   let closing = false;
-  const db = createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax });
+  // A connection the server drops is discarded and replaced; never fatal (failover, pooler restart).
+  const onConnectionError = (err: Error) => (closing ? undefined : log.warn({ err }, "database connection lost"));
+  const db = createPrismaClient(PrismaClient, {
+    databaseUrl: config.databaseUrl,
+    poolMax: config.databasePoolMax,
+    onConnectionError,
+  });
   const queue = createJobQueue({
     databaseUrl: config.databaseUrl,
     schema: JOB_SCHEMA,
@@ -40,8 +46,10 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
     onError: (err) => (closing ? undefined : log.error({ err }, "job queue error")),
   });
   await queue.start();
-  const sql = new pg.Pool({ connectionString: config.databaseUrl, max: config.databasePoolMax });
-  sql.on("error", (err) => (closing ? undefined : log.error({ err }, "database pool error")));
+  const sql = createResilientPool(
+    { connectionString: config.databaseUrl, max: config.databasePoolMax },
+    onConnectionError,
+  );
   const ownsBus = !deps.bus;
   const bus =
     deps.bus ??

@@ -1,4 +1,4 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import { guardPool, prismaAdapterFor } from "@atelier/db";
 import pg from "pg";
 import { type Prisma, PrismaClient } from "../generated/prisma/client";
 
@@ -17,11 +17,7 @@ export interface CreativePrismaOptions {
  * can count database round trips.
  */
 export function createCreativePrisma(opts: CreativePrismaOptions): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: opts.databaseUrl,
-    max: opts.poolMax ?? 10,
-    idleTimeoutMillis: 30_000,
-  });
+  const adapter = prismaAdapterFor({ databaseUrl: opts.databaseUrl, poolMax: opts.poolMax });
   if (!opts.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   const onQuery = opts.onQuery;
@@ -41,8 +37,8 @@ export function createCreativeSqlPool(opts: CreativePrismaOptions & { onIdleErro
     // As inTenant's maxWait: a request waits this long for a connection, then gets RATE_LIMITED.
     connectionTimeoutMillis: 10_000,
   });
-  // An idle connection the server closed (restart, dropped database) is replaced on next use.
-  pool.on("error", opts.onIdleError);
+  // A connection the server closed (restart, dropped database), idle or checked out, is replaced on next use.
+  guardPool(pool, opts.onIdleError);
   const onQuery = opts.onQuery;
   if (onQuery) {
     pool.on("connect", (client) => {

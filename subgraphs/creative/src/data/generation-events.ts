@@ -21,6 +21,7 @@ export function appendGenerationEvent(
     type: `GENERATION_${status}`,
     payload: { status, workspaceId: request.workspaceId, ...extra },
     topics: [requestTopic(request.id), workspaceTopic(request.workspaceId)],
+    feed: workspaceTopic(request.workspaceId),
   });
 }
 
@@ -41,10 +42,11 @@ export function listRequestEvents(tx: Db, tenantId: string, requestId: string, a
      ORDER BY sequence LIMIT ${first}`;
 }
 
-export function listFeedEvents(tx: Db, tenantId: string, workspaceId: string, afterId: number, first: number) {
+/** A workspace's events after a feed position, in commit order; `sequence` is the feed position (set at commit). */
+export function listFeedEvents(tx: Db, tenantId: string, workspaceId: string, afterPosition: number, first: number) {
   return tx.$queryRaw<GenerationEventRow[]>`
-    SELECT id, stream_id AS "streamId", sequence, type, payload, created_at AS "createdAt"
+    SELECT id, stream_id AS "streamId", feed_sequence AS sequence, type, payload, created_at AS "createdAt"
       FROM "creative".stream_events
-     WHERE tenant_id = ${tenantId}::uuid AND topics @> ARRAY[${workspaceTopic(workspaceId)}]::text[] AND id > ${afterId}
-     ORDER BY id LIMIT ${first}`;
+     WHERE tenant_id = ${tenantId}::uuid AND feed = ${workspaceTopic(workspaceId)} AND feed_sequence > ${afterPosition}
+     ORDER BY feed_sequence LIMIT ${first}`;
 }

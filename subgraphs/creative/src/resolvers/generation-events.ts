@@ -8,13 +8,11 @@ export const EventArgs = z.object({
   first: z.number().int().min(1).max(500).nullish(),
 });
 
-/** A stream row as a GenerationRequestEvent; the feed numbers events by row id, a request by sequence. */
-export const toEvent =
-  (useId: boolean) =>
-  (row: GenerationEventRow): GenerationRequestEventParent => ({
-    sequence: useId ? Number(row.id) : row.sequence,
-    type: row.type,
-    status: row.payload.status,
-    at: row.createdAt,
-    generationRequestId: row.streamId,
-  });
+/** A stream row as a GenerationRequestEvent, numbered by its stream's sequence (a request's, or a workspace feed's). */
+export const toEvent = (row: GenerationEventRow): GenerationRequestEventParent => ({
+  sequence: row.sequence,
+  type: row.type,
+  status: row.payload.status,
+  at: row.createdAt,
+  generationRequestId: row.streamId,
+});

@@ -1,4 +1,4 @@
-import { APP_ROLE, createPrismaClient } from "@atelier/db";
+import { APP_ROLE, createPrismaClient, guardPool } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue } from "@atelier/job-queue";
@@ -42,8 +42,8 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
     max: config.databasePoolMax,
     idleTimeoutMillis: 30_000,
   });
-  // An idle connection the server closed (restart, dropped database) is replaced on next use.
-  sql.on("error", (error) => log.warn({ err: error }, "idle search connection closed"));
+  // A connection the server closed (restart, dropped database), idle or checked out, is replaced on next use.
+  guardPool(sql, (error) => log.warn({ err: error }, "search connection closed"));
   return {
     db: createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax }),
     sql,

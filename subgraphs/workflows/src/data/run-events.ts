@@ -45,7 +45,7 @@ export async function runEventsAfter(
   return events.map((e) => toRow(e, e.sequence));
 }
 
-/** A workspace's run events after a feed position (the event's id), in order. */
+/** A workspace's run events after a feed position, in commit order (the position is assigned at commit). */
 export async function feedEventsAfter(
   db: Db,
   tenantId: string,
@@ -54,9 +54,9 @@ export async function feedEventsAfter(
   first?: number | null,
 ) {
   const events = await db.streamEvent.findMany({
-    where: { tenantId, id: { gt: BigInt(afterSequence) }, topics: { has: workspaceTopic(workspaceId) } },
-    orderBy: { id: "asc" },
+    where: { tenantId, feed: workspaceTopic(workspaceId), feedSequence: { gt: afterSequence } },
+    orderBy: { feedSequence: "asc" },
     take: limit(first),
   });
-  return events.map((e) => toRow(e, Number(e.id)));
+  return events.map((e) => toRow(e, e.feedSequence ?? 0));
 }

@@ -24,8 +24,8 @@ WITH run AS (
   VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6, $7::jsonb, $8::uuid, $9::uuid, now())
   RETURNING *
 ), event AS (
-  INSERT INTO workflows.stream_events (stream_id, sequence, tenant_id, type, payload, topics)
-  SELECT id::text, 1, "tenantId", 'QUEUED', '{"status":"QUEUED","stepKey":null}'::jsonb, $10::text[] FROM run
+  INSERT INTO workflows.stream_events (stream_id, sequence, tenant_id, type, payload, topics, feed)
+  SELECT id::text, 1, "tenantId", 'QUEUED', '{"status":"QUEUED","stepKey":null}'::jsonb, $10::text[], $11 FROM run
   RETURNING 1
 )
 SELECT id, "tenantId", "workspaceId", "workflowId", status::text AS status, input, output, error, "currentStep",
@@ -55,6 +55,7 @@ export async function createQueuedRun(
     actor.userId,
     fields.triggerCardId ?? null,
     topics,
+    workspaceTopic(fields.workflow.workspaceId),
   );
   notices.push({ tenantId: actor.tenantId, topics, streamId: id, sequence: 1 });
   await enqueueRunAdvance(services, tx, { runId: id, tenantId: actor.tenantId });

@@ -1,4 +1,4 @@
-import { APP_ROLE, assertTenantId } from "@atelier/db";
+import { APP_ROLE, assertTenantId, isConnectionLoss, retryOnceOnConnectionLoss } from "@atelier/db";
 import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
 import type { Db, RawDb } from "../data/db";
 import { rawTransaction } from "../data/sql-transaction";
@@ -18,11 +18,17 @@ export async function inTenantTransaction<R>(
   tenantId: string,
   fn: (tx: Db, notices: Notices) => Promise<R>,
 ): Promise<R> {
-  const notices: Notices = [];
   assertTenantId(tenantId);
-  const result = await services.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
-    return fn(tx, notices);
+  let notices: Notices = [];
+  // A transaction cut off before COMMIT rolled back: it runs once more, with fresh notices.
+  const result = await retryOnceOnConnectionLoss((attempt) => {
+    notices = [];
+    return services.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
+      const value = await fn(tx, notices);
+      attempt.committing = true;
+      return value;
+    });
   });
   if (notices.length > 0) {
     // Not awaited: the change is committed and its caller need not wait on the bus; a lost
@@ -44,21 +50,28 @@ export async function inRawTenantTransaction<R>(
   fn: (tx: RawDb, notices: Notices) => Promise<R>,
 ): Promise<R> {
   assertTenantId(tenantId);
-  const notices: Notices = [];
-  const client = await services.sql.connect();
-  let result: R;
-  try {
-    await client.query(
-      `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
-    );
-    result = await fn(rawTransaction(client), notices);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  let notices: Notices = [];
+  const result = await retryOnceOnConnectionLoss(async (attempt) => {
+    notices = [];
+    const client = await services.sql.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(
+        `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
+      );
+      const value = await fn(rawTransaction(client), notices);
+      attempt.committing = true;
+      await client.query("COMMIT");
+      return value;
+    } catch (error) {
+      if (isConnectionLoss(error)) broken = error as Error;
+      else await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      // A lost connection is discarded, never handed to the next transaction.
+      client.release(broken);
+    }
+  });
   if (notices.length > 0) {
     publishStreamEvents(services.bus, notices).catch((err) =>
       services.log.warn({ err }, "publishing stream events failed; subscribers will catch up"),

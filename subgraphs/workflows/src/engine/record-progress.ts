@@ -51,8 +51,8 @@ WITH step_rows AS (
   SELECT $1::uuid, $2::uuid, l.level, l.message, l.data FROM jsonb_to_recordset($10::jsonb) AS l(level text, message text, data jsonb)
   RETURNING 1
 )
-INSERT INTO workflows.stream_events (stream_id, sequence, tenant_id, type, payload, topics)
-SELECT $13::text, base.last + e.ord, $1::uuid, e.value->>'type', e.value->'payload', $11::text[]
+INSERT INTO workflows.stream_events (stream_id, sequence, tenant_id, type, payload, topics, feed)
+SELECT $13::text, base.last + e.ord, $1::uuid, e.value->>'type', e.value->'payload', $11::text[], $14::text
   FROM (SELECT COALESCE(MAX(sequence), 0) AS last FROM workflows.stream_events WHERE stream_id = $13::text) base,
        jsonb_array_elements($12::jsonb) WITH ORDINALITY AS e(value, ord)
 RETURNING sequence`;
@@ -84,6 +84,7 @@ export async function recordProgress(tx: RawDb, notices: Notices, write: Progres
     topics,
     JSON.stringify(events),
     run.id,
+    workspaceTopic(run.workspaceId),
   );
   if (rows.length > 0) {
     notices.push({

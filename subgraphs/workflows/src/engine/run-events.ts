@@ -39,6 +39,7 @@ export async function appendRunEvent(
     type,
     payload: { status, stepKey },
     topics: [runTopic(run.id), workspaceTopic(run.workspaceId)],
+    feed: workspaceTopic(run.workspaceId),
   });
   notices.push(notice);
 }

@@ -13,5 +13,5 @@ export const generationRequestEventsResolver: QueryResolvers["generationRequestE
   const rows = await inTenant(ctx.services, actor.tenantId, (tx) =>
     listRequestEvents(tx, actor.tenantId, parsed.id, parsed.afterSequence ?? 0, parsed.first ?? 100),
   );
-  return rows.map(toEvent(false));
+  return rows.map(toEvent);
 };

@@ -18,5 +18,5 @@ export const generationRequestFeedEventsResolver: QueryResolvers["generationRequ
   const rows = await inTenant(ctx.services, actor.tenantId, (tx) =>
     listFeedEvents(tx, actor.tenantId, parsed.workspaceId, parsed.afterSequence ?? 0, parsed.first ?? 100),
   );
-  return rows.map(toEvent(true));
+  return rows.map(toEvent);
 };
