@@ -5,6 +5,7 @@ import type { Authenticate } from "../auth/authenticate";
 import { AuthenticationError } from "../auth/authentication-error";
 import type { RequestLimits } from "../config";
 import type { GatewayContext } from "../context";
+import type { FastPath } from "../federation/fast-path/fast-path";
 import type { ResolveDeps } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { clientInfo } from "./client-info";
@@ -21,6 +22,8 @@ export interface GraphQLHandlerDeps {
   logger: Logger;
   persisted: ResolveDeps;
   rateLimiter: RateLimiter;
+  /** Answers plain queries without Apollo's pipeline; undefined sends everything through Apollo. */
+  fastPath?: FastPath;
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -97,6 +100,15 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       logger: requestLogger(deps.logger, { requestId, tenantId, actor }),
       client,
     };
+    if (deps.fastPath && req.method === "POST") {
+      const fast = await deps.fastPath.execute({
+        body: resolvedBody,
+        contentType: req.headers["content-type"],
+        accept: req.headers.accept,
+        context,
+      });
+      if (fast) return void res.writeHead(200, { "content-type": fast.contentType }).end(fast.body);
+    }
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body: resolvedBody },
       context: async () => context,
