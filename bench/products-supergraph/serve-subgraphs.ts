@@ -19,10 +19,11 @@ async function answer(schema: GraphQLSchema, body: string): Promise<string> {
 /**
  * Serves the bench subgraphs on graphql-js. The data never changes, so each distinct request body is
  * executed once and its answer replayed: the subgraphs then cost little of the core they share with the
- * load driver, as the original's Rust subgraphs do. `requests` counts every call, for fetches per operation.
+ * load driver, as the original's Rust subgraphs do. `requests` counts every call, for fetches per operation; `onRequest` sees each body.
  */
 export async function serveBenchSubgraphs(
   subgraphs: BenchSubgraph[],
+  onRequest?: (subgraph: string, body: string) => void,
 ): Promise<{ urls: Record<string, string>; requests(): number; close(): void }> {
   let requests = 0;
   const servers: Server[] = [];
@@ -33,6 +34,7 @@ export async function serveBenchSubgraphs(
     const server = createServer(async (req, res) => {
       requests++;
       const body = await readText(req);
+      onRequest?.(subgraph.name, body);
       let text = answers.get(body);
       if (text === undefined) {
         text = await answer(schema, body);
