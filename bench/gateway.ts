@@ -4,7 +4,8 @@
  * in interleaved rounds of one run. Each gateway runs compiled in its own process pinned to core 0;
  * the load driver and the subgraphs share core 1. Every response is checked against the reference.
  * Env: BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
- * BENCH_PROFILE_DIR (CPU profile of ours), BENCH_NODE_ARGS (extra node flags for ours).
+ * BENCH_PROFILE_DIR (CPU profile of ours), BENCH_NODE_ARGS (extra node flags for ours),
+ * BENCH_APOLLO_PATH=1 (also ours with FAST_PATH=false: every query through Apollo, as before the fast path).
  */
 import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -50,26 +51,37 @@ async function startGateways(supergraphPath: string) {
   const extra = env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(" ") : [];
   const plain = await startChild(plainJs, {}, { compiled: true, cpu: GATEWAY_CORE, args: [supergraphPath] });
   children.push(plain.child);
-  const ours = await startChild(
-    oursJs,
-    {
-      SUPERGRAPH_PATH: supergraphPath,
-      INTERNAL_JWT_PRIVATE_KEY: generateInternalKeyPair().privateKey,
-      ALLOW_ANONYMOUS: "true",
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-      // Wide limits: the bench measures their cost, not their refusals.
-      MAX_COST: "10000000",
-      MAX_DEPTH: "50",
-      RATE_LIMIT_ANONYMOUS_CAPACITY: "0",
-    },
-    { compiled: true, cpu: GATEWAY_CORE, nodeArgs: [...profile, ...extra] },
-  );
+  const oursEnv = {
+    SUPERGRAPH_PATH: supergraphPath,
+    INTERNAL_JWT_PRIVATE_KEY: generateInternalKeyPair().privateKey,
+    ALLOW_ANONYMOUS: "true",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    // Wide limits: the bench measures their cost, not their refusals.
+    MAX_COST: "10000000",
+    MAX_DEPTH: "50",
+    RATE_LIMIT_ANONYMOUS_CAPACITY: "0",
+  };
+  const ours = await startChild(oursJs, oursEnv, {
+    compiled: true,
+    cpu: GATEWAY_CORE,
+    nodeArgs: [...profile, ...extra],
+  });
   children.push(ours.child);
-  return [
+  const gateways = [
     { name: "plain @apollo/gateway 2.14.4", url: plain.info.url!, pid: plain.child.pid! },
     { name: "atelier gateway", url: ours.info.url!, pid: ours.child.pid! },
   ];
+  if (env.BENCH_APOLLO_PATH === "1") {
+    const apolloPath = await startChild(
+      oursJs,
+      { ...oursEnv, FAST_PATH: "false" },
+      { compiled: true, cpu: GATEWAY_CORE },
+    );
+    children.push(apolloPath.child);
+    gateways.push({ name: "atelier, FAST_PATH=false", url: apolloPath.info.url!, pid: apolloPath.child.pid! });
+  }
+  return gateways;
 }
 
 async function post(url: string, body: string): Promise<string> {
