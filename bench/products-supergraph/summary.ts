@@ -64,6 +64,10 @@ export function printSummary(
   const [plain, ...others] = rows;
   if (!plain) return;
   for (const r of others) {
+    if (!(plain.perCpuSecond > 0) || !(r.perCpuSecond > 0)) {
+      console.log(`\n${r.name}: too few requests completed to compare (machine overloaded?); raise BENCH_SECONDS`);
+      continue;
+    }
     const perCpu = r.perCpuSecond / plain.perCpuSecond;
     console.log(
       `\n${r.name} / ${plain.name}: ${(r.rps / plain.rps).toFixed(2)}× req/s, ${perCpu.toFixed(2)}× requests per gateway CPU-second`,
