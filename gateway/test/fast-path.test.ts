@@ -36,11 +36,12 @@ function representationLists(calls: { body: string }[]): unknown[][] {
 }
 
 describe("the fast path", () => {
-  it("answers the gateways-benchmark query byte for byte as Apollo Gateway does", async () => {
+  it("answers the gateways-benchmark query byte for byte, headers included, as Apollo Gateway does", async () => {
     const [fast, apollo] = await stack.both({ query: BENCH_QUERY });
     expect(fast.status).toBe(200);
     expect(fast.text).toBe(apollo.text);
     expect(fast.contentType).toBe(apollo.contentType);
+    expect(fast.headers).toEqual(apollo.headers);
     const body = { query: BENCH_QUERY };
     expect(await callsOf(() => stack.fast(body))).toBe(await callsOf(() => stack.apollo(body)));
   });
@@ -54,6 +55,7 @@ describe("the fast path", () => {
       const body = { query: SHAPES, variables, operationName: "Shapes" };
       const [fast, apollo] = await stack.both(body);
       expect(fast.text).toBe(apollo.text);
+      expect(fast.headers).toEqual(apollo.headers);
       expect(JSON.parse(fast.text).errors).toBeUndefined();
       expect(await callsOf(() => stack.fast(body))).toBe(await callsOf(() => stack.apollo(body)));
     }

@@ -107,7 +107,12 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
         accept: req.headers.accept,
         context,
       });
-      if (fast) return void res.writeHead(200, { "content-type": fast.contentType }).end(fast.body);
+      if (fast) {
+        // setHeader rather than writeHead, so Node sends a content-length as it does for Apollo's answers.
+        res.setHeader("content-type", fast.contentType);
+        res.setHeader("cache-control", fast.cacheControl);
+        return void res.end(fast.body);
+      }
     }
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body: resolvedBody },

@@ -12,8 +12,12 @@ import { createGateway } from "../../src/server";
 export interface RawAnswer {
   status: number;
   contentType: string | null;
+  /** Response headers but those that differ per response (date, request id, length). */
+  headers: Record<string, string>;
   text: string;
 }
+
+const PER_RESPONSE_HEADERS = new Set(["date", "x-request-id", "content-length", "keep-alive", "connection"]);
 
 /**
  * The public gateways-benchmark supergraph (accounts, inventory, products, reviews) behind two
@@ -51,7 +55,9 @@ export async function startProductsStack(env: Record<string, string> = {}) {
       headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify(body),
     });
-    return { status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
+    const kept = Object.fromEntries([...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name)));
+    const contentType = response.headers.get("content-type");
+    return { status: response.status, contentType, headers: kept, text: await response.text() };
   }
 
   return {

@@ -31,6 +31,8 @@ export interface FastRequest {
 
 export interface FastResponse {
   contentType: string;
+  /** Apollo's cache-control plugin says no-store unless subgraphs sent cache hints (the fast path steps aside then). */
+  cacheControl: "no-store";
   body: string;
 }
 
@@ -147,7 +149,7 @@ export function createFastPath(
         const data: Record<string, unknown> = {};
         if (operation.plan) await executePlan(run, operation.plan, [data]);
         const json = shaperFor(internals.schema, operation, coerced)(data);
-        return { contentType: JSON_CONTENT_TYPE, body: `{"data":${json}}\n` };
+        return { contentType: JSON_CONTENT_TYPE, cacheControl: "no-store", body: `{"data":${json}}\n` };
       } catch (error) {
         if (error instanceof Bail) return undefined;
         throw error;

@@ -33,16 +33,20 @@ export function createSubgraphClient(): SubgraphClient {
     async fetchData(call) {
       const { origin, path } = target(call.url);
       let statusCode: number;
+      let cacheHint: boolean;
       let text: string;
       try {
         const response = await agent.request({ origin, path, method: "POST", headers: call.headers, body: call.body });
         statusCode = response.statusCode;
+        // A cache hint would make Apollo answer a cache-control other than no-store.
+        cacheHint = response.headers["cache-control"] !== undefined;
         text = await response.body.text();
       } catch (error) {
         // Apollo words unreachable subgraphs as errors of its own; let it make the call and say so.
         throw new Bail(`subgraph unreachable: ${error}`);
       }
       if (statusCode < 200 || statusCode >= 300) throw new Bail(`subgraph answered ${statusCode}`);
+      if (cacheHint) throw new Bail("subgraph sent cache-control");
       let parsed: { data?: unknown; errors?: unknown };
       try {
         parsed = JSON.parse(text);
