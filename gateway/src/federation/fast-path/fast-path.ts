@@ -105,55 +105,64 @@ export function createFastPath(
     return entry;
   }
 
-  return {
-    async execute({ body, contentType, accept, context }) {
-      if (!isJson(contentType) || !acceptsPlainJson(accept)) return undefined;
-      if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
-      const { query, operationName, variables = {} } = body as Record<string, unknown>;
-      if (typeof query !== "string" || (operationName !== undefined && typeof operationName !== "string")) return;
-      if (typeof variables !== "object" || variables === null || Array.isArray(variables)) return undefined;
-      const { identity } = context;
-      if (identity.kind === "apiClient" || delegationOf(identity)) return undefined;
-      const internals = gatewayInternals(gateway);
-      if (!internals) return undefined;
-      const operation = lookup(internals, query, operationName);
-      if (!operation) return undefined;
-      if (identity.kind === "anonymous" && !config.allowAnonymous && operation.nonPublicRootField) return undefined;
-      const provided = variables as Record<string, unknown>;
-      let coerced: Record<string, unknown> = {};
-      if (operation.limitsNeedVariables) {
-        const result = getVariableValues(internals.schema, operation.operation.variableDefinitions ?? [], provided);
-        if (result.errors) return undefined;
-        coerced = result.coerced;
-        try {
-          checkOperationLimits(internals.schema, operation.document, operation.operation, provided, config.limits);
-        } catch {
-          return undefined;
-        }
-      }
-      const headers: Record<string, string> = {
-        "content-type": "application/json",
-        [IDENTITY_HEADER]: await signer.sign(identity),
-        [REQUEST_ID_HEADER]: context.requestId,
-      };
-      if (context.client.ip) headers[CLIENT_IP_HEADER] = context.client.ip;
-      if (context.client.userAgent) headers[CLIENT_USER_AGENT_HEADER] = context.client.userAgent;
-      const run: PlanRun = {
-        client,
-        urls,
-        headers,
-        variables: provided,
-        typeMatches: typeMatches(internals.supergraph),
-      };
+  async function answer({ body, contentType, accept, context }: FastRequest): Promise<FastResponse | undefined> {
+    if (!isJson(contentType) || !acceptsPlainJson(accept)) return undefined;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+    const { query, operationName, variables = {} } = body as Record<string, unknown>;
+    if (typeof query !== "string" || (operationName !== undefined && typeof operationName !== "string")) return;
+    if (typeof variables !== "object" || variables === null || Array.isArray(variables)) return undefined;
+    const { identity } = context;
+    if (identity.kind === "apiClient" || delegationOf(identity)) return undefined;
+    const internals = gatewayInternals(gateway);
+    if (!internals) return undefined;
+    const operation = lookup(internals, query, operationName);
+    if (!operation) return undefined;
+    if (identity.kind === "anonymous" && !config.allowAnonymous && operation.nonPublicRootField) return undefined;
+    const provided = variables as Record<string, unknown>;
+    let coerced: Record<string, unknown> = {};
+    if (operation.limitsNeedVariables) {
+      const result = getVariableValues(internals.schema, operation.operation.variableDefinitions ?? [], provided);
+      if (result.errors) return undefined;
+      coerced = result.coerced;
       try {
-        const data: Record<string, unknown> = {};
-        if (operation.plan) await executePlan(run, operation.plan, [data]);
-        const json = shaperFor(internals.schema, operation, coerced)(data);
-        return { contentType: JSON_CONTENT_TYPE, cacheControl: "no-store", body: `{"data":${json}}\n` };
-      } catch (error) {
-        if (error instanceof Bail) return undefined;
-        throw error;
+        checkOperationLimits(internals.schema, operation.document, operation.operation, provided, config.limits);
+      } catch {
+        return undefined;
       }
+    }
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      [IDENTITY_HEADER]: await signer.sign(identity),
+      [REQUEST_ID_HEADER]: context.requestId,
+    };
+    if (context.client.ip) headers[CLIENT_IP_HEADER] = context.client.ip;
+    if (context.client.userAgent) headers[CLIENT_USER_AGENT_HEADER] = context.client.userAgent;
+    const run: PlanRun = {
+      client,
+      urls,
+      headers,
+      variables: provided,
+      typeMatches: typeMatches(internals.supergraph),
+    };
+    try {
+      const data: Record<string, unknown> = {};
+      if (operation.plan) await executePlan(run, operation.plan, [data]);
+      const json = shaperFor(internals.schema, operation, coerced)(data);
+      return { contentType: JSON_CONTENT_TYPE, cacheControl: "no-store", body: `{"data":${json}}\n` };
+    } catch (error) {
+      if (error instanceof Bail) {
+        context.logger.debug({ reason: error.message }, "fast path stepped aside: Apollo answers");
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async execute(request) {
+      const response = await answer(request);
+      if (response) request.context.logger.debug("answered by the fast path");
+      return response;
     },
     close: () => client.close(),
   };
