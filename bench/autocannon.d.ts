@@ -14,6 +14,8 @@ declare module "autocannon" {
     errors: number;
     non2xx: number;
     timeouts: number;
+    /** Responses whose body differed from `expectBody`. */
+    mismatches: number;
     duration: number;
   }
   interface Options {
@@ -23,6 +25,7 @@ declare module "autocannon" {
     duration?: number;
     headers?: Record<string, string>;
     body?: string;
+    expectBody?: string;
   }
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;

@@ -1,133 +1,159 @@
 /**
- * npm run bench:gateway — Atelier's gateway against a plain Apollo Gateway on the same two subgraphs, and
- * the same operation sent to Atelier by persisted id (extensions.persistedQuery) instead of as a document.
- * Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (2). To bench other subgraphs:
- * BENCH_SUPERGRAPH_PATH, BENCH_QUERY, BENCH_BEARER_TOKEN, BENCH_INTERNAL_JWT_PRIVATE_KEY, BENCH_IDENTITY_JWKS_URL.
- * BENCH_PROFILE_DIR=dir writes a CPU profile of our gateway.
+ * npm run bench:gateway — plain `@apollo/gateway` against Atelier's gateway on the public
+ * gateways-benchmark supergraph (bench/products-supergraph: accounts, inventory, products, reviews),
+ * in interleaved rounds of one run. Each gateway runs compiled in its own process pinned to core 0;
+ * the load driver and the subgraphs share core 1. Every response is checked against the reference.
+ * Env: BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
+ * BENCH_PROFILE_DIR (CPU profile of ours), BENCH_NODE_ARGS (extra node flags for ours),
+ * BENCH_APOLLO_PATH=1 (also ours with FAST_PATH=false: every query through Apollo, as before the fast path).
  */
-import type { ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { composeServices } from "@apollo/composition";
-import { createInternalTokenSigner, generateInternalKeyPair, IDENTITY_HEADER } from "@atelier/internal-auth";
+import { generateInternalKeyPair } from "@atelier/internal-auth";
+import autocannon from "autocannon";
 import { parse } from "graphql";
-import { startBenchIssuer } from "./bench-issuer";
-import { type LoadResult, loadTest } from "./load-test";
-import { startChild } from "./servers/child-process";
-import { PROJECTS_SDL } from "./subgraphs/projects-subgraph";
-import { USERS_SDL } from "./subgraphs/users-subgraph";
+import { loadRound, type RoundResult, type Target } from "./load-round";
+import { cpuSeconds, peakRssMiB } from "./process-stats";
+import { BENCH_QUERY } from "./products-supergraph/query";
+import { BENCH_SUBGRAPHS } from "./products-supergraph/subgraphs";
+import { type GatewayTotals, printSummary } from "./products-supergraph/summary";
+import { hasTaskset, startChild } from "./servers/child-process";
+import { compileEntry } from "./servers/compile-entry";
 
 const env = process.env;
-const seconds = Number(env.BENCH_SECONDS ?? 10);
-const connections = Number(env.BENCH_CONNECTIONS ?? 50);
+const rounds = Number(env.BENCH_ROUNDS ?? 3);
+const seconds = Number(env.BENCH_SECONDS ?? 8);
 const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 2);
-const query = env.BENCH_QUERY ?? "query Projects { projects { id name owner { id email fullName } } }";
+const connections = Number(env.BENCH_CONNECTIONS ?? 50);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const children: ChildProcess[] = [];
+const GATEWAY_CORE = 0;
+const DRIVER_CORE = 1;
 
-async function supergraphForBenchSubgraphs(publicKey: string): Promise<string> {
-  const { info, child } = await startChild(here("./servers/subgraphs-process.ts"), {}, { args: [publicKey] });
-  children.push(child);
-  const composed = composeServices([
-    { name: "projects", url: info.projectsUrl, typeDefs: parse(PROJECTS_SDL) },
-    { name: "users", url: info.usersUrl, typeDefs: parse(USERS_SDL) },
-  ]);
+function writeSupergraph(urls: Record<string, string>): string {
+  const composed = composeServices(
+    BENCH_SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.name], typeDefs: parse(s.sdl) })),
+  );
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join("\n"));
   const path = join(mkdtempSync(join(tmpdir(), "atelier-bench-")), "supergraph.graphql");
   writeFileSync(path, composed.supergraphSdl);
   return path;
 }
 
-function printResults(results: LoadResult[]): void {
-  console.log(`\n${connections} connections, ${seconds} s each after ${warmupSeconds} s warm-up\n`);
-  console.log("gateway                          req/s     p50 ms  p95 ms  p99 ms  errors");
-  for (const r of results) {
-    const cells = [r.p50, r.p95, r.p99].map((v) => String(v.toFixed(1)).padStart(7)).join(" ");
-    console.log(
-      `${r.name.padEnd(30)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${cells} ${String(r.errors).padStart(7)}`,
+async function startGateways(supergraphPath: string) {
+  const plainJs = await compileEntry(here("./servers/plain-gateway-process.ts"), "plain-gateway");
+  const oursJs = await compileEntry(here("./servers/atelier-gateway-process.ts"), "atelier-gateway");
+  const profile = env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROFILE_DIR}`] : [];
+  const extra = env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(" ") : [];
+  const plain = await startChild(plainJs, {}, { compiled: true, cpu: GATEWAY_CORE, args: [supergraphPath] });
+  children.push(plain.child);
+  const oursEnv = {
+    SUPERGRAPH_PATH: supergraphPath,
+    INTERNAL_JWT_PRIVATE_KEY: generateInternalKeyPair().privateKey,
+    ALLOW_ANONYMOUS: "true",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    // Wide limits: the bench measures their cost, not their refusals.
+    MAX_COST: "10000000",
+    MAX_DEPTH: "50",
+    RATE_LIMIT_ANONYMOUS_CAPACITY: "0",
+  };
+  const ours = await startChild(oursJs, oursEnv, {
+    compiled: true,
+    cpu: GATEWAY_CORE,
+    nodeArgs: [...profile, ...extra],
+  });
+  children.push(ours.child);
+  const gateways = [
+    { name: "plain @apollo/gateway 2.14.4", url: plain.info.url!, pid: plain.child.pid! },
+    { name: "atelier gateway", url: ours.info.url!, pid: ours.child.pid! },
+  ];
+  if (env.BENCH_APOLLO_PATH === "1") {
+    const apolloPath = await startChild(
+      oursJs,
+      { ...oursEnv, FAST_PATH: "false" },
+      { compiled: true, cpu: GATEWAY_CORE },
     );
+    children.push(apolloPath.child);
+    gateways.push({ name: "atelier, FAST_PATH=false", url: apolloPath.info.url!, pid: apolloPath.child.pid! });
   }
-  const asDocument = results.find((r) => r.name === "atelier (keep-alive fetcher)");
-  const byId = results.find((r) => r.name === "atelier, persisted id");
-  if (asDocument && byId) {
-    const ratio = (byId.requestsPerSecond / asDocument.requestsPerSecond).toFixed(2);
-    console.log(
-      `same operation by id / as document: ${ratio}× req/s, p95 ${byId.p95.toFixed(1)} vs ${asDocument.p95.toFixed(1)} ms`,
-    );
-  }
-  const plain = results.at(-1)!;
-  for (const r of results.slice(0, -1)) {
-    console.log(`${r.name} / ${plain.name}: ${(r.requestsPerSecond / plain.requestsPerSecond).toFixed(2)}×`);
-  }
+  return gateways;
+}
+
+async function post(url: string, body: string): Promise<string> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${url}: ${response.status} ${text}`);
+  return text;
 }
 
 async function main(): Promise<void> {
-  const generated = generateInternalKeyPair();
-  const privateKey = env.BENCH_INTERNAL_JWT_PRIVATE_KEY ?? generated.privateKey;
-  const issuer = await startBenchIssuer();
-  const supergraphPath = env.BENCH_SUPERGRAPH_PATH ?? (await supergraphForBenchSubgraphs(generated.publicKey));
-  const bearer = env.BENCH_BEARER_TOKEN ?? (await issuer.sign());
-  const gatewayEnv = {
-    SUPERGRAPH_PATH: supergraphPath,
-    INTERNAL_JWT_PRIVATE_KEY: privateKey,
-    IDENTITY_JWKS_URL: env.BENCH_IDENTITY_JWKS_URL ?? issuer.jwksUrl,
-    LOG_LEVEL: "warn",
-    NODE_ENV: "production",
-    // Limits on, but never reached: the bench measures their cost, not their refusals.
-    RATE_LIMIT_USER_CAPACITY: "1000000000",
-    RATE_LIMIT_USER_PER_SECOND: "1000000000",
-  };
-  // BENCH_PROFILE_DIR: write a CPU profile of our gateway (open it in Chrome DevTools).
-  const profileArgs = env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROFILE_DIR}`] : [];
-  const ours = await startChild(here("./servers/atelier-gateway-process.ts"), gatewayEnv, { nodeArgs: profileArgs });
-  const oursApolloFetcher = await startChild(here("./servers/atelier-gateway-process.ts"), {
-    ...gatewayEnv,
-    SUBGRAPH_FETCHER: "apollo-default",
-  });
-  const plain = await startChild(here("./servers/plain-gateway-process.ts"), {}, { args: [supergraphPath] });
-  children.push(ours.child, oursApolloFetcher.child, plain.child);
+  const pinned = hasTaskset();
+  if (pinned) spawnSync("taskset", ["-apc", String(DRIVER_CORE), String(process.pid)], { stdio: "ignore" });
+  const subgraphs = await startChild(here("./servers/products-subgraphs-process.ts"), {}, { cpu: DRIVER_CORE });
+  children.push(subgraphs.child);
+  const subgraphRequests = async () => Number(await (await fetch(subgraphs.info.statsUrl!)).text());
+  const gateways = await startGateways(writeSupergraph(subgraphs.info));
+  const body = JSON.stringify({ query: BENCH_QUERY });
+  const reference = await post(gateways[0]!.url, body);
+  for (const gateway of gateways.slice(1)) {
+    const answer = await post(gateway.url, body);
+    if (answer !== reference)
+      throw new Error(`${gateway.name} answers differently:\n${answer}\nreference:\n${reference}`);
+  }
+  // Subgraph calls of one operation, measured alone: under load, calls still in flight blur the count.
+  const fetchesPerOperation: number[] = [];
+  for (const gateway of gateways) {
+    const before = await subgraphRequests();
+    await post(gateway.url, body);
+    fetchesPerOperation.push((await subgraphRequests()) - before);
+  }
+  console.log(
+    `reference answer: ${reference.length} bytes; ${pinned ? "gateways pinned to core 0, driver and subgraphs to core 1" : "taskset not found: nothing pinned"}`,
+  );
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 
-  // The plain gateway cannot verify tokens: it forwards a pre-signed identity for the same user.
-  const identityToken = await createInternalTokenSigner({ privateKey, ttlSeconds: 3600 }).sign({
-    kind: "user",
-    userId: "bench-user",
-    tenantId: "bench-tenant",
-    role: "ADMIN",
-    sessionId: "bench-session",
-    scopes: [],
-  });
-  const body = JSON.stringify({ query });
-  const sha256Hash = createHash("sha256").update(query).digest("hex");
-  const persisted = { extensions: { persistedQuery: { version: 1, sha256Hash } } };
-  const json = { "content-type": "application/json" };
-  const oursHeaders = { ...json, authorization: `Bearer ${bearer}` };
-  // Registers the document under its hash (automatic persisted queries) before the id-only runs.
-  await fetch(ours.info.url!, { method: "POST", headers: oursHeaders, body: JSON.stringify({ query, ...persisted }) });
-  const targets: { name: string; url: string; headers: Record<string, string>; body?: string }[] = [
-    { name: "atelier (keep-alive fetcher)", url: ours.info.url!, headers: oursHeaders },
-    { name: "atelier, persisted id", url: ours.info.url!, headers: oursHeaders, body: JSON.stringify(persisted) },
-    {
-      name: "atelier (apollo fetcher)",
-      url: oursApolloFetcher.info.url!,
-      headers: { ...json, authorization: `Bearer ${bearer}` },
-    },
-    { name: "plain @apollo/gateway", url: plain.info.url!, headers: { ...json, [IDENTITY_HEADER]: identityToken } },
-  ];
-  for (const target of targets) {
-    const response = await fetch(target.url, { method: "POST", headers: target.headers, body: target.body ?? body });
-    const text = await response.text();
-    if (response.status !== 200 || text.includes('"errors"'))
-      throw new Error(`${target.name}: ${response.status} ${text}`);
+  const totals: GatewayTotals[] = gateways.map((g, i) => ({
+    ...g,
+    rounds: [],
+    cpu: 0,
+    fetchesPerOperation: fetchesPerOperation[i] ?? 0,
+  }));
+  for (let round = 1; round <= rounds; round++) {
+    for (const gateway of totals) {
+      const target: Target = {
+        url: gateway.url,
+        headers: { "content-type": "application/json" },
+        body,
+        expectBody: reference,
+      };
+      await autocannon({ ...target, method: "POST", connections, duration: warmupSeconds });
+      const cpuBefore = cpuSeconds(gateway.pid) ?? 0;
+      const result: RoundResult = await loadRound(target, connections, seconds);
+      const cpu = (cpuSeconds(gateway.pid) ?? 0) - cpuBefore;
+      gateway.cpu += cpu;
+      gateway.rounds.push(result);
+      const cpuPerSecond = cpu / seconds;
+      console.log(
+        `round ${round} ${gateway.name.padEnd(30)} ${(result.requests / seconds).toFixed(0).padStart(6)} req/s, gateway CPU ${(cpuPerSecond * 100).toFixed(0)}%`,
+      );
+    }
   }
-  const results: LoadResult[] = [];
-  for (const target of targets) {
-    results.push(await loadTest({ ...target, body: target.body ?? body, connections, seconds, warmupSeconds }));
-  }
-  printResults(results);
-  issuer.close();
+  for (const gateway of totals) gateway.peakRssMiB = peakRssMiB(gateway.pid);
+  printSummary(totals, { connections, seconds, rounds, warmupSeconds });
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 }
 
 try {

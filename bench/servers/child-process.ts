@@ -1,7 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
 
 const READY_PREFIX = "BENCH_READY ";
+
+/** Whether `taskset` (util-linux) can pin processes to cores here. */
+export function hasTaskset(): boolean {
+  return spawnSync("taskset", ["-p", String(process.pid)], { stdio: "ignore" }).status === 0;
+}
 
 /** Called in a child: hands its addresses to the parent. */
 export function announceReady(info: Record<string, string>): void {
@@ -14,9 +19,20 @@ export function announceReady(info: Record<string, string>): void {
 export async function startChild(
   file: string,
   env: Record<string, string>,
-  opts: { nodeArgs?: string[]; args?: string[] } = {},
+  opts: { nodeArgs?: string[]; args?: string[]; compiled?: boolean; cpu?: number } = {},
 ): Promise<{ info: Record<string, string>; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", file, ...(opts.args ?? [])], {
+  // A compiled entry runs without tsx; `cpu` pins the child to one core (taskset -c) where taskset exists.
+  const nodeArgs = [
+    ...(opts.nodeArgs ?? []),
+    ...(opts.compiled ? [] : ["--import", "tsx"]),
+    file,
+    ...(opts.args ?? []),
+  ];
+  const pinned = opts.cpu !== undefined && hasTaskset();
+  const [command, args] = pinned
+    ? ["taskset", ["-c", String(opts.cpu), process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
+  const child = spawn(command, args, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

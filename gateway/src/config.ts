@@ -92,6 +92,8 @@ const gatewayEnvSchema = z.object({
     .transform((v) => (v === undefined || v === "" ? undefined : ["true", "1", "yes"].includes(v))),
   APOLLO_TELEMETRY: envFlag(false),
   SUBGRAPH_FETCHER: z.enum(["keep-alive", "apollo-default"]).default("keep-alive"),
+  /** Queries answered by the gateway's own executor (gateway/src/federation/fast-path); false: all by Apollo. */
+  FAST_PATH: envFlag(true),
   MAX_DEPTH: positiveInt(12),
   MAX_ALIASES: positiveInt(30),
   MAX_TOKENS: positiveInt(2000),
@@ -145,6 +147,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
     subgraphUrls: subgraphUrlOverrides(env),
     /** "apollo-default" exists to measure the keep-alive fetcher against Apollo's own. */
     subgraphFetcher: parsed.SUBGRAPH_FETCHER,
+    fastPath: parsed.FAST_PATH,
     internalJwtPrivateKey: parsed.INTERNAL_JWT_PRIVATE_KEY,
     internalJwtTtlSeconds: parsed.INTERNAL_JWT_TTL_SECONDS,
     identityJwksUrl: parsed.IDENTITY_JWKS_URL,

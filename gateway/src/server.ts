@@ -5,6 +5,7 @@ import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from "@atelier/logging
 import { createAuthenticator } from "./auth/authenticate";
 import type { GatewayConfig } from "./config";
 import { createApolloServer } from "./federation/apollo-server";
+import { createFastPath } from "./federation/fast-path/fast-path";
 import { createKeepAliveFetcher } from "./federation/keep-alive-fetcher";
 import { readSupergraph, subgraphEndpoints } from "./federation/supergraph";
 import { sendGraphQLError } from "./http/graphql-error-response";
@@ -40,7 +41,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const keepAlive = createKeepAliveFetcher();
   const fetcher = config.subgraphFetcher === "keep-alive" ? keepAlive.fetcher : undefined;
   const partners = createPartnerAccess(config, signer, logger);
-  const { apollo, apiSchema } = createApolloServer(config, {
+  const { apollo, apiSchema, gateway } = createApolloServer(config, {
     supergraphSdl,
     subgraphs,
     signer,
@@ -49,6 +50,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     usage: partners.usage,
   });
   await apollo.start();
+  const fastPath = config.fastPath ? createFastPath(gateway, config, subgraphs, signer) : undefined;
   const authenticate = createAuthenticator(config, signer);
   const handleGraphQL = createGraphQLHandler({
     apollo,
@@ -58,6 +60,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     logger,
     persisted: partners.persisted,
     rateLimiter: partners.rateLimiter,
+    fastPath,
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -112,6 +115,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       await apollo.stop();
       await partners.close();
       await keepAlive.close();
+      await fastPath?.close();
     },
   };
 }

@@ -32,6 +32,8 @@ export interface ApolloServerDeps {
 
 export interface FederatedServer {
   apollo: ApolloServer<GatewayContext>;
+  /** The gateway inside Apollo Server: the fast path plans with its planner. */
+  gateway: ApolloGateway;
   /** The supergraph's API schema once loaded: what subscriptions validate against. */
   apiSchema(): GraphQLSchema;
 }
@@ -78,6 +80,7 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
   });
   return {
     apollo,
+    gateway,
     apiSchema() {
       if (!apiSchema) throw new Error("the supergraph is not loaded yet");
       return apiSchema;

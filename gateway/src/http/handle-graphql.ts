@@ -5,6 +5,7 @@ import type { Authenticate } from "../auth/authenticate";
 import { AuthenticationError } from "../auth/authentication-error";
 import type { RequestLimits } from "../config";
 import type { GatewayContext } from "../context";
+import type { FastPath } from "../federation/fast-path/fast-path";
 import type { ResolveDeps } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { clientInfo } from "./client-info";
@@ -22,6 +23,8 @@ export interface GraphQLHandlerDeps {
   logger: Logger;
   persisted: ResolveDeps;
   rateLimiter: RateLimiter;
+  /** Answers plain queries without Apollo's pipeline; undefined sends everything through Apollo. */
+  fastPath?: FastPath;
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -106,6 +109,20 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       logger: requestLogger(deps.logger, { requestId, tenantId, actor }),
       client,
     };
+    if (deps.fastPath && req.method === "POST") {
+      const fast = await deps.fastPath.execute({
+        body: resolvedBody,
+        contentType: req.headers["content-type"],
+        accept: req.headers.accept,
+        context,
+      });
+      if (fast) {
+        // setHeader rather than writeHead, so Node sends a content-length as it does for Apollo's answers.
+        res.setHeader("content-type", fast.contentType);
+        res.setHeader("cache-control", fast.cacheControl);
+        return void res.end(fast.body);
+      }
+    }
     const response = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body: resolvedBody },
       context: async () => context,
