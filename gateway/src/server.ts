@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createInternalTokenSigner } from "@atelier/internal-auth";
 import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from "@atelier/logging";
+import { createCurrentAccessResolver } from "./access/current-access";
 import { createAuthenticator } from "./auth/authenticate";
+import { createIdentityInternalClient } from "./auth/identity-internal-client";
 import type { GatewayConfig } from "./config";
 import { createApolloServer } from "./federation/apollo-server";
 import { createKeepAliveFetcher } from "./federation/keep-alive-fetcher";
@@ -49,7 +51,12 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     usage: partners.usage,
   });
   await apollo.start();
-  const authenticate = createAuthenticator(config, signer);
+  const access = createCurrentAccessResolver({
+    identity: createIdentityInternalClient({ baseUrl: config.identityInternalUrl, signer }),
+    bus: partners.bus,
+    logger,
+  });
+  const authenticate = createAuthenticator(config, signer, access);
   const handleGraphQL = createGraphQLHandler({
     apollo,
     authenticate,

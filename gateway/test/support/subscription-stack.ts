@@ -11,6 +11,7 @@ import { parse } from "graphql";
 import pg from "pg";
 import { loadGatewayConfig } from "../../src/config";
 import { createGateway, type RunningGateway } from "../../src/server";
+import { startIdentityInternalStub } from "./identity-internal-stub";
 import { startTestIssuer } from "./issuer-keys";
 import { PEOPLE_SDL, startTickerSubgraphs, TICKS_SCHEMA_SQL, TICKS_SDL } from "./ticker-subgraphs";
 
@@ -43,6 +44,7 @@ export async function startSubscriptionStack(
   const keys = generateInternalKeyPair();
   const subgraphs = await startTickerSubgraphs(db.url, keys.publicKey);
   const issuer = await startTestIssuer("atelier-identity", "atelier");
+  const identity = await startIdentityInternalStub({ gatewayPublicKey: keys.publicKey, apiKeys: {} });
   const composed = composeServices([
     { name: "ticks", url: subgraphs.ticks.url, typeDefs: parse(TICKS_SDL) },
     { name: "people", url: subgraphs.people.url, typeDefs: parse(PEOPLE_SDL) },
@@ -67,6 +69,7 @@ export async function startSubscriptionStack(
       SUBSCRIPTIONS_PATH: join(dir, "subscriptions.json"),
       INTERNAL_JWT_PRIVATE_KEY: keys.privateKey,
       IDENTITY_JWKS_URL: issuer.jwksUrl,
+      IDENTITY_INTERNAL_URL: identity.url,
       DATABASE_URL: db.url,
       SUBSCRIPTION_RESYNC_MS: "60000",
       ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
@@ -97,21 +100,30 @@ export async function startSubscriptionStack(
     }
   }
 
+  /** A new member of `tenantId` with `role`, and an access token naming them. */
+  function tokenFor(tenantId: string, role: string, opts: { userId?: string; expiresIn?: number | string } = {}) {
+    const userId = opts.userId ?? randomUUID();
+    identity.members.set(`${userId}:${tenantId}`, role);
+    return issuer.sign({ sub: userId, tid: tenantId, role, sid: randomUUID() }, { expiresIn: opts.expiresIn });
+  }
+
   return {
     gateways,
     wsUrl: (i = 0) => gateways[i]!.url.replace("http", "ws"),
-    token: (tenantId: string) => issuer.sign({ sub: randomUUID(), tid: tenantId, role: "VIEWER", sid: randomUUID() }),
+    token: (tenantId: string) => tokenFor(tenantId, "VIEWER"),
     issuer,
+    /** identity's stand-in: its memberships and ended sessions decide what tokens may do. */
+    identity,
     appendTick,
     /** How many catch-up reads the ticks subgraph has served. */
     catchUpReads: () => subgraphs.stats.catchUpReads,
-    tokenWithRole: (tenantId: string, role: string) =>
-      issuer.sign({ sub: randomUUID(), tid: tenantId, role, sid: randomUUID() }),
+    tokenWithRole: tokenFor,
     async close() {
       for (const g of gateways) await g.stop();
       await bus.close();
       await subgraphs.close();
       await issuer.close();
+      await identity.close();
       await pool.end();
       await db.drop();
       rmSync(dir, { recursive: true, force: true });
