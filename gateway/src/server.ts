@@ -102,6 +102,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     bus: partners.bus,
     persisted: partners.persisted,
     rateLimiter: partners.rateLimiter,
+    access,
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

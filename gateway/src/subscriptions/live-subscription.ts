@@ -1,6 +1,7 @@
 import type { Identity } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
 import { type ExecutionResult, GraphQLError } from "graphql";
+import { asGraphQLError } from "./as-graphql-error";
 import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-up-operation";
 import { PushQueue } from "./push-queue";
 import type { TopicHub } from "./topic-hub";
@@ -72,7 +73,7 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
     const shareKey = `${audience}\n${operation.query}\n${JSON.stringify(variables)}`;
     const result = await opts.execute({ query: operation.query, variables, shareKey }, identity);
     if (result.errors?.length) {
-      queue.push({ errors: result.errors });
+      queue.push({ errors: result.errors.map(asGraphQLError) });
       queue.end();
       return 0;
     }

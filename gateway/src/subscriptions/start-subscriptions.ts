@@ -5,11 +5,13 @@ import type { ApolloServer } from "@apollo/server";
 import type { EventBus } from "@atelier/event-bus";
 import type { Logger } from "@atelier/logging";
 import type { GraphQLSchema } from "graphql";
+import type { CurrentAccessResolver } from "../access/current-access";
 import type { Authenticate } from "../auth/authenticate";
 import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
 import type { ResolveDeps } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
+import { createSocketAccessWatch } from "./access-watch";
 import { coalesceCatchUps } from "./coalesce";
 import type { CatchUpExecutor } from "./live-subscription";
 import { loadSubscriptionRegistry, type SubscriptionRegistry } from "./registry";
@@ -27,6 +29,7 @@ export interface SubscriptionDeps {
   bus: EventBus;
   persisted: ResolveDeps;
   rateLimiter: RateLimiter;
+  access: CurrentAccessResolver;
 }
 
 /** Runs a catch-up query through the gateway itself: planned, authorised and limited like any query. */
@@ -56,6 +59,7 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
   const registry: SubscriptionRegistry = existsSync(registryPath) ? loadSubscriptionRegistry(registryPath) : new Map();
   // The hub connects to the bus on the first subscription, not at boot.
   const hub = new TopicHub(deps.bus);
+  const accessWatch = createSocketAccessWatch({ authenticate: deps.authenticate, access: deps.access });
   const server = attachSubscriptionServer({
     httpServer: deps.httpServer,
     path: deps.path,
@@ -69,9 +73,11 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
     resyncMs,
     persisted: deps.persisted,
     rateLimiter: deps.rateLimiter,
+    accessWatch,
   });
   return {
     async close() {
+      accessWatch.close();
       await server.close();
       await hub.close();
     },

@@ -101,10 +101,15 @@ export async function startSubscriptionStack(
   }
 
   /** A new member of `tenantId` with `role`, and an access token naming them. */
-  function tokenFor(tenantId: string, role: string, opts: { userId?: string; expiresIn?: number | string } = {}) {
+  function tokenFor(
+    tenantId: string,
+    role: string,
+    opts: { userId?: string; sessionId?: string; expiresIn?: number | string } = {},
+  ) {
     const userId = opts.userId ?? randomUUID();
     identity.members.set(`${userId}:${tenantId}`, role);
-    return issuer.sign({ sub: userId, tid: tenantId, role, sid: randomUUID() }, { expiresIn: opts.expiresIn });
+    const sid = opts.sessionId ?? randomUUID();
+    return issuer.sign({ sub: userId, tid: tenantId, role, sid }, { expiresIn: opts.expiresIn });
   }
 
   return {
@@ -115,6 +120,8 @@ export async function startSubscriptionStack(
     /** identity's stand-in: its memberships and ended sessions decide what tokens may do. */
     identity,
     appendTick,
+    /** What identity publishes after a membership or session change commits. */
+    announceAccessChange: (change: { userId?: string; tenantId?: string }) => bus.publish("access_changes", change),
     /** How many catch-up reads the ticks subgraph has served. */
     catchUpReads: () => subgraphs.stats.catchUpReads,
     tokenWithRole: tokenFor,

@@ -32,7 +32,10 @@ export function subscribe<T>(url: string, token: string | null, query: string, v
     collected.stop = client.subscribe<T>(
       { query, variables },
       {
-        next: (value) => collected.values.push(value.data as T),
+        next: (value) => {
+          if (value.errors) collected.errors.push(...value.errors);
+          else collected.values.push(value.data as T);
+        },
         error: (error) => {
           collected.errors.push(error);
           resolve();
