@@ -41,8 +41,8 @@ export function createSocketAccessWatch(opts: { authenticate: Authenticate; acce
   const byTenant = new Map<string, Set<WatchedSocket>>();
   const index = (map: Map<string, Set<WatchedSocket>>, key: string | null, socket: WatchedSocket) => {
     if (!key) return () => {};
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
+    const set = map.get(key) ?? new Set<WatchedSocket>();
+    map.set(key, set);
     set.add(socket);
     return () => {
       set.delete(socket);
