@@ -14,6 +14,7 @@ import { createGraphQLHandler } from "./http/handle-graphql";
 import { sendHealth, sendReadiness } from "./http/health";
 import { serveIdeAsset, serveIdePage } from "./ide/serve-ide";
 import { createPartnerAccess } from "./partner-access";
+import { loadLiveFields } from "./subscriptions/live-fields";
 import { startSubscriptions } from "./subscriptions/start-subscriptions";
 
 export interface RunningGateway {
@@ -51,6 +52,16 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     usage: partners.usage,
   });
   await apollo.start();
+  let live: ReturnType<typeof loadLiveFields>;
+  try {
+    live = loadLiveFields(config.subscriptions.registryPath, apiSchema(), logger);
+  } catch (error) {
+    // Subscriptions that would share one viewer's data with another: the gateway does not start.
+    await apollo.stop();
+    await partners.close();
+    await keepAlive.close();
+    throw error;
+  }
   const access = createCurrentAccessResolver({
     identity: createIdentityInternalClient({ baseUrl: config.identityInternalUrl, signer }),
     bus: partners.bus,
@@ -103,6 +114,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     persisted: partners.persisted,
     rateLimiter: partners.rateLimiter,
     access,
+    live,
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

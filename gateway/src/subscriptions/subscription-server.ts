@@ -15,6 +15,7 @@ import { toCatchUpOperation, UnsupportedSubscriptionError } from "./catch-up-ope
 import { type CatchUpExecutor, startLiveSubscription } from "./live-subscription";
 import type { SubscriptionRegistry } from "./registry";
 import type { TopicHub } from "./topic-hub";
+import { selectsNothingViewerDependent, type ViewerDependence } from "./viewer-dependence";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -23,6 +24,8 @@ export interface SubscriptionServerOptions {
   authenticate: Authenticate;
   allowAnonymous: boolean;
   registry: SubscriptionRegistry;
+  /** Which types and fields differ between viewers alike in tenant and role; null: all of them. */
+  viewerDependence: ViewerDependence | null;
   hub: TopicHub;
   execute: CatchUpExecutor;
   logger: Logger;
@@ -126,6 +129,10 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         try {
           const catchUp = toCatchUpOperation(operation, args.document, opts.registry, pageSize, variables);
+          // Provably the same answer for every viewer alike in tenant and role: one read serves them.
+          if (selectsNothingViewerDependent(args.schema, opts.viewerDependence, catchUp.query)) {
+            catchUp.audience = "tenant-role";
+          }
           await opts.hub.start();
           return startLiveSubscription({
             operation: catchUp,

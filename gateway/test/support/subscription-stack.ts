@@ -33,6 +33,11 @@ export async function startSubscriptionStack(
     gateways?: number;
     redisUrl?: string;
     audience?: "identity" | "tenant-role";
+    /**
+     * `viewer-dependent.json` beside the registry; default: `Person.name` marked, standing in for a
+     * field that differs between viewers. null: no file.
+     */
+    viewerDependent?: { types?: Record<string, string>; fields?: Record<string, string> } | null;
     /** Extra gateway environment, e.g. rate limits for a bench. */
     env?: Record<string, string>;
   } = {},
@@ -59,7 +64,22 @@ export async function startSubscriptionStack(
     }),
   );
 
+  const viewerDependent =
+    opts.viewerDependent === undefined ? { fields: { "Person.name": "differs per viewer" } } : opts.viewerDependent;
+  if (viewerDependent) writeFileSync(join(dir, "viewer-dependent.json"), JSON.stringify(viewerDependent));
+
   const gateways: RunningGateway[] = [];
+  const bus = createEventBus({ databaseUrl: db.url, redisUrl: opts.redisUrl });
+  async function close() {
+    for (const g of gateways) await g.stop();
+    await bus.close();
+    await subgraphs.close();
+    await issuer.close();
+    await identity.close();
+    await pool.end();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
   for (let i = 0; i < (opts.gateways ?? 1); i++) {
     const config = loadGatewayConfig({
       PORT: "0",
@@ -75,9 +95,13 @@ export async function startSubscriptionStack(
       ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
       ...opts.env,
     });
-    gateways.push(await createGateway(config));
+    try {
+      gateways.push(await createGateway(config));
+    } catch (error) {
+      await close();
+      throw error;
+    }
   }
-  const bus = createEventBus({ databaseUrl: db.url, redisUrl: opts.redisUrl });
 
   /** Appends one tick to a stream in a transaction, then publishes the notice after commit. */
   async function appendTick(tenantId: string, streamId: string, label: string, publish = true) {
@@ -125,15 +149,6 @@ export async function startSubscriptionStack(
     /** How many catch-up reads the ticks subgraph has served. */
     catchUpReads: () => subgraphs.stats.catchUpReads,
     tokenWithRole: tokenFor,
-    async close() {
-      for (const g of gateways) await g.stop();
-      await bus.close();
-      await subgraphs.close();
-      await issuer.close();
-      await identity.close();
-      await pool.end();
-      await db.drop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }
