@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createInternalTokenSigner } from "@atelier/internal-auth";
 import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from "@atelier/logging";
+import { createCurrentAccessResolver } from "./access/current-access";
 import { createAuthenticator } from "./auth/authenticate";
+import { createIdentityInternalClient } from "./auth/identity-internal-client";
 import type { GatewayConfig } from "./config";
 import { createApolloServer } from "./federation/apollo-server";
 import { createFastPath } from "./federation/fast-path/fast-path";
@@ -13,6 +15,7 @@ import { createGraphQLHandler } from "./http/handle-graphql";
 import { sendHealth, sendReadiness } from "./http/health";
 import { serveIdeAsset, serveIdePage } from "./ide/serve-ide";
 import { createPartnerAccess } from "./partner-access";
+import { loadLiveFields } from "./subscriptions/live-fields";
 import { startSubscriptions } from "./subscriptions/start-subscriptions";
 
 export interface RunningGateway {
@@ -51,7 +54,22 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
   await apollo.start();
   const fastPath = config.fastPath ? createFastPath(gateway, config, subgraphs, signer) : undefined;
-  const authenticate = createAuthenticator(config, signer);
+  let live: ReturnType<typeof loadLiveFields>;
+  try {
+    live = loadLiveFields(config.subscriptions.registryPath, apiSchema(), logger);
+  } catch (error) {
+    // Subscriptions that would share one viewer's data with another: the gateway does not start.
+    await apollo.stop();
+    await partners.close();
+    await keepAlive.close();
+    throw error;
+  }
+  const access = createCurrentAccessResolver({
+    identity: createIdentityInternalClient({ baseUrl: config.identityInternalUrl, signer }),
+    bus: partners.bus,
+    logger,
+  });
+  const authenticate = createAuthenticator(config, signer, access);
   const handleGraphQL = createGraphQLHandler({
     apollo,
     authenticate,
@@ -99,6 +117,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     bus: partners.bus,
     persisted: partners.persisted,
     rateLimiter: partners.rateLimiter,
+    access,
+    live,
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

@@ -90,39 +90,6 @@ describe("subscriptions through the gateway", () => {
   });
 });
 
-describe("subscribers sharing reads", () => {
-  async function readsForOneEvent(audience: "identity" | "tenant-role", roles: string[]) {
-    const stack = await startSubscriptionStack({ audience });
-    try {
-      const tenant = randomUUID();
-      const stream = randomUUID();
-      const subs = await Promise.all(
-        roles.map(async (role) =>
-          subscribe<TickData>(stack.wsUrl(), await stack.tokenWithRole(tenant, role), TICKS, { streamId: stream }),
-        ),
-      );
-      await stack.appendTick(tenant, stream, "warm-up");
-      for (const sub of subs) await expect.poll(() => sub.values.length, { timeout: 10_000 }).toBe(1);
-      const before = stack.catchUpReads();
-      await stack.appendTick(tenant, stream, "measured");
-      for (const sub of subs) await expect.poll(() => sub.values.length, { timeout: 10_000 }).toBe(2);
-      for (const sub of subs) sub.stop();
-      return stack.catchUpReads() - before;
-    } finally {
-      await stack.close();
-    }
-  }
-
-  it("reads once per event for viewers alike in tenant and role when the field allows it", async () => {
-    expect(await readsForOneEvent("tenant-role", ["VIEWER", "VIEWER", "VIEWER", "VIEWER"])).toBe(1);
-  });
-
-  it("reads separately for different roles, and per identity by default", async () => {
-    expect(await readsForOneEvent("tenant-role", ["VIEWER", "VIEWER", "ADMIN"])).toBe(2);
-    expect(await readsForOneEvent("identity", ["VIEWER", "VIEWER", "VIEWER"])).toBe(3);
-  });
-});
-
 describe("subscriptions across gateway replicas on Redis", () => {
   let stack: Awaited<ReturnType<typeof startSubscriptionStack>>;
   beforeAll(async () => {

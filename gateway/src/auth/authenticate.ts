@@ -1,5 +1,7 @@
 import { ANONYMOUS, type Identity, type InternalTokenSigner, isDelegationIssuer } from "@atelier/internal-auth";
 import { decodeJwt, decodeProtectedHeader } from "jose";
+import { applyCurrentAccess } from "../access/apply-current-access";
+import type { CurrentAccessResolver } from "../access/current-access";
 import type { GatewayConfig } from "../config";
 import { createAccessTokenVerifier } from "./access-token";
 import { createApiKeyVerifier } from "./api-key";
@@ -19,7 +21,11 @@ export type Authenticate = (credential: CredentialInput) => Promise<Identity>;
  * Turns a client's credential into an Identity, or throws AuthenticationError.
  * Shared by HTTP requests and (later) WebSocket connection_init.
  */
-export function createAuthenticator(config: GatewayConfig, signer: InternalTokenSigner): Authenticate {
+export function createAuthenticator(
+  config: GatewayConfig,
+  signer: InternalTokenSigner,
+  access: CurrentAccessResolver,
+): Authenticate {
   const identityClient = createIdentityInternalClient({ baseUrl: config.identityInternalUrl, signer });
   const accessTokens = createAccessTokenVerifier({ ...config.accessToken, jwksUrl: config.identityJwksUrl });
   const oidc = createOidcVerifier({
@@ -31,6 +37,7 @@ export function createAuthenticator(config: GatewayConfig, signer: InternalToken
   const delegations = createDelegationAuthenticator({
     publicKeys: config.delegationPublicKeys,
     identity: identityClient,
+    access,
   });
   // Verifying a signature on every request costs more than the subgraph fetch it guards.
   const verifiedTokens = new TtlCache<Identity>(10_000);
@@ -67,7 +74,8 @@ export function createAuthenticator(config: GatewayConfig, signer: InternalToken
       case "apiKey":
         return apiKeys.verify(credential.key);
       case "bearer":
-        return verifyBearer(credential.token);
+        // The token's claims name who; what they may do now is identity's current answer.
+        return applyCurrentAccess(await verifyBearer(credential.token), access);
     }
   };
 }

@@ -5,6 +5,7 @@ import {
   type Identity,
   type Role,
 } from "@atelier/internal-auth";
+import type { CurrentAccessResolver } from "../access/current-access";
 import { AuthenticationError } from "./authentication-error";
 import type { IdentityInternalClient } from "./identity-internal-client";
 import { TtlCache } from "./ttl-cache";
@@ -22,9 +23,12 @@ type ResolvedActor = { kind: "user"; role: Role } | { kind: "apiClient"; scopes:
 export function createDelegationAuthenticator(opts: {
   publicKeys: Record<string, string>;
   identity: IdentityInternalClient;
+  access: CurrentAccessResolver;
 }) {
   const verifier = createDelegationVerifier(opts.publicKeys);
   const actors = new TtlCache<ResolvedActor | null>(10_000);
+  // A membership notice drops every resolved actor: rare next to lookups, and simpler than an index.
+  opts.access.onChange(() => actors.clear());
 
   async function resolve(actor: DelegatedActor): Promise<ResolvedActor | null> {
     const key = JSON.stringify(actor);

@@ -8,8 +8,9 @@ export interface LiveField {
   topicArgument: string;
   /**
    * `"identity"` (default): every subscriber's events are read with its own identity.
-   * `"tenant-role"`: the owning subgraph declares that what the catch-up returns depends only on
-   * the tenant and role, so subscribers alike in both share one read per event.
+   * `"tenant-role"`: subscribers alike in tenant, role and scopes share one read per event whatever
+   * they select; accepted at start only if the payload reaches nothing in viewer-dependent.json.
+   * (Without it, reads are still shared when a subscription selects nothing viewer-dependent.)
    */
   audience?: "identity" | "tenant-role";
 }

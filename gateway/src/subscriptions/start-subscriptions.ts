@@ -1,18 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
+import { dirname, join } from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import type { EventBus } from "@atelier/event-bus";
 import type { Logger } from "@atelier/logging";
 import type { GraphQLSchema } from "graphql";
+import type { CurrentAccessResolver } from "../access/current-access";
 import type { Authenticate } from "../auth/authenticate";
 import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
 import type { ResolveDeps } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
+import { createSocketAccessWatch } from "./access-watch";
 import { coalesceCatchUps } from "./coalesce";
+import type { LiveFields } from "./live-fields";
 import type { CatchUpExecutor } from "./live-subscription";
-import { loadSubscriptionRegistry, type SubscriptionRegistry } from "./registry";
 import { attachSubscriptionServer } from "./subscription-server";
 import { TopicHub } from "./topic-hub";
 
@@ -27,6 +30,9 @@ export interface SubscriptionDeps {
   bus: EventBus;
   persisted: ResolveDeps;
   rateLimiter: RateLimiter;
+  access: CurrentAccessResolver;
+  /** From loadLiveFields, checked before the gateway listens. */
+  live: LiveFields;
 }
 
 /** Runs a catch-up query through the gateway itself: planned, authorised and limited like any query. */
@@ -51,11 +57,11 @@ function executorFor(apollo: ApolloServer<GatewayContext>, logger: Logger): Catc
 
 /** graphql-ws on the gateway's path, fed by the event bus. */
 export async function startSubscriptions(config: GatewayConfig, deps: SubscriptionDeps) {
-  const { registryPath, resyncMs } = config.subscriptions;
-  // A gateway fronting subgraphs that are not ours may have no registry: nothing is live then.
-  const registry: SubscriptionRegistry = existsSync(registryPath) ? loadSubscriptionRegistry(registryPath) : new Map();
+  const { resyncMs } = config.subscriptions;
+  const { registry, viewerDependence } = deps.live;
   // The hub connects to the bus on the first subscription, not at boot.
   const hub = new TopicHub(deps.bus);
+  const accessWatch = createSocketAccessWatch({ authenticate: deps.authenticate, access: deps.access });
   const server = attachSubscriptionServer({
     httpServer: deps.httpServer,
     path: deps.path,
@@ -63,15 +69,18 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
     authenticate: deps.authenticate,
     allowAnonymous: config.allowAnonymous,
     registry,
+    viewerDependence,
     hub,
     execute: coalesceCatchUps(executorFor(deps.apollo, deps.logger)),
     logger: deps.logger,
     resyncMs,
     persisted: deps.persisted,
     rateLimiter: deps.rateLimiter,
+    accessWatch,
   });
   return {
     async close() {
+      accessWatch.close();
       await server.close();
       await hub.close();
     },

@@ -7,12 +7,15 @@ import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Authenticate } from "../auth/authenticate";
+import type { CredentialInput } from "../auth/credential";
 import { type GraphQLRequestBody, type ResolveDeps, resolveOperation } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
+import type { SocketAccessWatch } from "./access-watch";
 import { toCatchUpOperation, UnsupportedSubscriptionError } from "./catch-up-operation";
 import { type CatchUpExecutor, startLiveSubscription } from "./live-subscription";
 import type { SubscriptionRegistry } from "./registry";
 import type { TopicHub } from "./topic-hub";
+import { selectsNothingViewerDependent, type ViewerDependence } from "./viewer-dependence";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -21,6 +24,8 @@ export interface SubscriptionServerOptions {
   authenticate: Authenticate;
   allowAnonymous: boolean;
   registry: SubscriptionRegistry;
+  /** Which types and fields differ between viewers alike in tenant and role; null: all of them. */
+  viewerDependence: ViewerDependence | null;
   hub: TopicHub;
   execute: CatchUpExecutor;
   logger: Logger;
@@ -28,11 +33,14 @@ export interface SubscriptionServerOptions {
   resyncMs?: number;
   persisted: ResolveDeps;
   rateLimiter: RateLimiter;
+  /** Re-checks open sockets on access notices and token expiry. */
+  accessWatch: SocketAccessWatch;
 }
 
 type SocketExtra = {
   socket: { close(code: number, reason: string): void };
   identity?: Identity;
+  stopWatching?: () => void;
 };
 
 function stringParam(params: Record<string, unknown>, ...names: string[]): string | undefined {
@@ -60,13 +68,14 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
           string,
           unknown
         >;
+        const credential: CredentialInput = {
+          authorization:
+            stringParam(params, "authorization", "Authorization") ??
+            stringParam(headers, "authorization", "Authorization"),
+          apiKey: stringParam(params, "apiKey", "x-api-key") ?? stringParam(headers, "x-api-key"),
+        };
         try {
-          const identity = await opts.authenticate({
-            authorization:
-              stringParam(params, "authorization", "Authorization") ??
-              stringParam(headers, "authorization", "Authorization"),
-            apiKey: stringParam(params, "apiKey", "x-api-key") ?? stringParam(headers, "x-api-key"),
-          });
+          const identity = await opts.authenticate(credential);
           if (identity.kind === "anonymous" && !opts.allowAnonymous) {
             ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: send a token in connection_init");
             return false;
@@ -77,12 +86,19 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
             return false;
           }
           ctx.extra.identity = identity;
+          const { socket } = ctx.extra;
+          ctx.extra.stopWatching = opts.accessWatch.watch({
+            credential,
+            identity,
+            close: (code, reason) => socket.close(code, reason),
+          });
           return true;
         } catch (error) {
           ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
           return false;
         }
       },
+      onClose: (ctx) => ctx.extra.stopWatching?.(),
       // Same rules as HTTP: rate limit, then ids to documents; API clients only their published ones.
       onSubscribe: async (ctx, _id, payload) => {
         const identity = ctx.extra.identity;
@@ -113,6 +129,10 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         try {
           const catchUp = toCatchUpOperation(operation, args.document, opts.registry, pageSize, variables);
+          // Provably the same answer for every viewer alike in tenant and role: one read serves them.
+          if (selectsNothingViewerDependent(args.schema, opts.viewerDependence, catchUp.query)) {
+            catchUp.audience = "tenant-role";
+          }
           await opts.hub.start();
           return startLiveSubscription({
             operation: catchUp,

@@ -18,7 +18,15 @@ export async function startIdentityInternalStub(opts: {
   apiKeys: Record<string, { apiClientId: string; tenantId: string; scopes: string[] }>;
   oidcLinks?: Record<string, { userId: string; tenantId: string | null; role: string | null }>;
   operations?: StubOperation[];
+  /** Approved memberships, `"<userId>:<tenantId>"` → role; the current-access answer reads them. */
+  members?: Record<string, string>;
 }) {
+  const members = new Map(Object.entries(opts.members ?? {}));
+  const endedSessions = new Set<string>();
+  const currentAccess = (subject: { userId: string; tenantId: string | null; sessionId: string | null }) => ({
+    signedIn: !(subject.sessionId && endedSessions.has(subject.sessionId)),
+    role: subject.tenantId ? (members.get(`${subject.userId}:${subject.tenantId}`) ?? null) : null,
+  });
   const verifier = createInternalTokenVerifier({ publicKey: opts.gatewayPublicKey });
   const operations = [...(opts.operations ?? [])];
   const usage: Record<string, unknown>[] = [];
@@ -48,13 +56,15 @@ export async function startIdentityInternalStub(opts: {
       return void res.writeHead(204).end();
     }
     const answer =
-      req.url === "/internal/api-keys/verify"
-        ? opts.apiKeys[String(body.apiKey)]
-        : req.url === "/internal/oidc/resolve"
-          ? opts.oidcLinks?.[`${body.issuer}|${body.subject}`]
-          : req.url === "/internal/persisted-operations/lookup"
-            ? lookup(body)
-            : undefined;
+      req.url === "/internal/access/resolve"
+        ? { results: (body.subjects as Parameters<typeof currentAccess>[0][]).map(currentAccess) }
+        : req.url === "/internal/api-keys/verify"
+          ? opts.apiKeys[String(body.apiKey)]
+          : req.url === "/internal/oidc/resolve"
+            ? opts.oidcLinks?.[`${body.issuer}|${body.subject}`]
+            : req.url === "/internal/persisted-operations/lookup"
+              ? lookup(body)
+              : undefined;
     if (!answer) return void res.writeHead(req.url?.includes("persisted") ? 404 : 401).end();
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
   });
@@ -63,6 +73,9 @@ export async function startIdentityInternalStub(opts: {
     calls: () => calls,
     usage,
     operations,
+    /** Memberships and ended sessions as identity would hold them; change them to revoke or demote. */
+    members,
+    endedSessions,
     close: () => server.close(),
   };
 }

@@ -11,6 +11,7 @@ import { parse } from "graphql";
 import pg from "pg";
 import { loadGatewayConfig } from "../../src/config";
 import { createGateway, type RunningGateway } from "../../src/server";
+import { startIdentityInternalStub } from "./identity-internal-stub";
 import { startTestIssuer } from "./issuer-keys";
 import { PEOPLE_SDL, startTickerSubgraphs, TICKS_SCHEMA_SQL, TICKS_SDL } from "./ticker-subgraphs";
 
@@ -32,6 +33,11 @@ export async function startSubscriptionStack(
     gateways?: number;
     redisUrl?: string;
     audience?: "identity" | "tenant-role";
+    /**
+     * `viewer-dependent.json` beside the registry; default: `Person.name` marked, standing in for a
+     * field that differs between viewers. null: no file.
+     */
+    viewerDependent?: { types?: Record<string, string>; fields?: Record<string, string> } | null;
     /** Extra gateway environment, e.g. rate limits for a bench. */
     env?: Record<string, string>;
   } = {},
@@ -43,6 +49,7 @@ export async function startSubscriptionStack(
   const keys = generateInternalKeyPair();
   const subgraphs = await startTickerSubgraphs(db.url, keys.publicKey);
   const issuer = await startTestIssuer("atelier-identity", "atelier");
+  const identity = await startIdentityInternalStub({ gatewayPublicKey: keys.publicKey, apiKeys: {} });
   const composed = composeServices([
     { name: "ticks", url: subgraphs.ticks.url, typeDefs: parse(TICKS_SDL) },
     { name: "people", url: subgraphs.people.url, typeDefs: parse(PEOPLE_SDL) },
@@ -57,7 +64,22 @@ export async function startSubscriptionStack(
     }),
   );
 
+  const viewerDependent =
+    opts.viewerDependent === undefined ? { fields: { "Person.name": "differs per viewer" } } : opts.viewerDependent;
+  if (viewerDependent) writeFileSync(join(dir, "viewer-dependent.json"), JSON.stringify(viewerDependent));
+
   const gateways: RunningGateway[] = [];
+  const bus = createEventBus({ databaseUrl: db.url, redisUrl: opts.redisUrl });
+  async function close() {
+    for (const g of gateways) await g.stop();
+    await bus.close();
+    await subgraphs.close();
+    await issuer.close();
+    await identity.close();
+    await pool.end();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
   for (let i = 0; i < (opts.gateways ?? 1); i++) {
     const config = loadGatewayConfig({
       PORT: "0",
@@ -67,14 +89,19 @@ export async function startSubscriptionStack(
       SUBSCRIPTIONS_PATH: join(dir, "subscriptions.json"),
       INTERNAL_JWT_PRIVATE_KEY: keys.privateKey,
       IDENTITY_JWKS_URL: issuer.jwksUrl,
+      IDENTITY_INTERNAL_URL: identity.url,
       DATABASE_URL: db.url,
       SUBSCRIPTION_RESYNC_MS: "60000",
       ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
       ...opts.env,
     });
-    gateways.push(await createGateway(config));
+    try {
+      gateways.push(await createGateway(config));
+    } catch (error) {
+      await close();
+      throw error;
+    }
   }
-  const bus = createEventBus({ databaseUrl: db.url, redisUrl: opts.redisUrl });
 
   /** Appends one tick to a stream in a transaction, then publishes the notice after commit. */
   async function appendTick(tenantId: string, streamId: string, label: string, publish = true) {
@@ -97,24 +124,31 @@ export async function startSubscriptionStack(
     }
   }
 
+  /** A new member of `tenantId` with `role`, and an access token naming them. */
+  function tokenFor(
+    tenantId: string,
+    role: string,
+    opts: { userId?: string; sessionId?: string; expiresIn?: number | string } = {},
+  ) {
+    const userId = opts.userId ?? randomUUID();
+    identity.members.set(`${userId}:${tenantId}`, role);
+    const sid = opts.sessionId ?? randomUUID();
+    return issuer.sign({ sub: userId, tid: tenantId, role, sid }, { expiresIn: opts.expiresIn });
+  }
+
   return {
     gateways,
     wsUrl: (i = 0) => gateways[i]!.url.replace("http", "ws"),
-    token: (tenantId: string) => issuer.sign({ sub: randomUUID(), tid: tenantId, role: "VIEWER", sid: randomUUID() }),
+    token: (tenantId: string) => tokenFor(tenantId, "VIEWER"),
     issuer,
+    /** identity's stand-in: its memberships and ended sessions decide what tokens may do. */
+    identity,
     appendTick,
+    /** What identity publishes after a membership or session change commits. */
+    announceAccessChange: (change: { userId?: string; tenantId?: string }) => bus.publish("access_changes", change),
     /** How many catch-up reads the ticks subgraph has served. */
     catchUpReads: () => subgraphs.stats.catchUpReads,
-    tokenWithRole: (tenantId: string, role: string) =>
-      issuer.sign({ sub: randomUUID(), tid: tenantId, role, sid: randomUUID() }),
-    async close() {
-      for (const g of gateways) await g.stop();
-      await bus.close();
-      await subgraphs.close();
-      await issuer.close();
-      await pool.end();
-      await db.drop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    tokenWithRole: tokenFor,
+    close,
   };
 }

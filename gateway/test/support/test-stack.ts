@@ -27,6 +27,7 @@ export async function startTestStack(env: Record<string, string> = {}) {
     apiKeys: { [TEST_API_KEY]: { apiClientId: "client-1", tenantId: "tenant-api", scopes: ["read"] } },
     operations: [{ id: WHOAMI_ID, document: WHOAMI_DOCUMENT, tenantId: "tenant-api", apiClientIds: ["client-1"] }],
     oidcLinks: { [`${EXTERNAL_ISSUER}|sso-subject`]: { userId: "user-sso", tenantId: "tenant-sso", role: "EDITOR" } },
+    members: { "user-sso:tenant-sso": "EDITOR" },
   });
 
   const composed = composeServices([{ name: "echo", url: subgraph.url, typeDefs: parse(ECHO_SUBGRAPH_SDL) }]);
@@ -70,7 +71,12 @@ export async function startTestStack(env: Record<string, string> = {}) {
     identity,
     post,
     /** A valid identity access token for the default user. */
-    userToken: (claims = {}) => issuer.sign({ sub: "user-1", tid: "tenant-1", role: "ADMIN", sid: "s-1", ...claims }),
+    /** A valid access token; identity's stand-in holds the membership its claims name. */
+    userToken: (claims: Record<string, unknown> = {}) => {
+      const all = { sub: "user-1", tid: "tenant-1", role: "ADMIN", sid: "s-1", ...claims };
+      identity.members.set(`${all.sub}:${all.tid}`, String(all.role));
+      return issuer.sign(all);
+    },
     async close() {
       await gateway.stop();
       await Promise.all([subgraph.close(), issuer.close(), externalIssuer.close(), identity.close()]);

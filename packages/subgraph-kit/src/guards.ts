@@ -9,11 +9,15 @@ export function requireUser(identity: Identity): UserIdentity {
   return identity;
 }
 
-/** A caller acting inside a tenant: a user with an active tenant, or an API client. */
+/**
+ * A caller acting inside a tenant: a user with an active tenant and a role in it, or an API client.
+ * The gateway forwards the role of the user's current APPROVED membership, never the token's: a
+ * user without one arrives with neither tenant nor role.
+ */
 export function requireTenantMember(identity: Identity): TenantIdentity {
   if (identity.kind === "apiClient") return identity;
   const user = requireUser(identity);
-  if (!user.tenantId) throw new ForbiddenError("Choose a tenant first (switchTenant), or join one.");
+  if (!user.tenantId || !user.role) throw new ForbiddenError("Choose a tenant first (switchTenant), or join one.");
   return user as UserIdentity & { tenantId: string };
 }
 

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { findMembershipInTenant, lockOwners } from "../data/memberships";
 import type { Membership } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole, authorize } from "./authorize";
 import { inTenant } from "./in-tenant";
 import { audit } from "./record-audit";
@@ -12,7 +13,7 @@ export async function changeMemberRole(
   input: { membershipId: string; role: Role },
 ): Promise<Membership> {
   const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
     const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
     if (!target) throw new NotFoundError("No membership with that id in this tenant.");
     if (target.status !== "APPROVED") throw new ConflictError("Only an approved member's role can be changed.");
@@ -32,4 +33,6 @@ export async function changeMemberRole(
     });
     return membership;
   });
+  await announceAccessChange(ctx.services, { userId: membership.userId });
+  return membership;
 }

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { findMembershipInTenant } from "../data/memberships";
 import type { Membership } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole, authorize } from "./authorize";
 import { inTenant } from "./in-tenant";
 import { audit } from "./record-audit";
@@ -16,7 +17,7 @@ export async function decideMembershipRequest(
   decision: MembershipDecision,
 ): Promise<Membership> {
   const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
     const request = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
     if (!request) throw new NotFoundError("No membership with that id in this tenant.");
     if (request.status !== "PENDING" || request.origin !== "REQUESTED") {
@@ -40,4 +41,6 @@ export async function decideMembershipRequest(
     });
     return membership;
   });
+  await announceAccessChange(ctx.services, { userId: membership.userId });
+  return membership;
 }

@@ -1,6 +1,7 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { revokeSessionFamily } from "../data/sessions";
+import { announceAccessChange } from "./announce-access-change";
 import { requireSignedIn } from "./authorize";
 import { audit } from "./record-audit";
 
@@ -14,6 +15,7 @@ async function endSession(ctx: IdentityContext, sessionId: string, reason: strin
     await audit(tx, ctx, { tenantId, action: `session.${reason}`, resourceType: "Session", resourceId: session.id });
     return count;
   });
+  await announceAccessChange(ctx.services, { userId });
   return { revoked: count > 0 };
 }
 

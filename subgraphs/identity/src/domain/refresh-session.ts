@@ -1,6 +1,7 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { findSessionByRefreshToken, insertSession, revokeSessionFamily } from "../data/sessions";
+import { announceAccessChange } from "./announce-access-change";
 import { type AuthResult, activeMembershipFor, authResultFor } from "./auth-result";
 import { audit } from "./record-audit";
 
@@ -55,6 +56,10 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
     });
     return { user, ...next };
   });
-  if (!outcome) throw new UnauthenticatedError(EXPIRED);
+  // A reused token revoked its family: the family's access tokens end now too.
+  if (!outcome) {
+    await announceAccessChange(ctx.services, { userId: current.userId });
+    throw new UnauthenticatedError(EXPIRED);
+  }
   return authResultFor(ctx, outcome.user, outcome.session, outcome.refreshToken);
 }

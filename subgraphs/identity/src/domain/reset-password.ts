@@ -3,12 +3,13 @@ import { hashPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
 import { revokeAllSessionsOfUser } from "../data/sessions";
 import { consumeUserToken } from "../data/user-tokens";
+import { announceAccessChange } from "./announce-access-change";
 import { audit } from "./record-audit";
 
 /** Sets the password and ends every session: whoever held the old password is signed out. */
 export async function resetPassword(ctx: IdentityContext, input: { token: string; newPassword: string }) {
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.services.db.$transaction(async (tx) => {
+  const userId = await ctx.services.db.$transaction(async (tx) => {
     const userId = await consumeUserToken(tx, input.token, "PASSWORD_RESET");
     if (!userId) throw new BadUserInputError("token: this link is invalid or has expired; ask for a new one.");
     // Proving control of the mailbox also verifies the address.
@@ -23,6 +24,8 @@ export async function resetPassword(ctx: IdentityContext, input: { token: string
       resourceId: userId,
       changes: { sessionsEnded },
     });
+    return userId;
   });
+  await announceAccessChange(ctx.services, { userId });
   return { ok: true };
 }

@@ -1,6 +1,7 @@
 import { ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import type { Membership } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { requireSignedIn } from "./authorize";
 import { inTenant } from "./in-tenant";
 import { audit } from "./record-audit";
@@ -24,7 +25,7 @@ export async function respondToInvitation(
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     if (!user.emailVerifiedAt) throw new ForbiddenError("Verify your e-mail address before accepting an invitation.");
   }
-  return inTenant(ctx, invitation.tenantId, async (tx) => {
+  const membership = await inTenant(ctx, invitation.tenantId, async (tx) => {
     const now = new Date();
     const membership = await tx.membership.update({
       where: { id: invitation.id },
@@ -41,4 +42,6 @@ export async function respondToInvitation(
     });
     return membership;
   });
+  await announceAccessChange(ctx.services, { userId: membership.userId });
+  return membership;
 }

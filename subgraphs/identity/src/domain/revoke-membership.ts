@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { findMembershipInTenant, lockOwners } from "../data/memberships";
 import type { Membership } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole, authorize } from "./authorize";
 import { inTenant } from "./in-tenant";
 import { audit } from "./record-audit";
@@ -9,7 +10,7 @@ import { audit } from "./record-audit";
 /** Withdraws a membership or a pending invitation; the last OWNER stays. */
 export async function revokeMembership(ctx: IdentityContext, input: { membershipId: string }): Promise<Membership> {
   const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
     const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
     if (!target) throw new NotFoundError("No membership with that id in this tenant.");
     if (target.status !== "APPROVED" && target.status !== "PENDING") {
@@ -34,4 +35,6 @@ export async function revokeMembership(ctx: IdentityContext, input: { membership
     });
     return membership;
   });
+  await announceAccessChange(ctx.services, { userId: membership.userId });
+  return membership;
 }

@@ -1,6 +1,7 @@
 import { sendJson } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import type { IdentityServices } from "../context";
+import { resolveCurrentAccess } from "../domain/resolve-current-access";
 import { resolveDelegatedActor } from "../domain/resolve-delegated-actor";
 import { resolveOidcUser } from "../domain/resolve-oidc-user";
 import { verifyApiKey } from "../domain/verify-api-key";
@@ -21,6 +22,15 @@ const delegatedActorBody = z.object({
   ]),
 });
 
+/** At most this many subjects per call: the gateway batches its cache misses. */
+const MAX_ACCESS_SUBJECTS = 100;
+const accessBody = z.object({
+  subjects: z
+    .array(z.object({ userId: z.uuid(), tenantId: z.uuid().nullable(), sessionId: z.uuid().nullable() }))
+    .min(1)
+    .max(MAX_ACCESS_SUBJECTS),
+});
+
 /** Plain HTTP routes next to /graphql: the public JWKS and the gateway's internal endpoints. */
 export function identityRoutes(services: IdentityServices) {
   return {
@@ -39,5 +49,9 @@ export function identityRoutes(services: IdentityServices) {
       const resolved = await resolveDelegatedActor(services, actor);
       return resolved ? { status: 200, body: resolved } : { status: 401, body: { error: "unauthenticated" } };
     }),
+    "/internal/access/resolve": internalJsonRoute(accessBody, async ({ subjects }) => ({
+      status: 200,
+      body: { results: await resolveCurrentAccess(services, subjects) },
+    })),
   };
 }

@@ -1,0 +1,19 @@
+import type { IdentityServices } from "../context";
+
+/** The bus channel gateways listen on to drop cached access and re-check open subscriptions. */
+export const ACCESS_CHANGES_CHANNEL = "access_changes";
+
+/** Whose access changed: one user's (a membership, a session), or everyone's in a tenant. */
+export type AccessChange = { userId: string } | { tenantId: string };
+
+/**
+ * Tells every gateway, after commit, that someone's membership or sessions changed, so a removed
+ * member or an ended session loses access at once; the gateway's 15 s cache covers a lost notice.
+ */
+export async function announceAccessChange(services: IdentityServices, change: AccessChange): Promise<void> {
+  try {
+    await services.bus.publish(ACCESS_CHANGES_CHANNEL, change);
+  } catch (error) {
+    services.log.warn({ err: error, ...change }, "could not announce an access change");
+  }
+}
