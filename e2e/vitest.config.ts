@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
@@ -8,5 +8,11 @@ export default defineConfig({
     // One copy of graphql for Apollo (CJS) and the services (see gateway/vitest.config.ts).
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
-  test: { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+  // The fault suite runs on its own (vitest.faults.config.ts, `npm run test:faults`).
+  test: {
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+    exclude: [...configDefaults.exclude, "faults/**"],
+  },
 });
