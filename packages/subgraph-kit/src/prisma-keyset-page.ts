@@ -17,6 +17,11 @@ export interface KeysetList {
   /** The sort column's Prisma field (also its SQL name): `createdAt` unless said otherwise. */
   column?: string;
   direction: SortDirection;
+  /**
+   * UUID columns every row of the list equals (`{ tenantId }`, `{ userId }`): they narrow the
+   * search for the cursor's position to the index the list itself uses.
+   */
+  scope?: Record<string, string>;
 }
 
 /** What `prismaKeysetPage` hands the caller's `findMany`: spread it beside the list's `where`. */
@@ -47,9 +52,13 @@ export async function prismaKeysetPage<T extends { id: string }>(
   let anchor: string | undefined;
   if (after) {
     const condition = keysetCondition(after, { column, direction: dir, firstParam: 1 });
+    const scope = Object.entries(list.scope ?? {});
+    const scopeSql = scope.map(([name], i) => ` AND "${name}" = $${3 + i}::uuid`).join("");
     const [next] = await db.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT id::text AS id FROM ${list.table} WHERE ${condition.sql} ORDER BY ${column} ${dir}, id ${dir} LIMIT 1`,
+      `SELECT id::text AS id FROM ${list.table} WHERE ${condition.sql}${scopeSql}
+        ORDER BY ${column} ${dir}, id ${dir} LIMIT 1`,
       ...condition.params,
+      ...scope.map(([, value]) => value),
     );
     if (!next) return toConnection([], take, () => "");
     anchor = next.id;

@@ -12,8 +12,11 @@ import type { Prisma } from "../generated/prisma/client";
 
 export function listWorkspaces(services: CreativeServices, actor: Actor, args: PageArgs) {
   return inTenant(services, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `creative."workspaces"`, direction: "asc" }, args, (page) =>
-      tx.workspace.findMany({ where: { tenantId: actor.tenantId }, ...page }),
+    prismaKeysetPage(
+      tx,
+      { table: `creative."workspaces"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) => tx.workspace.findMany({ where: { tenantId: actor.tenantId }, ...page }),
     ),
   );
 }
@@ -21,19 +24,26 @@ export function listWorkspaces(services: CreativeServices, actor: Actor, args: P
 /** Projects in the given statuses, earliest request first (the seeds' queue-index). */
 export function listProductionQueue(services: CreativeServices, actor: Actor, args: PageArgs & { statuses: string[] }) {
   return inTenant(services, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `creative."projects"`, column: "requestedAt", direction: "asc" }, args, (page) =>
-      tx.project.findMany({
-        where: { tenantId: actor.tenantId, deletedAt: null, status: { in: args.statuses as never[] } },
-        ...page,
-      }),
+    prismaKeysetPage(
+      tx,
+      { table: `creative."projects"`, column: "requestedAt", direction: "asc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) =>
+        tx.project.findMany({
+          where: { tenantId: actor.tenantId, deletedAt: null, status: { in: args.statuses as never[] } },
+          ...page,
+        }),
     ),
   );
 }
 
 export function listBrandKits(services: CreativeServices, actor: Actor, args: PageArgs) {
   return inTenant(services, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `creative."brand_kits"`, direction: "asc" }, args, (page) =>
-      tx.brandKit.findMany({ where: { tenantId: actor.tenantId }, ...page }),
+    prismaKeysetPage(
+      tx,
+      { table: `creative."brand_kits"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) => tx.brandKit.findMany({ where: { tenantId: actor.tenantId }, ...page }),
     ),
   );
 }
@@ -63,15 +73,19 @@ export function listGenerationRequests(
   args: PageArgs & { workspaceId: string; status?: string | null },
 ) {
   return inTenant(services, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `creative."generation_requests"`, direction: "desc" }, args, (page) =>
-      tx.generationRequest.findMany({
-        where: {
-          tenantId: actor.tenantId,
-          workspaceId: args.workspaceId,
-          ...(args.status ? { status: args.status as never } : {}),
-        },
-        ...page,
-      }),
+    prismaKeysetPage(
+      tx,
+      { table: `creative."generation_requests"`, direction: "desc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) =>
+        tx.generationRequest.findMany({
+          where: {
+            tenantId: actor.tenantId,
+            workspaceId: args.workspaceId,
+            ...(args.status ? { status: args.status as never } : {}),
+          },
+          ...page,
+        }),
     ),
   );
 }
@@ -79,8 +93,11 @@ export function listGenerationRequests(
 /** Newest first. */
 export function listCreditTransactions(services: CreativeServices, actor: Actor, args: PageArgs) {
   return inTenant(services, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `creative."credit_transactions"`, direction: "desc" }, args, (page) =>
-      tx.creditTransaction.findMany({ where: { tenantId: actor.tenantId }, ...page }),
+    prismaKeysetPage(
+      tx,
+      { table: `creative."credit_transactions"`, direction: "desc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) => tx.creditTransaction.findMany({ where: { tenantId: actor.tenantId }, ...page }),
     ),
   );
 }

@@ -13,11 +13,15 @@ export async function listMemberships(ctx: IdentityContext, input: MembershipLis
   const status = input.filter?.status ?? "APPROVED";
   const actor = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
   return inTenant(ctx, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `identity."memberships"`, direction: "asc" }, input, (page) =>
-      tx.membership.findMany({
-        where: { tenantId: actor.tenantId, status, ...(input.filter?.role ? { role: input.filter.role } : {}) },
-        ...page,
-      }),
+    prismaKeysetPage(
+      tx,
+      { table: `identity."memberships"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      input,
+      (page) =>
+        tx.membership.findMany({
+          where: { tenantId: actor.tenantId, status, ...(input.filter?.role ? { role: input.filter.role } : {}) },
+          ...page,
+        }),
     ),
   );
 }

@@ -6,8 +6,11 @@ import { inTenant } from "./in-tenant";
 export async function listPersistedOperationApps(ctx: IdentityContext, input: PageArgs) {
   const actor = await authorize(ctx, "ADMIN");
   return inTenant(ctx, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `identity."persisted_operation_apps"`, direction: "asc" }, input, (page) =>
-      tx.persistedOperationApp.findMany({ where: { tenantId: actor.tenantId }, ...page }),
+    prismaKeysetPage(
+      tx,
+      { table: `identity."persisted_operation_apps"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      input,
+      (page) => tx.persistedOperationApp.findMany({ where: { tenantId: actor.tenantId }, ...page }),
     ),
   );
 }

@@ -9,15 +9,19 @@ export async function listPersistedOperationVersions(
 ) {
   const actor = await authorize(ctx, "ADMIN");
   return inTenant(ctx, actor.tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `identity."persisted_operation_versions"`, direction: "asc" }, input, (page) =>
-      tx.persistedOperationManifestVersion.findMany({
-        where: {
-          tenantId: actor.tenantId,
-          app: { name: input.app },
-          ...(input.status ? { status: input.status } : {}),
-        },
-        ...page,
-      }),
+    prismaKeysetPage(
+      tx,
+      { table: `identity."persisted_operation_versions"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      input,
+      (page) =>
+        tx.persistedOperationManifestVersion.findMany({
+          where: {
+            tenantId: actor.tenantId,
+            app: { name: input.app },
+            ...(input.status ? { status: input.status } : {}),
+          },
+          ...page,
+        }),
     ),
   );
 }

@@ -6,8 +6,11 @@ import { audit } from "./record-audit";
 export async function listMyNotifications(ctx: IdentityContext, input: PageArgs & { unreadOnly?: boolean | null }) {
   const { userId } = requireSignedIn(ctx);
   const { db } = ctx.services;
-  return prismaKeysetPage(db, { table: `identity."notifications"`, direction: "desc" }, input, (page) =>
-    db.notification.findMany({ where: { userId, ...(input.unreadOnly ? { readAt: null } : {}) }, ...page }),
+  return prismaKeysetPage(
+    db,
+    { table: `identity."notifications"`, direction: "desc", scope: { userId } },
+    input,
+    (page) => db.notification.findMany({ where: { userId, ...(input.unreadOnly ? { readAt: null } : {}) }, ...page }),
   );
 }
 

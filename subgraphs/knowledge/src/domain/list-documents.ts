@@ -23,7 +23,7 @@ export async function listWorkspaceDocuments(
   const tenantId = readerTenant(ctx.identity);
   const input = args.parse({ ...raw, first: raw.first ?? undefined });
   const connection = await inTenant(ctx.services.db, tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `knowledge."Document"`, direction: "desc" }, input, (page) =>
+    prismaKeysetPage(tx, { table: `knowledge."Document"`, direction: "desc", scope: { tenantId } }, input, (page) =>
       tx.document.findMany({ where: { tenantId, workspaceId: input.workspaceId }, select: DOCUMENT_FIELDS, ...page }),
     ),
   );

@@ -29,7 +29,7 @@ export function listTemplates(
 }
 
 export function listWorkflows(db: Db, tenantId: string, args: PageArgs & { workspaceId?: string | null }) {
-  return prismaKeysetPage(db, { table: `workflows."Workflow"`, direction: "asc" }, args, (page) =>
+  return prismaKeysetPage(db, { table: `workflows."Workflow"`, direction: "asc", scope: { tenantId } }, args, (page) =>
     db.workflow.findMany({
       where: { tenantId, ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}) },
       ...page,
@@ -43,22 +43,29 @@ export function listRuns(
   tenantId: string,
   args: PageArgs & { workflowId?: string | null; workspaceId?: string | null; status?: RunStatus | null },
 ) {
-  return prismaKeysetPage(db, { table: `workflows."WorkflowRun"`, direction: "desc" }, args, (page) =>
-    db.workflowRun.findMany({
-      where: {
-        tenantId,
-        ...(args.workflowId ? { workflowId: args.workflowId } : {}),
-        ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}),
-        ...(args.status ? { status: args.status } : {}),
-      },
-      ...page,
-    }),
+  return prismaKeysetPage(
+    db,
+    { table: `workflows."WorkflowRun"`, direction: "desc", scope: { tenantId } },
+    args,
+    (page) =>
+      db.workflowRun.findMany({
+        where: {
+          tenantId,
+          ...(args.workflowId ? { workflowId: args.workflowId } : {}),
+          ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}),
+          ...(args.status ? { status: args.status } : {}),
+        },
+        ...page,
+      }),
   );
 }
 
 export function listBoards(db: Db, tenantId: string, args: PageArgs & { workspaceId: string }) {
-  return prismaKeysetPage(db, { table: `workflows."KanbanBoard"`, direction: "asc" }, args, (page) =>
-    db.kanbanBoard.findMany({ where: { tenantId, workspaceId: args.workspaceId }, ...page }),
+  return prismaKeysetPage(
+    db,
+    { table: `workflows."KanbanBoard"`, direction: "asc", scope: { tenantId } },
+    args,
+    (page) => db.kanbanBoard.findMany({ where: { tenantId, workspaceId: args.workspaceId }, ...page }),
   );
 }
 
