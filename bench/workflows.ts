@@ -2,7 +2,7 @@
  * Completed workflow runs per second: a 3-step workflow of transform steps, N runs started
  * through the domain (as startWorkflowRun does), executed by the in-process worker on real
  * Postgres, timed from the first start until every run is SUCCEEDED.
- *   npx tsx bench/workflows.ts   (BENCH_RUNS, WORKER_CONCURRENCY, WORKER_BATCH_SIZE, DATABASE_POOL_MAX)
+ *   npx tsx bench/workflows.ts   (BENCH_RUNS, WORKER_CONCURRENCY, DATABASE_POOL_MAX)
  */
 
 import { execSync } from "node:child_process";
@@ -26,8 +26,7 @@ const config = loadWorkflowsConfig({
   DATABASE_URL: db.url,
   INTERNAL_JWT_PUBLIC_KEY: testKeys().publicKey,
   LOG_LEVEL: "warn",
-  WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "4",
-  WORKER_BATCH_SIZE: process.env.WORKER_BATCH_SIZE ?? "50",
+  WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "16",
   WORKER_POLLING_INTERVAL_SECONDS: "0.5",
   DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "20",
 });
@@ -75,7 +74,7 @@ try {
   );
   console.log(`completed runs/s: ${((runs * 1000) / totalMs).toFixed(1)}  (not succeeded: ${failed})`);
   console.log(
-    `worker: concurrency ${config.worker.concurrency}, batch ${config.worker.batchSize}, polling ${config.worker.pollingIntervalSeconds} s, pool ${config.databasePoolMax}`,
+    `worker: concurrency ${config.worker.concurrency}, polling ${config.worker.pollingIntervalSeconds} s, pool ${config.databasePoolMax}`,
   );
   console.log(`load: ${execSync("uptime").toString().trim()}`);
 } finally {

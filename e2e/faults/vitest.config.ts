@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.fault.test.ts"],
-    testTimeout: 240_000,
+    testTimeout: 300_000,
     hookTimeout: 180_000,
     fileParallelism: false,
   },

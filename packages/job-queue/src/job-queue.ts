@@ -1,5 +1,9 @@
 import PgBoss from "pg-boss";
+import { JobLeases } from "./job-leases";
+import { type Job, JobLoop } from "./job-loop";
 import { prepareQueues } from "./prepare-schema";
+
+export type { Job } from "./job-loop";
 
 /** Runs SQL in the caller's transaction, so a job is enqueued if and only if the change commits. */
 export interface SqlExecutor {
@@ -12,21 +16,16 @@ export interface SendOptions {
   retryLimit?: number;
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
-  /** A job active longer than this is presumed lost with its worker and handed out again. */
-  expireInSeconds?: number;
   startAfter?: Date | number;
   /** Where a job goes once its retries are exhausted (a queue of this job queue). */
   deadLetter?: string;
   tx?: SqlExecutor;
 }
 
-export interface Job<T> {
-  id: string;
-  data: T;
-}
-
 export interface WorkOptions {
-  batchSize?: number;
+  /** Jobs of this queue run at once by this process (default 1). */
+  concurrency?: number;
+  /** How long an idle worker waits before looking again (default 0.5 s); busy, it never waits. */
   pollingIntervalSeconds?: number;
 }
 
@@ -43,7 +42,13 @@ export interface JobQueueOptions {
   /** Postgres schema for the queue's tables, one per subgraph (e.g. `jobs_workflows`). */
   schema: string;
   queues: string[];
+  /** A handler still running after this long is given up and its job failed, to be retried (default 15 min). */
   expireInSeconds?: number;
+  /**
+   * A running job's lease, renewed every third of it while its worker lives: a dead worker's
+   * jobs are handed out again about this long after it died (default 15 s, at most expireInSeconds).
+   */
+  leaseSeconds?: number;
   onError?: (error: Error) => void;
   /**
    * A role that enqueues inside its own transactions (the row-level-security role of tenant
@@ -52,25 +57,32 @@ export interface JobQueueOptions {
   enqueueRole?: string;
 }
 
-/** A durable Postgres job queue (pg-boss): jobs survive restarts; a crashed worker's job runs again. */
+/**
+ * A durable Postgres job queue (pg-boss): jobs survive restarts, each is completed as soon as it
+ * is done, and a dead worker's jobs run again once their short lease lapses (see job-leases.ts).
+ */
 export function createJobQueue(opts: JobQueueOptions): JobQueue {
   const expireInSeconds = opts.expireInSeconds ?? 15 * 60;
+  const leaseSeconds = Math.min(opts.leaseSeconds ?? 15, expireInSeconds);
+  const onError = (error: Error) => opts.onError?.(error);
   const boss = new PgBoss({
     connectionString: opts.databaseUrl,
     schema: opts.schema,
     max: 4,
     supervise: true,
     schedule: false,
-    expireInSeconds,
+    expireInSeconds: leaseSeconds,
     maintenanceIntervalSeconds: 30,
   });
-  boss.on("error", (error) => opts.onError?.(error));
+  boss.on("error", onError);
+  const leases = new JobLeases(boss, opts.schema, leaseSeconds, onError);
+  const loops: { queue: string; loop: JobLoop<unknown> }[] = [];
   return {
     async start() {
       await boss.start();
       await prepareQueues(boss, opts);
     },
-    send(queue, data, options = {}) {
+    async send(queue, data, options = {}) {
       const { tx, retryDelaySeconds, ...rest } = options;
       const db = tx
         ? {
@@ -79,26 +91,39 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
             }),
           }
         : undefined;
-      return boss.send(queue, data, {
+      const id = await boss.send(queue, data, {
         retryLimit: 3,
         retryBackoff: true,
-        expireInSeconds,
         ...rest,
+        expireInSeconds: leaseSeconds,
         ...(retryDelaySeconds !== undefined ? { retryDelay: retryDelaySeconds } : {}),
         ...(db ? { db } : {}),
       });
+      // Sent outside a transaction, the job is visible now: this process's idle workers take it at once.
+      if (!tx && !rest.startAfter) for (const l of loops) if (l.queue === queue) l.loop.poke();
+      return id;
     },
-    async work(queue, options, handler) {
-      await boss.work(
-        queue,
-        { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
-        async (jobs) => {
-          for (const job of jobs) await handler({ id: job.id, data: job.data as never });
+    async work<T>(queue: string, options: WorkOptions, handler: (job: Job<T>) => Promise<void>) {
+      const loop = new JobLoop<T>(
+        boss,
+        leases,
+        {
+          queue,
+          concurrency: options.concurrency ?? 1,
+          pollingIntervalMs: (options.pollingIntervalSeconds ?? 0.5) * 1000,
+          timeLimitMs: expireInSeconds * 1000,
+          onError,
         },
+        handler,
       );
+      loops.push({ queue, loop: loop as JobLoop<unknown> });
+      await leases.start();
+      loop.start();
     },
-    stop({ graceful = true, timeoutMs = 10_000 } = {}) {
-      return boss.stop({ graceful, timeout: timeoutMs, wait: true });
+    async stop({ graceful = true, timeoutMs = 10_000 } = {}) {
+      await Promise.all(loops.map((l) => l.loop.stop(graceful ? timeoutMs : 0)));
+      leases.stop();
+      await boss.stop({ graceful, timeout: timeoutMs, wait: true });
     },
   };
 }

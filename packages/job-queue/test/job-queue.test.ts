@@ -19,7 +19,7 @@ describe("job queue", () => {
     const seen: number[] = [];
     const consumer = createJobQueue({ databaseUrl: db.url, schema: "jobs_test", queues: ["echo"] });
     await consumer.start();
-    await consumer.work<{ i: number }>("echo", { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (job) => {
+    await consumer.work<{ i: number }>("echo", { concurrency: 5, pollingIntervalSeconds: 0.5 }, async (job) => {
       seen.push(job.data.i);
     });
     await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(5);

@@ -32,6 +32,8 @@ const creativeEnvSchema = z
     ...serviceEnvShape(4004),
     PUBLIC_URL: z.url().optional(),
     RUN_WORKER: envFlag(true),
+    /** Generation jobs of each phase executed at once per worker process. */
+    WORKER_CONCURRENCY: positiveInt(2),
     JOB_EXPIRE_SECONDS: positiveInt(900),
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
     STORAGE_DIR: z.string().default("./.data/creative-blobs"),
@@ -80,6 +82,7 @@ export function loadCreativeConfig(env: Record<string, string | undefined>) {
     publicUrl: p.PUBLIC_URL?.replace(/\/$/, "") ?? null,
     runWorker: p.RUN_WORKER,
     jobExpireSeconds: p.JOB_EXPIRE_SECONDS,
+    workerConcurrency: p.WORKER_CONCURRENCY,
     storage: {
       driver: p.STORAGE_DRIVER,
       dir: p.STORAGE_DIR,

@@ -31,17 +31,14 @@ const workflowsEnvSchema = z.object({
   ...gatewayCallerEnvShape,
   /** Run the step executor inside the service process (the embedded default). */
   RUN_WORKER: envFlag(true),
-  /** Parallel job loops per worker process. */
-  WORKER_CONCURRENCY: positiveInt(4),
-  WORKER_BATCH_SIZE: positiveInt(10),
+  /** Run jobs executed at once per worker process (a waiting delay holds none). */
+  WORKER_CONCURRENCY: positiveInt(8),
   /** pg-boss 10 polls at most every 0.5 s. */
   WORKER_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(30).default(0.5),
-  /** A job active longer than this is presumed lost with its worker and handed out again. */
+  /** A run job still executing after this long is given up and retried (a dead worker's jobs return within seconds, by lease). */
   JOB_EXPIRE_SECONDS: positiveInt(900),
   /** Times a failing run job is retried before it is dead-lettered and its run FAILED. */
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
-  /** Delay steps up to this long wait inside the job; longer ones are rescheduled. */
-  DELAY_INLINE_MAX_SECONDS: z.coerce.number().int().min(0).default(30),
   /** HTTP steps reach only public addresses, but for these (`host`, `host:port`, `*.domain`, `*`). */
   HTTP_STEP_ALLOWED_HOSTS: hostPatterns,
   /** Between looks at a generation request a GENERATION_REQUEST step waits for. */
@@ -55,11 +52,9 @@ export function loadWorkflowsConfig(env: Record<string, string | undefined>) {
     worker: {
       runInProcess: parsed.RUN_WORKER,
       concurrency: parsed.WORKER_CONCURRENCY,
-      batchSize: parsed.WORKER_BATCH_SIZE,
       pollingIntervalSeconds: parsed.WORKER_POLLING_INTERVAL_SECONDS,
       jobExpireSeconds: parsed.JOB_EXPIRE_SECONDS,
       jobRetryLimit: parsed.JOB_RETRY_LIMIT,
-      delayInlineMaxSeconds: parsed.DELAY_INLINE_MAX_SECONDS,
     },
     httpStep: { allowedHosts: parsed.HTTP_STEP_ALLOWED_HOSTS },
     gateway: {

@@ -57,7 +57,6 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
       log.error({ err }, "event bus error"),
     );
   const stepEnv: StepEnvironment = {
-    delayInlineMaxSeconds: config.worker.delayInlineMaxSeconds,
     httpAllowedHosts: config.httpStep.allowedHosts,
     gateway: gatewayClientFrom("workflows", config.gateway),
     gatewayPollSeconds: config.gateway.pollSeconds,

@@ -9,10 +9,15 @@ export interface HttpCall {
   body: unknown;
 }
 
-/** A real HTTP endpoint for HTTP steps: records calls; /fail answers 400, /flaky 503 twice then 200. */
+/**
+ * A real HTTP endpoint for HTTP steps: records calls; /fail answers 400, /flaky 503 twice then
+ * 200; /hold answers only once `releaseHeld()` was called.
+ */
 export async function startHttpTarget() {
   const calls: HttpCall[] = [];
   let flaky = 0;
+  let holding = true;
+  const held: (() => void)[] = [];
   const server: Server = createServer((req, res) => {
     let text = "";
     req.on("data", (chunk) => {
@@ -28,8 +33,12 @@ export async function startHttpTarget() {
         body: text ? JSON.parse(text) : null,
       });
       const status = path === "/fail" ? 400 : path === "/flaky" && flaky++ < 2 ? 503 : 200;
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: status === 200, path, echo: text ? JSON.parse(text) : null }));
+      const answer = () => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: status === 200, path, echo: text ? JSON.parse(text) : null }));
+      };
+      if (path === "/hold" && holding) held.push(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -38,6 +47,14 @@ export async function startHttpTarget() {
     url,
     calls,
     callsTo: (path: string) => calls.filter((c) => c.path === path),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    releaseHeld: () => {
+      holding = false;
+      for (const answer of held.splice(0)) answer();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkflow, EVENTS, runOf, startRun, waitForStatus } from "./fixtures";
+import { createWorkflow, EVENTS, startRun, waitForStatus } from "./fixtures";
 import { type Harness, newTenantUser, ok, startHarness, waitFor } from "./harness";
 import { startHttpTarget } from "./http-target";
 
@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe("a worker killed during a run", () => {
-  it("leaves the run to another worker, which completes it with each step's effect recorded once", async () => {
+  it("leaves the run to another worker within seconds, which completes it with each step's effect recorded once", async () => {
     const alice = newTenantUser();
     const wf = await createWorkflow(h.service, alice, {
       steps: [
@@ -55,7 +55,8 @@ describe("a worker killed during a run", () => {
           type: "HTTP_REQUEST",
           config: { url: `${target.url}/before`, method: "POST", body: { name: { $pointer: "/input/name" } } },
         },
-        { key: "slow", type: "DELAY", config: { seconds: 3 } },
+        { key: "slow", type: "DELAY", config: { seconds: 1 } },
+        { key: "held", type: "HTTP_REQUEST", config: { url: `${target.url}/hold`, method: "POST", body: {} } },
         {
           key: "after",
           type: "HTTP_REQUEST",
@@ -65,33 +66,33 @@ describe("a worker killed during a run", () => {
     });
     const first = await startWorker(h.db.url);
     const run = await startRun(h.service, alice, wf.id);
-    // Wait until the first step is recorded and the delay is in flight, then kill the worker.
-    await waitFor(async () => {
-      const current = await runOf(h.service, alice, run.id);
-      return current.stepRuns.find(
-        (s: { stepKey: string; status: string }) => s.stepKey === "slow" && s.status === "RUNNING",
-      );
-    }, 20_000);
+    // The worker is inside the held step's job (its request unanswered): kill it there.
+    await waitFor(async () => target.callsTo("/hold").length === 1 || null, 30_000);
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     expect(target.callsTo("/before")).toHaveLength(1);
     expect(target.callsTo("/after")).toHaveLength(0);
 
+    target.releaseHeld();
     await startWorker(h.db.url);
-    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED", 75_000);
+    const restartedAt = Date.now();
+    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED", 60_000);
+    // The dead worker's job comes back once its lease (at most JOB_EXPIRE_SECONDS) lapses, not after minutes.
+    expect(Date.now() - restartedAt).toBeLessThan(20_000);
 
     expect(target.callsTo("/before")).toHaveLength(1);
+    expect(target.callsTo("/hold")).toHaveLength(2);
     expect(target.callsTo("/after")).toHaveLength(1);
     expect(target.callsTo("/after")[0]?.body).toEqual({ prev: 200 });
     const attempts = Object.fromEntries(
       done.stepRuns.map((s: { stepKey: string; attempts: number }) => [s.stepKey, s.attempts]),
     );
-    expect(attempts).toEqual({ before: 1, slow: 2, after: 1 });
+    expect(attempts).toEqual({ before: 1, slow: 1, held: 2, after: 1 });
     const events = (await ok(h.service, alice, EVENTS, { runId: run.id })).workflowRunEvents;
     const stepEvents = events
       .filter((e: { type: string }) => e.type === "STEP_SUCCEEDED")
       .map((e: { stepKey: string }) => e.stepKey);
-    expect(stepEvents).toEqual(["before", "slow", "after"]);
+    expect(stepEvents).toEqual(["before", "slow", "held", "after"]);
     expect(events.filter((e: { type: string }) => e.type === "SUCCEEDED")).toHaveLength(1);
     expect(events.map((e: { sequence: number }) => e.sequence)).toEqual(events.map((_: unknown, i: number) => i + 1));
   }, 120_000);

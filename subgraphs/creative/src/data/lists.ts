@@ -1,50 +1,49 @@
 import {
   BadUserInputError,
   encodeCursor,
-  idCursor,
   type PageArgs,
   pageSize,
-  prismaPage,
-  STABLE_ORDER,
+  prismaKeysetPage,
   toConnection,
 } from "@atelier/subgraph-kit";
 import type { CreativeServices } from "../context";
 import { type Actor, inTenant } from "../domain/scope";
 import type { Prisma } from "../generated/prisma/client";
 
-const NEWEST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
-
 export function listWorkspaces(services: CreativeServices, actor: Actor, args: PageArgs) {
-  const { take, query } = prismaPage(args);
-  return inTenant(services, actor.tenantId, async (tx) =>
-    toConnection(
-      await tx.workspace.findMany({ where: { tenantId: actor.tenantId }, orderBy: STABLE_ORDER, ...query }),
-      take,
-      idCursor,
+  return inTenant(services, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `creative."workspaces"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) => tx.workspace.findMany({ where: { tenantId: actor.tenantId }, ...page }),
     ),
   );
 }
 
 /** Projects in the given statuses, earliest request first (the seeds' queue-index). */
 export function listProductionQueue(services: CreativeServices, actor: Actor, args: PageArgs & { statuses: string[] }) {
-  const { take, query } = prismaPage(args);
-  return inTenant(services, actor.tenantId, async (tx) => {
-    const rows = await tx.project.findMany({
-      where: { tenantId: actor.tenantId, deletedAt: null, status: { in: args.statuses as never[] } },
-      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
-      ...query,
-    });
-    return toConnection(rows, take, idCursor);
-  });
+  return inTenant(services, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `creative."projects"`, column: "requestedAt", direction: "asc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) =>
+        tx.project.findMany({
+          where: { tenantId: actor.tenantId, deletedAt: null, status: { in: args.statuses as never[] } },
+          ...page,
+        }),
+    ),
+  );
 }
 
 export function listBrandKits(services: CreativeServices, actor: Actor, args: PageArgs) {
-  const { take, query } = prismaPage(args);
-  return inTenant(services, actor.tenantId, async (tx) =>
-    toConnection(
-      await tx.brandKit.findMany({ where: { tenantId: actor.tenantId }, orderBy: STABLE_ORDER, ...query }),
-      take,
-      idCursor,
+  return inTenant(services, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `creative."brand_kits"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) => tx.brandKit.findMany({ where: { tenantId: actor.tenantId }, ...page }),
     ),
   );
 }
@@ -54,45 +53,51 @@ export function listTemplates(
   actor: Actor,
   args: PageArgs & { category?: string | null; tags?: string[] | null; search?: string | null },
 ) {
-  const { take, query } = prismaPage(args);
   const where: Prisma.TemplateWhereInput = {
     OR: [{ tenantId: null }, { tenantId: actor.tenantId }],
     ...(args.category ? { category: args.category.toUpperCase() } : {}),
     ...(args.tags?.length ? { tags: { hasEvery: args.tags.map((t) => t.toLowerCase()) } } : {}),
     ...(args.search ? { name: { contains: args.search, mode: "insensitive" } } : {}),
   };
-  return inTenant(services, actor.tenantId, async (tx) =>
-    toConnection(await tx.template.findMany({ where, orderBy: STABLE_ORDER, ...query }), take, idCursor),
+  return inTenant(services, actor.tenantId, (tx) =>
+    prismaKeysetPage(tx, { table: `creative."templates"`, direction: "asc" }, args, (page) =>
+      tx.template.findMany({ where, ...page }),
+    ),
   );
 }
 
+/** Newest first. */
 export function listGenerationRequests(
   services: CreativeServices,
   actor: Actor,
   args: PageArgs & { workspaceId: string; status?: string | null },
 ) {
-  const { take, query } = prismaPage(args);
-  return inTenant(services, actor.tenantId, async (tx) => {
-    const rows = await tx.generationRequest.findMany({
-      where: {
-        tenantId: actor.tenantId,
-        workspaceId: args.workspaceId,
-        ...(args.status ? { status: args.status as never } : {}),
-      },
-      orderBy: NEWEST,
-      ...query,
-    });
-    return toConnection(rows, take, idCursor);
-  });
+  return inTenant(services, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `creative."generation_requests"`, direction: "desc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) =>
+        tx.generationRequest.findMany({
+          where: {
+            tenantId: actor.tenantId,
+            workspaceId: args.workspaceId,
+            ...(args.status ? { status: args.status as never } : {}),
+          },
+          ...page,
+        }),
+    ),
+  );
 }
 
+/** Newest first. */
 export function listCreditTransactions(services: CreativeServices, actor: Actor, args: PageArgs) {
-  const { take, query } = prismaPage(args);
-  return inTenant(services, actor.tenantId, async (tx) =>
-    toConnection(
-      await tx.creditTransaction.findMany({ where: { tenantId: actor.tenantId }, orderBy: NEWEST, ...query }),
-      take,
-      idCursor,
+  return inTenant(services, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `creative."credit_transactions"`, direction: "desc", scope: { tenantId: actor.tenantId } },
+      args,
+      (page) => tx.creditTransaction.findMany({ where: { tenantId: actor.tenantId }, ...page }),
     ),
   );
 }
@@ -116,16 +121,9 @@ export function listUsage(services: CreativeServices, actor: Actor, args: PageAr
 }
 
 export function listAiModels(services: CreativeServices, actor: Actor, args: PageArgs) {
-  const { take, query } = prismaPage(args);
-  return inTenant(services, actor.tenantId, async (tx) =>
-    toConnection(
-      await tx.aiModel.findMany({
-        where: { OR: [{ tenantId: null }, { tenantId: actor.tenantId }] },
-        orderBy: STABLE_ORDER,
-        ...query,
-      }),
-      take,
-      idCursor,
+  return inTenant(services, actor.tenantId, (tx) =>
+    prismaKeysetPage(tx, { table: `creative."ai_models"`, direction: "asc" }, args, (page) =>
+      tx.aiModel.findMany({ where: { OR: [{ tenantId: null }, { tenantId: actor.tenantId }] }, ...page }),
     ),
   );
 }

@@ -1,5 +1,6 @@
 import type { SqlTx } from "@atelier/db";
 import type { Identity } from "@atelier/internal-auth";
+import type { KeyedRow } from "@atelier/subgraph-kit";
 import DataLoader from "dataloader";
 import type { CreativeServices } from "../context";
 import { type Actor, inTenant, readerOf, readInTenant } from "../domain/scope";
@@ -129,12 +130,12 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
         return groupBy(rows, ids, (r) => r.workspaceId);
       }),
     ),
-    projectPagesByWorkspace: new DataLoader<ProjectPageKey, Project[], string>(
+    projectPagesByWorkspace: new DataLoader<ProjectPageKey, (Project & KeyedRow)[], string>(
       (keys) =>
         read(async (tx, a) => {
           const byStatus = new Map<string, ProjectPageKey[]>();
           for (const k of keys) byStatus.set(k.status ?? "", [...(byStatus.get(k.status ?? "") ?? []), k]);
-          const pages = new Map<ProjectPageKey, Project[]>();
+          const pages = new Map<ProjectPageKey, (Project & KeyedRow)[]>();
           for (const [status, group] of byStatus) {
             const statusSql = status ? `AND "status" = $4::"creative"."ProjectStatus"` : "";
             const params = status ? [status] : [];
@@ -147,7 +148,7 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
         }),
       { cacheKeyFn },
     ),
-    assetPagesByProject: new DataLoader<ChildPageKey, Asset[], string>(
+    assetPagesByProject: new DataLoader<ChildPageKey, (Asset & KeyedRow)[], string>(
       (keys) =>
         read((tx, a) =>
           loadChildPages<Asset>(
@@ -164,7 +165,7 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
         ),
       { cacheKeyFn },
     ),
-    assetPagesByWorkspace: new DataLoader<ChildPageKey, Asset[], string>(
+    assetPagesByWorkspace: new DataLoader<ChildPageKey, (Asset & KeyedRow)[], string>(
       (keys) =>
         read((tx, a) =>
           loadChildPages<Asset>(

@@ -1,7 +1,5 @@
 import type { SqlTx } from "@atelier/db";
-import { BadUserInputError, decodeCursor, pageSize } from "@atelier/subgraph-kit";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { decodeKeysetCursor, type KeyedRow, keysetCondition, pageSize, sortKeySql } from "@atelier/subgraph-kit";
 
 export interface ChildPageKey {
   parentId: string;
@@ -22,48 +20,50 @@ export interface ChildQuery {
 /**
  * The first page of children for many parents in ONE query (a window function ranks each
  * parent's children by (createdAt, id)), so nested connections cost one round trip per
- * level, whatever the number of parents.
+ * level, whatever the number of parents. Rows carry their exact sort key for their cursors.
  */
 export async function loadChildPages<T extends Record<string, unknown>>(
   tx: Pick<SqlTx, "$queryRawUnsafe">,
   query: ChildQuery,
   keys: readonly ChildPageKey[],
-): Promise<T[][]> {
+): Promise<(T & KeyedRow)[][]> {
   const groups = new Map<string, { take: number; after: string | null; parents: string[] }>();
   for (const key of keys) {
     const take = pageSize(key.first);
-    const after = key.after ? decodeCursor(key.after, 1)[0]! : null;
-    if (after && !UUID.test(after)) throw new BadUserInputError("after: not a cursor of this list");
+    const after = key.after ?? null;
+    decodeKeysetCursor(after);
     const group = groups.get(`${take}|${after}`) ?? { take, after, parents: [] };
     group.parents.push(key.parentId);
     groups.set(`${take}|${after}`, group);
   }
-  const byKey = new Map<string, T[]>();
+  const byKey = new Map<string, (T & KeyedRow)[]>();
   for (const [groupKey, group] of groups) {
-    const afterSql = group.after
-      ? `AND ("createdAt", id) > (SELECT "createdAt", id FROM ${query.table} WHERE id = '${group.after}'::uuid)`
-      : "";
-    const rows = await tx.$queryRawUnsafe<(T & { __parent: string })[]>(
+    const after = keysetCondition(decodeKeysetCursor(group.after), {
+      column: `t."createdAt"`,
+      idColumn: "t.id",
+      direction: "asc",
+      firstParam: 4 + query.params.length,
+    });
+    const rows = await tx.$queryRawUnsafe<(T & KeyedRow & { __parent: string })[]>(
       `SELECT * FROM (
-         SELECT t.*, t."${query.parentColumn}"::text AS __parent,
+         SELECT t.*, t."${query.parentColumn}"::text AS __parent, ${sortKeySql(`t."createdAt"`)} AS "__sortKey",
                 row_number() OVER (PARTITION BY t."${query.parentColumn}" ORDER BY t."createdAt", t.id) AS __rank
            FROM ${query.table} t
-          WHERE t."tenantId" = $1::uuid AND t."${query.parentColumn}" = ANY($2::uuid[]) ${afterSql} ${query.where}
+          WHERE t."tenantId" = $1::uuid AND t."${query.parentColumn}" = ANY($2::uuid[]) AND ${after.sql} ${query.where}
        ) ranked WHERE __rank <= $3 ORDER BY "createdAt", id`,
       query.tenantId,
       group.parents,
       group.take + 1,
       ...query.params,
+      ...after.params,
     );
     for (const parent of group.parents) byKey.set(`${groupKey}|${parent}`, []);
     for (const row of rows) {
-      const { __parent, __rank, ...rest } = row as T & { __parent: string; __rank: unknown };
-      byKey.get(`${groupKey}|${__parent}`)?.push(rest as unknown as T);
+      const { __parent, __rank, ...rest } = row as unknown as T & { __parent: string; __rank: unknown };
+      byKey.get(`${groupKey}|${__parent}`)?.push(rest as unknown as T & KeyedRow);
     }
   }
   return keys.map((key) => {
-    const take = pageSize(key.first);
-    const after = key.after ? decodeCursor(key.after, 1)[0]! : null;
-    return byKey.get(`${take}|${after}|${key.parentId}`) ?? [];
+    return byKey.get(`${pageSize(key.first)}|${key.after ?? null}|${key.parentId}`) ?? [];
   });
 }

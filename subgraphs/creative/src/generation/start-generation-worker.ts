@@ -6,13 +6,14 @@ import { runSamplesPhase } from "./run-samples-phase";
 /** Subscribes the generation phases to the durable queue (at-least-once; the phases are idempotent). */
 export async function startGenerationWorker(
   services: CreativeServices,
-  opts: { pollingIntervalSeconds?: number } = {},
+  opts: { pollingIntervalSeconds?: number; concurrency?: number } = {},
 ) {
   const pollingIntervalSeconds = opts.pollingIntervalSeconds ?? 0.5;
-  await services.queue.work<GenerationJobData>(SAMPLES_QUEUE, { batchSize: 2, pollingIntervalSeconds }, (job) =>
+  const concurrency = opts.concurrency ?? services.config.workerConcurrency;
+  await services.queue.work<GenerationJobData>(SAMPLES_QUEUE, { concurrency, pollingIntervalSeconds }, (job) =>
     runSamplesPhase(services, job.data.tenantId, job.data.generationRequestId),
   );
-  await services.queue.work<GenerationJobData>(FINAL_QUEUE, { batchSize: 2, pollingIntervalSeconds }, (job) =>
+  await services.queue.work<GenerationJobData>(FINAL_QUEUE, { concurrency, pollingIntervalSeconds }, (job) =>
     runFinalPhase(services, job.data.tenantId, job.data.generationRequestId),
   );
 }

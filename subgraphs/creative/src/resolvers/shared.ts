@@ -1,4 +1,4 @@
-import { type Connection, idCursor, toConnection } from "@atelier/subgraph-kit";
+import { type Connection, type KeyedRow, keysetCursor, toConnection } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import { id, page } from "../domain/validation";
 
@@ -10,9 +10,9 @@ export function inputOf<T extends z.ZodType>(schema: T, args: { input: unknown }
   return (z.object({ input: schema }).parse(args) as { input: z.infer<T> }).input;
 }
 
-/** A nested connection from the loader's first page (fetched with one extra row). */
-export function childConnection<T extends { id: string }>(rows: T[], first: number | null | undefined): Connection<T> {
-  return toConnection(rows, first ?? 20, idCursor);
+/** A nested connection from the loader's first page (fetched with one extra row, keyed for cursors). */
+export function childConnection<T extends KeyedRow>(rows: T[], first: number | null | undefined): Connection<T> {
+  return toConnection(rows, first ?? 20, keysetCursor);
 }
 
 /** A federation reference to identity's User (non-null when the id is). */

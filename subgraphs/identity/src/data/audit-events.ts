@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from "@atelier/subgraph-kit";
+import { decodeKeysetCursor, keysetCursor } from "@atelier/subgraph-kit";
 import type { Db } from "./db";
 
 export interface AuditEventRow {
@@ -12,8 +12,8 @@ export interface AuditEventRow {
   changes: unknown;
   requestId: string | null;
   createdAt: Date;
-  /** created_at as Postgres renders it, microseconds included, for exact cursors. */
-  createdAtText: string;
+  /** created_at as exact epoch microseconds: the cursor's sort key. */
+  __sortKey: string;
 }
 
 export interface AuditQuery {
@@ -27,24 +27,27 @@ export interface AuditQuery {
   after?: string | null;
 }
 
-export const auditCursor = (row: AuditEventRow) => encodeCursor([row.createdAtText, row.id]);
+export const auditCursor = keysetCursor;
 
 /** Newest first, keyset-paginated on (created_at, id); served by the audit indexes. */
 export async function queryAuditEvents(db: Db, q: AuditQuery): Promise<AuditEventRow[]> {
-  const [afterAt, afterId] = q.after ? decodeCursor(q.after, 2) : [null, null];
+  const after = decodeKeysetCursor(q.after);
+  const [afterKey, afterId] = after ? [after.key, after.id] : [null, null];
   const tenants = q.tenantIds.filter((t): t is string => t !== null);
   const includeNoTenant = q.tenantIds.includes(null);
   return db.$queryRaw<AuditEventRow[]>`
     SELECT id, tenant_id AS "tenantId", actor_type AS "actorType", actor_id AS "actorId", action,
            resource_type AS "resourceType", resource_id AS "resourceId", changes,
-           request_id AS "requestId", created_at AS "createdAt", created_at::text AS "createdAtText"
+           request_id AS "requestId", created_at AS "createdAt",
+           (extract(epoch from created_at) * 1000000)::bigint::text AS "__sortKey"
     FROM audit.audit_events
     WHERE (tenant_id = ANY(${tenants}::uuid[]) OR (${includeNoTenant} AND tenant_id IS NULL))
       AND (${q.actorId ?? null}::uuid IS NULL OR actor_id = ${q.actorId ?? null}::uuid)
       AND (${q.resourceType ?? null}::text IS NULL OR resource_type = ${q.resourceType ?? null})
       AND (${q.resourceId ?? null}::text IS NULL OR resource_id = ${q.resourceId ?? null})
       AND (${q.action ?? null}::text IS NULL OR action = ${q.action ?? null})
-      AND (${afterAt}::timestamptz IS NULL OR (created_at, id) < (${afterAt}::timestamptz, ${afterId}::uuid))
+      AND (${afterKey}::bigint IS NULL
+           OR (created_at, id) < ('epoch'::timestamptz + ${afterKey}::bigint * interval '1 microsecond', ${afterId}::uuid))
     ORDER BY created_at DESC, id DESC
     LIMIT ${q.take + 1}`;
 }

@@ -1,13 +1,16 @@
-import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "@atelier/subgraph-kit";
+import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { authorize } from "./authorize";
 import { inTenant } from "./in-tenant";
 
 export async function listApiClients(ctx: IdentityContext, input: PageArgs) {
   const actor = await authorize(ctx, "ADMIN");
-  const { take, query } = prismaPage(input);
-  const rows = await inTenant(ctx, actor.tenantId, (tx) =>
-    tx.apiClient.findMany({ where: { tenantId: actor.tenantId }, orderBy: STABLE_ORDER, ...query }),
+  return inTenant(ctx, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `identity."api_clients"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      input,
+      (page) => tx.apiClient.findMany({ where: { tenantId: actor.tenantId }, ...page }),
+    ),
   );
-  return toConnection(rows, take, idCursor);
 }

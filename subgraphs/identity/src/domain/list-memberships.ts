@@ -1,4 +1,4 @@
-import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "@atelier/subgraph-kit";
+import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/client";
 import { authorize } from "./authorize";
@@ -12,13 +12,16 @@ export interface MembershipListInput extends PageArgs {
 export async function listMemberships(ctx: IdentityContext, input: MembershipListInput) {
   const status = input.filter?.status ?? "APPROVED";
   const actor = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
-  const { take, query } = prismaPage(input);
-  const rows = await inTenant(ctx, actor.tenantId, (tx) =>
-    tx.membership.findMany({
-      where: { tenantId: actor.tenantId, status, ...(input.filter?.role ? { role: input.filter.role } : {}) },
-      orderBy: STABLE_ORDER,
-      ...query,
-    }),
+  return inTenant(ctx, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `identity."memberships"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      input,
+      (page) =>
+        tx.membership.findMany({
+          where: { tenantId: actor.tenantId, status, ...(input.filter?.role ? { role: input.filter.role } : {}) },
+          ...page,
+        }),
+    ),
   );
-  return toConnection(rows, take, idCursor);
 }

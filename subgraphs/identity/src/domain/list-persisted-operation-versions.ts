@@ -1,4 +1,4 @@
-import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "@atelier/subgraph-kit";
+import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { authorize } from "./authorize";
 import { inTenant } from "./in-tenant";
@@ -8,13 +8,20 @@ export async function listPersistedOperationVersions(
   input: PageArgs & { app: string; status?: "ACTIVE" | "RETIRED" | null },
 ) {
   const actor = await authorize(ctx, "ADMIN");
-  const { take, query } = prismaPage(input);
-  const rows = await inTenant(ctx, actor.tenantId, (tx) =>
-    tx.persistedOperationManifestVersion.findMany({
-      where: { tenantId: actor.tenantId, app: { name: input.app }, ...(input.status ? { status: input.status } : {}) },
-      orderBy: STABLE_ORDER,
-      ...query,
-    }),
+  return inTenant(ctx, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `identity."persisted_operation_versions"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      input,
+      (page) =>
+        tx.persistedOperationManifestVersion.findMany({
+          where: {
+            tenantId: actor.tenantId,
+            app: { name: input.app },
+            ...(input.status ? { status: input.status } : {}),
+          },
+          ...page,
+        }),
+    ),
   );
-  return toConnection(rows, take, idCursor);
 }

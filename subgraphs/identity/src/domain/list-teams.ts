@@ -1,15 +1,18 @@
-import { idCursor, type PageArgs, prismaPage, STABLE_ORDER, toConnection } from "@atelier/subgraph-kit";
+import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { authorize } from "./authorize";
 import { inTenant } from "./in-tenant";
 
 export async function listTeams(ctx: IdentityContext, input: PageArgs) {
   const actor = await authorize(ctx, "VIEWER");
-  const { take, query } = prismaPage(input);
-  const rows = await inTenant(ctx, actor.tenantId, (tx) =>
-    tx.team.findMany({ where: { tenantId: actor.tenantId }, orderBy: STABLE_ORDER, ...query }),
+  return inTenant(ctx, actor.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `identity."teams"`, direction: "asc", scope: { tenantId: actor.tenantId } },
+      input,
+      (page) => tx.team.findMany({ where: { tenantId: actor.tenantId }, ...page }),
+    ),
   );
-  return toConnection(rows, take, idCursor);
 }
 
 export async function findTeam(ctx: IdentityContext, id: string) {
@@ -19,13 +22,12 @@ export async function findTeam(ctx: IdentityContext, id: string) {
 
 /** A team's members; the team was reached through a tenant-checked query. */
 export async function listTeamMembers(ctx: IdentityContext, team: { id: string; tenantId: string }, input: PageArgs) {
-  const { take, query } = prismaPage(input);
-  const rows = await inTenant(ctx, team.tenantId, (tx) =>
-    tx.teamMember.findMany({
-      where: { teamId: team.id, tenantId: team.tenantId },
-      orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-      ...query,
-    }),
+  return inTenant(ctx, team.tenantId, (tx) =>
+    prismaKeysetPage(
+      tx,
+      { table: `identity."team_members"`, column: "joinedAt", direction: "asc", scope: { teamId: team.id } },
+      input,
+      (page) => tx.teamMember.findMany({ where: { teamId: team.id, tenantId: team.tenantId }, ...page }),
+    ),
   );
-  return toConnection(rows, take, idCursor);
 }

@@ -1,17 +1,17 @@
-import { idCursor, NEWEST_FIRST, type PageArgs, prismaPage, toConnection } from "@atelier/subgraph-kit";
+import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { requireSignedIn } from "./authorize";
 import { audit } from "./record-audit";
 
 export async function listMyNotifications(ctx: IdentityContext, input: PageArgs & { unreadOnly?: boolean | null }) {
   const { userId } = requireSignedIn(ctx);
-  const { take, query } = prismaPage(input);
-  const rows = await ctx.services.db.notification.findMany({
-    where: { userId, ...(input.unreadOnly ? { readAt: null } : {}) },
-    orderBy: NEWEST_FIRST,
-    ...query,
-  });
-  return toConnection(rows, take, idCursor);
+  const { db } = ctx.services;
+  return prismaKeysetPage(
+    db,
+    { table: `identity."notifications"`, direction: "desc", scope: { userId } },
+    input,
+    (page) => db.notification.findMany({ where: { userId, ...(input.unreadOnly ? { readAt: null } : {}) }, ...page }),
+  );
 }
 
 export async function markNotificationsRead(

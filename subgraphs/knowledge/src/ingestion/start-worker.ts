@@ -43,16 +43,15 @@ export async function failExhaustedIngestion(s: KnowledgeServices, job: IngestJo
   );
 }
 
-/** Consumes ingestion jobs (each worker slot one document at a time) and the dead letters of spent ones. */
+/** Consumes ingestion jobs (`workerConcurrency` documents at once) and the dead letters of spent ones. */
 export async function startIngestionWorker(services: KnowledgeServices): Promise<void> {
-  for (let slot = 0; slot < services.config.workerConcurrency; slot++) {
-    await services.queue.work<IngestJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (job) => {
-      const started = Date.now();
-      await runIngestionJob(services, job.data);
-      services.log.info({ documentId: job.data.documentId, ms: Date.now() - started }, "document ingestion ran");
-    });
-  }
-  await services.queue.work<IngestJob>(INGEST_FAILED_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, (job) =>
+  const concurrency = services.config.workerConcurrency;
+  await services.queue.work<IngestJob>(INGEST_QUEUE, { concurrency, pollingIntervalSeconds: 0.5 }, async (job) => {
+    const started = Date.now();
+    await runIngestionJob(services, job.data);
+    services.log.info({ documentId: job.data.documentId, ms: Date.now() - started }, "document ingestion ran");
+  });
+  await services.queue.work<IngestJob>(INGEST_FAILED_QUEUE, { concurrency: 1, pollingIntervalSeconds: 2 }, (job) =>
     failExhaustedIngestion(services, job.data),
   );
 }

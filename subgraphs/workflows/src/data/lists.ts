@@ -2,73 +2,71 @@ import {
   BadUserInputError,
   decodeCursor,
   encodeCursor,
-  idCursor,
-  NEWEST_FIRST,
   type PageArgs,
   pageSize,
-  prismaPage,
-  STABLE_ORDER,
+  prismaKeysetPage,
   toConnection,
 } from "@atelier/subgraph-kit";
 import type { BusinessArea, RunStatus } from "../generated/prisma/client";
 import type { Db } from "./db";
 
 /** Templates the tenant sees: the system catalog and its own. */
-export async function listTemplates(
+export function listTemplates(
   db: Db,
   tenantId: string,
   args: PageArgs & { businessArea?: BusinessArea | null; includeInactive?: boolean | null },
 ) {
-  const { take, query } = prismaPage(args);
-  const rows = await db.workflowTemplate.findMany({
-    where: {
-      OR: [{ tenantId: null }, { tenantId }],
-      ...(args.businessArea ? { businessArea: args.businessArea } : {}),
-      ...(args.includeInactive ? {} : { isActive: true }),
-    },
-    orderBy: STABLE_ORDER,
-    ...query,
-  });
-  return toConnection(rows, take, idCursor);
+  return prismaKeysetPage(db, { table: `workflows."WorkflowTemplate"`, direction: "asc" }, args, (page) =>
+    db.workflowTemplate.findMany({
+      where: {
+        OR: [{ tenantId: null }, { tenantId }],
+        ...(args.businessArea ? { businessArea: args.businessArea } : {}),
+        ...(args.includeInactive ? {} : { isActive: true }),
+      },
+      ...page,
+    }),
+  );
 }
 
-export async function listWorkflows(db: Db, tenantId: string, args: PageArgs & { workspaceId?: string | null }) {
-  const { take, query } = prismaPage(args);
-  const rows = await db.workflow.findMany({
-    where: { tenantId, ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}) },
-    orderBy: STABLE_ORDER,
-    ...query,
-  });
-  return toConnection(rows, take, idCursor);
+export function listWorkflows(db: Db, tenantId: string, args: PageArgs & { workspaceId?: string | null }) {
+  return prismaKeysetPage(db, { table: `workflows."Workflow"`, direction: "asc", scope: { tenantId } }, args, (page) =>
+    db.workflow.findMany({
+      where: { tenantId, ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}) },
+      ...page,
+    }),
+  );
 }
 
-export async function listRuns(
+/** Newest first. */
+export function listRuns(
   db: Db,
   tenantId: string,
   args: PageArgs & { workflowId?: string | null; workspaceId?: string | null; status?: RunStatus | null },
 ) {
-  const { take, query } = prismaPage(args);
-  const rows = await db.workflowRun.findMany({
-    where: {
-      tenantId,
-      ...(args.workflowId ? { workflowId: args.workflowId } : {}),
-      ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}),
-      ...(args.status ? { status: args.status } : {}),
-    },
-    orderBy: NEWEST_FIRST,
-    ...query,
-  });
-  return toConnection(rows, take, idCursor);
+  return prismaKeysetPage(
+    db,
+    { table: `workflows."WorkflowRun"`, direction: "desc", scope: { tenantId } },
+    args,
+    (page) =>
+      db.workflowRun.findMany({
+        where: {
+          tenantId,
+          ...(args.workflowId ? { workflowId: args.workflowId } : {}),
+          ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}),
+          ...(args.status ? { status: args.status } : {}),
+        },
+        ...page,
+      }),
+  );
 }
 
-export async function listBoards(db: Db, tenantId: string, args: PageArgs & { workspaceId: string }) {
-  const { take, query } = prismaPage(args);
-  const rows = await db.kanbanBoard.findMany({
-    where: { tenantId, workspaceId: args.workspaceId },
-    orderBy: STABLE_ORDER,
-    ...query,
-  });
-  return toConnection(rows, take, idCursor);
+export function listBoards(db: Db, tenantId: string, args: PageArgs & { workspaceId: string }) {
+  return prismaKeysetPage(
+    db,
+    { table: `workflows."KanbanBoard"`, direction: "asc", scope: { tenantId } },
+    args,
+    (page) => db.kanbanBoard.findMany({ where: { tenantId, workspaceId: args.workspaceId }, ...page }),
+  );
 }
 
 /** A run's log lines, oldest first; the cursor is the line's numeric id. */

@@ -6,21 +6,30 @@ import { completeStep } from "./complete-step";
 import type { RunJob } from "./enqueue-run";
 import { stepExecution } from "./step-execution";
 
+/** How long one job keeps advancing a run before it hands the rest to a new job (fairness, time limit). */
+const STEPS_IN_ONE_JOB_MS = 30_000;
+
 /**
  * The job handler: advances a run as far as it can. Pure steps run inside the claiming
- * transaction; a step with an outside effect runs between its claim and its completion, and
- * its completion enqueues the next job. Safe to deliver twice.
+ * transaction; a step with an outside effect runs between its claim and its completion. A step
+ * that is done lets the same job claim the next one (the job stays leased, so a crash hands it
+ * out again); waiting, pausing, failing or a long-running job enqueue the next job with the
+ * completion. Safe to deliver twice.
  */
 export async function advanceRun(services: WorkflowServices, job: RunJob): Promise<void> {
-  const claim = await claimNextStep(services, job);
-  if (!claim) return;
-  const definition = STEP_TYPES[claim.step.type];
-  let outcome: StepOutcome;
-  try {
-    outcome = await definition.execute(stepExecution(services, { id: job.runId, tenantId: job.tenantId }, claim));
-  } catch (error) {
-    services.log.error({ err: error, runId: job.runId, step: claim.step.key }, "step threw");
-    outcome = { kind: "failed", error: `step error: ${(error as Error).message}` };
+  const started = Date.now();
+  for (;;) {
+    const claim = await claimNextStep(services, job);
+    if (!claim) return;
+    const definition = STEP_TYPES[claim.step.type];
+    let outcome: StepOutcome;
+    try {
+      outcome = await definition.execute(stepExecution(services, { id: job.runId, tenantId: job.tenantId }, claim));
+    } catch (error) {
+      services.log.error({ err: error, runId: job.runId, step: claim.step.key }, "step threw");
+      outcome = { kind: "failed", error: `step error: ${(error as Error).message}` };
+    }
+    const keepGoing = Date.now() - started < STEPS_IN_ONE_JOB_MS;
+    if (!(await completeStep(services, job, claim, outcome, keepGoing))) return;
   }
-  await completeStep(services, job, claim, outcome);
 }

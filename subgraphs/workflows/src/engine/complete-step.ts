@@ -12,11 +12,19 @@ import { appendRunEvent } from "./run-events";
  * Records a claimed step's outcome and enqueues what follows, in one transaction. A claim
  * that is no longer current (the run moved on, was cancelled, or another worker re-claimed
  * the step after this one was presumed lost) records nothing: no step is applied twice.
+ * With `continueInJob`, a step that is done enqueues nothing and answers true: the caller's
+ * job, still leased, claims the next step itself (a crash before that hands the job out again).
  */
-export function completeStep(services: WorkflowServices, job: RunJob, claim: StepClaim, outcome: StepOutcome) {
+export function completeStep(
+  services: WorkflowServices,
+  job: RunJob,
+  claim: StepClaim,
+  outcome: StepOutcome,
+  continueInJob = false,
+): Promise<boolean> {
   return inTenantTransaction(services, job.tenantId, async (tx, notices) => {
     const run = await lockRun(tx, job.tenantId, job.runId);
-    if (!run) return;
+    if (!run) return false;
     const { step } = claim;
     const current = await tx.stepRun.findUnique({
       where: { runId_position: { runId: run.id, position: step.position } },
@@ -29,7 +37,7 @@ export function completeStep(services: WorkflowServices, job: RunJob, claim: Ste
       current.attempts !== claim.attempts
     ) {
       services.log.info({ runId: run.id, step: step.key }, "dropping the outcome of a superseded step attempt");
-      return;
+      return false;
     }
     const ref = { id: run.id, tenantId: run.tenantId, workspaceId: run.workspaceId, startedAt: run.startedAt };
     const stepRef = { tenantId: run.tenantId, runId: run.id, step };
@@ -55,24 +63,25 @@ export function completeStep(services: WorkflowServices, job: RunJob, claim: Ste
             },
           });
         }
+        if (continueRun && continueInJob) return true;
         if (continueRun) await enqueueRunAdvance(services, tx, job);
-        return;
+        return false;
       case "failed":
         await saveStepRun(tx, stepRef, { ...base, status: "FAILED", error: outcome.error, finishedAt: new Date() });
         await failRun(tx, notices, ref, `step ${step.key} failed: ${outcome.error}`, step.position);
-        return;
+        return false;
       case "wait":
         await saveStepRun(tx, stepRef, { ...base, status: "WAITING", output: outcome.state });
         if (!claim.wasWaiting) await appendRunEvent(tx, notices, ref, "STEP_WAITING", run.status, step.key);
         if (continueRun) await enqueueRunAdvance(services, tx, job, outcome.until);
-        return;
+        return false;
       case "pause":
         await saveStepRun(tx, stepRef, { ...base, status: "WAITING" });
         if (continueRun) {
           await tx.workflowRun.update({ where: { id: run.id }, data: { status: "PAUSED" } });
           await appendRunEvent(tx, notices, ref, "PAUSED", "PAUSED", step.key);
         }
-        return;
+        return false;
     }
   });
 }

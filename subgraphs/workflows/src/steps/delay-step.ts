@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "@atelier/config";
 import type { StepTypeDefinition } from "./step-type";
 
@@ -10,19 +9,18 @@ const config = z.object({
 });
 
 /**
- * Waits, counting from the step's first start so a restart does not wait again: short waits
- * sleep inside the job, long ones reschedule the run.
+ * Waits, counting from the step's first start so a restart does not wait again. It never sleeps
+ * in the job: the run's next job is scheduled for the end of the wait, so a worker's slots go
+ * to other runs meanwhile.
  */
 export const delayStep: StepTypeDefinition<z.infer<typeof config>> = {
   type: "DELAY",
   pure: false,
   config,
   describeInput: (cfg) => ({ seconds: cfg.seconds }),
-  async execute({ config: cfg, firstStartedAt, env }) {
+  async execute({ config: cfg, firstStartedAt }) {
     const until = new Date(firstStartedAt.getTime() + cfg.seconds * 1000);
-    const remainingMs = until.getTime() - Date.now();
-    if (remainingMs > env.delayInlineMaxSeconds * 1000) return { kind: "wait", until };
-    if (remainingMs > 0) await sleep(remainingMs);
+    if (until.getTime() > Date.now()) return { kind: "wait", until };
     return { kind: "done", output: { waitedUntil: until.toISOString() } };
   },
 };

@@ -32,7 +32,6 @@ export interface StepExecution<C> {
 
 /** What the process provides to steps, built once from the service's config. */
 export interface StepEnvironment {
-  delayInlineMaxSeconds: number;
   /** Hosts HTTP steps may reach even at non-public addresses. */
   httpAllowedHosts: readonly HostPattern[];
   /** Calls the supergraph as the run's user; null when GATEWAY_URL/DELEGATION_PRIVATE_KEY are not set. */
