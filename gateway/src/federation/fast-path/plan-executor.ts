@@ -103,7 +103,16 @@ function representation(run: PlanRun, source: unknown, selections: readonly Quer
   return result;
 }
 
+// The fixed part of each fetch's request body, written once per plan node.
+const operationJson = new WeakMap<FetchNode, { query: string; name: string }>();
+
 function requestBody(fetch: FetchNode, variables: JsonObject, representations?: string): string {
+  let fixed = operationJson.get(fetch);
+  if (!fixed) {
+    const name = fetch.operationName === undefined ? "" : `,"operationName":${JSON.stringify(fetch.operationName)}`;
+    fixed = { query: `{"query":${JSON.stringify(fetch.operation)},"variables":`, name };
+    operationJson.set(fetch, fixed);
+  }
   const used: JsonObject = {};
   for (const name of fetch.variableUsages ?? []) {
     if (Object.hasOwn(variables, name) && variables[name] !== undefined) used[name] = variables[name];
@@ -111,8 +120,7 @@ function requestBody(fetch: FetchNode, variables: JsonObject, representations?: 
   let vars = JSON.stringify(used);
   if (representations !== undefined)
     vars = `${vars.slice(0, -1)}${vars.length > 2 ? "," : ""}"representations":${representations}}`;
-  const name = fetch.operationName === undefined ? "" : `,"operationName":${JSON.stringify(fetch.operationName)}`;
-  return `{"query":${JSON.stringify(fetch.operation)},"variables":${vars}${name}}`;
+  return `${fixed.query}${vars}${fixed.name}}`;
 }
 
 async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[]): Promise<void> {
