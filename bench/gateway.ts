@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     SUPERGRAPH_PATH: supergraphPath,
     INTERNAL_JWT_PRIVATE_KEY: privateKey,
     IDENTITY_JWKS_URL: env.BENCH_IDENTITY_JWKS_URL ?? issuer.jwksUrl,
+    // The gateway asks identity for every user's current role (a cache hit after the first request).
+    IDENTITY_INTERNAL_URL: env.BENCH_IDENTITY_JWKS_URL ? new URL(env.BENCH_IDENTITY_JWKS_URL).origin : issuer.baseUrl,
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
     // Limits on, but never reached: the bench measures their cost, not their refusals.
