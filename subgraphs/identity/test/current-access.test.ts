@@ -76,6 +76,23 @@ describe("the gateway's current-access endpoint", () => {
     expect(await resolve(subject(account))).toEqual([{ signedIn: false, role: null }]);
   });
 
+  it("reports every session ended by a password reset as signed out, and announces it", async () => {
+    const account = await signUpAccount(h, "forgetful");
+    await h.gql("mutation($email: EmailAddress!) { requestPasswordReset(input: { email: $email }) { ok } }", {
+      email: account.email,
+    });
+    const mail = h.mailbox.filter((m) => m.to === account.email).at(-1);
+    const token = decodeURIComponent(mail!.text.split("token=")[1]!.trim());
+    notices.length = 0;
+    const reset = await h.gql(
+      'mutation($token: String!) { resetPassword(input: { token: $token, newPassword: "a brand new password" }) { ok } }',
+      { token },
+    );
+    expect(reset.data?.resetPassword.ok).toBe(true);
+    await noticeFor(account.userId);
+    expect(await resolve(subject(account))).toEqual([{ signedIn: false, role: null }]);
+  });
+
   it("is for the gateway only and refuses a malformed subject", async () => {
     expect((await h.internal(RESOLVE, { subjects: [subject(owner)] }, owner.identity)).status).toBe(401);
     expect(
