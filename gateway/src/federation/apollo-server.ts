@@ -7,6 +7,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { InternalTokenSigner } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
+import { graphqlMetricsPlugin } from "@atelier/service-runtime";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { applyApolloTelemetrySetting, type GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
@@ -44,7 +45,7 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
     supergraphSdl: deps.supergraphSdl,
     logger: deps.logger,
     buildService: ({ name, url }) =>
-      new IdentityForwardingDataSource(urlByName.get(name) ?? url ?? "", deps.fetcher, deps.signer),
+      new IdentityForwardingDataSource(urlByName.get(name) ?? url ?? "", deps.fetcher, deps.signer, name),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((update) => {
@@ -57,6 +58,8 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
     // The HTTP handler resolves persisted ids (APQ and trusted documents) before Apollo runs.
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
+    // The process stops the server itself, after draining requests (stopOnSignals in index.ts).
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     logger: deps.logger,
     plugins: [
@@ -68,6 +71,7 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
       getCachingPlugin(config.persistedOperations.getMaxAgeSeconds),
       usageRecordingPlugin(deps.usage),
       requestLoggingPlugin(),
+      graphqlMetricsPlugin<GatewayContext>(),
     ],
     formatError: (formatted) => {
       if (isUnexpected(formatted)) {

@@ -1,5 +1,6 @@
 import type { Identity } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
+import { gauge } from "@atelier/service-runtime";
 import { type ExecutionResult, GraphQLError } from "graphql";
 import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-up-operation";
 import { PushQueue } from "./push-queue";
@@ -46,6 +47,8 @@ function tenantOf(identity: Identity): string | null {
  * topic has news, so events arrive in order, without gaps, and a reconnect with
  * `afterSequence` resumes exactly where the client stopped.
  */
+const openSubscriptions = () => gauge("atelier_subscriptions_open", "Live subscriptions being served");
+
 export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncIterableIterator<ExecutionResult> {
   const { operation, identity } = opts;
   let last = operation.initialAfter;
@@ -62,7 +65,9 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
   });
   const timer = setInterval(() => void drain(), opts.resyncMs);
   timer.unref();
+  openSubscriptions().inc();
   const queue = new PushQueue<ExecutionResult>(() => {
+    openSubscriptions().dec();
     stopListening();
     clearInterval(timer);
   });

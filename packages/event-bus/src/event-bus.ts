@@ -6,6 +6,8 @@ export interface EventBus {
   publish(channel: string, message: Record<string, unknown>): Promise<void>;
   /** Resolves once listening; the returned function stops the subscription. */
   subscribe(channel: string, handler: (message: Record<string, unknown>) => void): Promise<() => Promise<void>>;
+  /** Readiness: resolves when the bus can publish and deliver now, rejects with why not. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ export function createPostgresEventBus(databaseUrl: string, onError: (error: Err
   pool.on("error", onError);
   const handlers = new Map<string, Set<(message: Record<string, unknown>) => void>>();
   let listener: Promise<pg.Client> | undefined;
+  let listenerLost: Error | undefined;
 
   function connectListener(): Promise<pg.Client> {
     listener ??= (async () => {
@@ -26,7 +27,13 @@ export function createPostgresEventBus(databaseUrl: string, onError: (error: Err
         }
         for (const handler of handlers.get(channel) ?? []) handler(message);
       });
-      client.on("error", onError);
+      client.on("error", (error) => {
+        listenerLost = error;
+        onError(error);
+      });
+      client.on("end", () => {
+        listenerLost ??= new Error("listening connection ended");
+      });
       await client.connect();
       return client;
     })();
@@ -55,6 +62,10 @@ export function createPostgresEventBus(databaseUrl: string, onError: (error: Err
           await client.query(`UNLISTEN "${channel}"`);
         }
       };
+    },
+    async check() {
+      if (listenerLost) throw listenerLost;
+      await pool.query("SELECT 1");
     },
     async close() {
       handlers.clear();

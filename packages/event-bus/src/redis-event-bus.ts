@@ -50,6 +50,11 @@ export function createRedisEventBus(redisUrl: string, onError: (error: Error) =>
         }
       };
     },
+    async check() {
+      await connect();
+      if (subscriber.status !== "ready") throw new Error(`subscriber connection ${subscriber.status}`);
+      await publisher.ping();
+    },
     async close() {
       handlers.clear();
       subscriber.disconnect();
