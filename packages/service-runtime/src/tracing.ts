@@ -80,6 +80,19 @@ export function startSpanFromCarrier(
   return trace.getTracer(tracerName).startSpan(name, { kind }, parent);
 }
 
+/** Runs `fn` with `span` as the active span: what it starts (a job, a call) joins the trace. */
+export function withActiveSpan<T>(span: Span, fn: () => T): T {
+  return context.with(trace.setSpan(context.active(), span), fn);
+}
+
+/** The active trace context as `traceparent` headers, or undefined when there is none (no SDK). */
+export function activeTraceCarrier(): Record<string, string> | undefined {
+  if (!trace.getSpanContext(context.active())) return undefined;
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent ? carrier : undefined;
+}
+
 export function endSpan(span: Span, error?: unknown): void {
   if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.message ?? String(error) });
   span.end();

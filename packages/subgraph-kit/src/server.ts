@@ -17,6 +17,7 @@ import {
   sendReadinessOf,
   startServerSpan,
   trackHttpServer,
+  withActiveSpan,
 } from "@atelier/service-runtime";
 import type { DocumentNode } from "graphql";
 import { createApolloSubgraph } from "./apollo";
@@ -95,16 +96,18 @@ export async function createSubgraphServer<C extends BaseContext>(
       req.headers,
     );
     res.once("close", () => endSpan(span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined));
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: parsedBody },
-      context: async () => {
-        const log = requestLogger(opts.logger, {
-          requestId,
-          tenantId: "tenantId" in identity ? identity.tenantId : null,
-        });
-        return opts.buildContext({ identity, requestId, log, client: clientFrom(req) });
-      },
-    });
+    const result = await withActiveSpan(span, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: parsedBody },
+        context: async () => {
+          const log = requestLogger(opts.logger, {
+            requestId,
+            tenantId: "tenantId" in identity ? identity.tenantId : null,
+          });
+          return opts.buildContext({ identity, requestId, log, client: clientFrom(req) });
+        },
+      }),
+    );
     const responseHeaders: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
     for (const [key, value] of result.headers) responseHeaders[key] = value;
     res.writeHead(result.status ?? 200, responseHeaders);
