@@ -24,6 +24,8 @@ describe("the shared service environment", () => {
       redisUrl: null,
       internalPublicKey: "pem",
       introspection: false,
+      drainTimeoutMs: 10_000,
+      otlpEndpoint: null,
     });
     expect(gatewayCallerConfigFrom(parsed)).toEqual({
       url: "http://localhost:4000/graphql",
