@@ -42,7 +42,7 @@ VOLUME ["/data"]
 USER node
 ENV PORT=4000
 EXPOSE 4000
-# Workers serve no HTTP: docker-compose.yml turns this off for them.
+# Workers answer on METRICS_PORT (they serve no other HTTP), services on PORT.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/ready`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.METRICS_PORT || process.env.PORT}/ready`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/gateway/index.mjs"]

@@ -23,6 +23,8 @@ export function serviceEnvShape(defaultPort: number) {
     DRAIN_TIMEOUT_MS: positiveInt(10_000),
     /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset: no export. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    /** Workers (no HTTP server of their own) serve /health, /ready and /metrics on this port when set. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   };
 }
 
@@ -50,6 +52,7 @@ export function serviceConfigFrom(parsed: ServiceEnv) {
     introspection: parsed.INTROSPECTION,
     drainTimeoutMs: parsed.DRAIN_TIMEOUT_MS,
     otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+    metricsPort: parsed.METRICS_PORT ?? null,
   };
 }
 

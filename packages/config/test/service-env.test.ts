@@ -26,6 +26,7 @@ describe("the shared service environment", () => {
       introspection: false,
       drainTimeoutMs: 10_000,
       otlpEndpoint: null,
+      metricsPort: null,
     });
     expect(gatewayCallerConfigFrom(parsed)).toEqual({
       url: "http://localhost:4000/graphql",

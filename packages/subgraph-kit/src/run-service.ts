@@ -1,11 +1,19 @@
 import { createLogger } from "@atelier/logging";
-import { collectProcessMetrics, type Stoppable, startTracing, stopOnSignals } from "@atelier/service-runtime";
+import {
+  collectProcessMetrics,
+  type Stoppable,
+  startOperationalServer,
+  startTracing,
+  stopOnSignals,
+} from "@atelier/service-runtime";
 
 export interface ServiceProcessOptions {
   /** The service's name in logs, metrics and traces (e.g. "creative-worker"). */
   name: string;
   logLevel: string;
   otlpEndpoint: string | null;
+  /** For processes without an HTTP server (workers): serve /health, /ready and /metrics here. */
+  metricsPort?: number | null;
 }
 
 /**
@@ -16,10 +24,13 @@ export async function runServiceProcess(opts: ServiceProcessOptions, start: () =
   collectProcessMetrics(opts.name);
   const tracing = await startTracing({ service: opts.name, otlpEndpoint: opts.otlpEndpoint });
   const service = await start();
+  const operational = opts.metricsPort != null ? await startOperationalServer({ port: opts.metricsPort }) : undefined;
   stopOnSignals(
     {
       async stop() {
+        operational?.markDraining();
         await service.stop();
+        await operational?.close();
         await tracing.shutdown();
       },
     },
