@@ -39,7 +39,7 @@ function stopEverything(): Promise<void> {
   return stopping;
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => void stopEverything().then(() => process.exit(0)));
 }
 
