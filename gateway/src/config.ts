@@ -118,6 +118,10 @@ const gatewayEnvSchema = z.object({
   RATE_LIMIT_ANONYMOUS_CAPACITY: nonNegativeInt(0),
   RATE_LIMIT_ANONYMOUS_PER_SECOND: z.coerce.number().positive().default(10),
   USAGE_FLUSH_MS: positiveInt(5_000),
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. */
+  DRAIN_TIMEOUT_MS: positiveInt(10_000),
+  /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset: no export. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
 });
 
 const SUBGRAPH_URL_PREFIX = "SUBGRAPH_URL_";
@@ -187,6 +191,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
       anonymous: { capacity: parsed.RATE_LIMIT_ANONYMOUS_CAPACITY, perSecond: parsed.RATE_LIMIT_ANONYMOUS_PER_SECOND },
     },
     usageFlushMs: parsed.USAGE_FLUSH_MS,
+    drainTimeoutMs: parsed.DRAIN_TIMEOUT_MS,
+    otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
     limits: {
       maxDepth: parsed.MAX_DEPTH,
       maxAliases: parsed.MAX_ALIASES,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createInternalTokenSigner } from "@atelier/internal-auth";
 import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from "@atelier/logging";
 import { createCurrentAccessResolver } from "./access/current-access";
+import { logAccess, sendMetrics, trackHttpServer } from "@atelier/service-runtime";
 import { createAuthenticator } from "./auth/authenticate";
 import { createIdentityInternalClient } from "./auth/identity-internal-client";
 import type { GatewayConfig } from "./config";
@@ -84,6 +85,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    logAccess(logger, req, res, requestId);
     const url = new URL(req.url ?? "/", "http://gateway");
     try {
       if (url.pathname === GRAPHQL_PATH && (req.method === "POST" || req.method === "GET")) {
@@ -92,7 +94,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       }
       if (req.method === "GET" && url.pathname === "/health") return sendHealth(res);
       if (req.method === "GET" && url.pathname === "/ready")
-        return await sendReadiness(res, subgraphs, () => partners.bus.state());
+        return await sendReadiness(res, subgraphs, drain.draining, { eventBus: () => partners.bus.check() });
+      if (req.method === "GET" && url.pathname === "/metrics") return await sendMetrics(res);
       if (req.method === "GET" && serveIdeAsset(url.pathname, res)) return;
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
     } catch (error) {
@@ -103,6 +106,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   }
 
   const httpServer = createServer({ keepAliveTimeout: 65_000 }, (req, res) => void route(req, res));
+  const drain = trackHttpServer(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
@@ -129,9 +133,11 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     port,
     httpServer,
     async stop() {
+      // Requests in flight finish first; subscriptions then close with 1001 (going away).
+      const finished = await drain.drain(config.drainTimeoutMs);
+      if (!finished)
+        logger.warn({ drainTimeoutMs: config.drainTimeoutMs }, "requests still running were cut at the drain limit");
       await subscriptions.close();
-      httpServer.closeIdleConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
       await partners.close();
       await keepAlive.close();

@@ -1,3 +1,5 @@
+import http from "node:http";
+
 /** The demo tenant and its owner, created through the public API the first time. */
 export const DEMO = {
   email: "demo@atelier.local",
@@ -8,16 +10,34 @@ export const DEMO = {
   tenantSlug: "demo-studio",
 };
 
-async function graphql(url: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
+/** POST through node:http: fetch refuses the fetch spec's blocked ports (PORT_BASE=6000). */
+function graphql(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => {
+          try {
+            resolve(JSON.parse(text) as GraphQLAnswer);
+          } catch {
+            reject(new Error(`the gateway answered ${res.statusCode} with no GraphQL response`));
+          }
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
   });
-  return (await res.json()) as {
-    data?: Record<string, unknown>;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, unknown>;
+  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }`;

@@ -7,6 +7,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { InternalTokenSigner } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
+import { graphqlMetricsPlugin } from "@atelier/service-runtime";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { applyApolloTelemetrySetting, type GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
@@ -59,6 +60,8 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
     // The HTTP handler resolves persisted ids (APQ and trusted documents) before Apollo runs.
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
+    // The process stops the server itself, after draining requests (stopOnSignals in index.ts).
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     logger: deps.logger,
     plugins: [
@@ -70,6 +73,7 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
       getCachingPlugin(config.persistedOperations.getMaxAgeSeconds),
       usageRecordingPlugin(deps.usage),
       requestLoggingPlugin(),
+      graphqlMetricsPlugin<GatewayContext>(),
     ],
     formatError: (formatted) => {
       if (isUnexpected(formatted)) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { type Logger, requestLogger } from "@atelier/logging";
+import { endSpan, startServerSpan } from "@atelier/service-runtime";
 import type { Authenticate } from "../auth/authenticate";
 import { AuthenticationError } from "../auth/authentication-error";
 import type { RequestLimits } from "../config";
@@ -103,11 +104,14 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     const tenantId = identity.kind === "user" || identity.kind === "apiClient" ? identity.tenantId : null;
     const actor =
       identity.kind === "user" ? identity.userId : identity.kind === "apiClient" ? identity.apiClientId : null;
+    const span = startServerSpan("gateway", "graphql", req.headers);
+    res.once("close", () => endSpan(span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined));
     const context: GatewayContext = {
       identity,
       requestId,
       logger: requestLogger(deps.logger, { requestId, tenantId, actor }),
       client,
+      span,
     };
     if (deps.fastPath && req.method === "POST") {
       const fast = await deps.fastPath.execute({

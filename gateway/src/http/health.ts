@@ -1,5 +1,5 @@
-import type { ServerResponse } from "node:http";
-import type { EventBusState } from "@atelier/event-bus";
+import http, { type ServerResponse } from "node:http";
+import { checkReadiness, type ReadinessCheck } from "@atelier/service-runtime";
 import type { SubgraphEndpoint } from "../federation/supergraph";
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -10,37 +10,50 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** GET through node:http: fetch refuses the fetch spec's blocked ports (a stack on PORT_BASE=6665). */
+function probe(url: URL): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { timeout: PROBE_TIMEOUT_MS }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+
 /** Liveness: the process answers. */
 export function sendHealth(res: ServerResponse): void {
   sendJson(res, 200, { status: "ok" });
 }
 
 /**
- * Readiness: every subgraph answers on its `/health`. Any HTTP answer counts as reachable, so a
+ * Readiness: not draining, the gateway's own dependencies (`checks`: the event bus) reachable,
+ * and every subgraph answering on its `/health`. Any HTTP answer counts as reachable, so a
  * foreign subgraph without that route (404) still counts; a refused or silent connection does not.
- * The event bus's state is reported, not required: while it reconnects, subscriptions still
- * advance on their periodic re-read.
  */
 export async function sendReadiness(
   res: ServerResponse,
   subgraphs: SubgraphEndpoint[],
-  eventBus?: () => EventBusState,
+  draining: boolean,
+  checks: Record<string, ReadinessCheck>,
 ): Promise<void> {
+  if (draining) return sendJson(res, 503, { status: "draining" });
+  const own = checkReadiness(checks, false);
   const results = await Promise.all(
     subgraphs.map(async ({ name, url }) => {
       try {
-        const response = await fetch(new URL("/health", url), { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-        await response.body?.cancel();
-        return { name, reachable: true, status: response.status };
+        return { name, reachable: true, status: await probe(new URL("/health", url)) };
       } catch {
         return { name, reachable: false };
       }
     }),
   );
-  const ready = results.every((r) => r.reachable);
+  const { ready: ownReady, body } = await own;
+  const ready = ownReady && results.every((r) => r.reachable);
   sendJson(res, ready ? 200 : 503, {
     status: ready ? "ready" : "unavailable",
+    checks: body.checks,
     subgraphs: results,
-    ...(eventBus ? { eventBus: eventBus() } : {}),
   });
 }

@@ -1,3 +1,5 @@
+import { IDE_TABS } from "./ide-tabs";
+
 /**
  * Mounts GraphiQL against this gateway. Kept out of the HTML so the page runs under a CSP that
  * allows only the gateway's own scripts. Subscriptions go over graphql-ws on the same path.
@@ -11,8 +13,8 @@ export const IDE_SCRIPT = `(function () {
   root.render(
     React.createElement(GraphiQL, {
       fetcher: fetcher,
-      defaultEditorToolsVisibility: "headers",
-      headers: JSON.stringify({ Authorization: "Bearer <paste an access token>" }, null, 2),
+      defaultEditorToolsVisibility: "variables",
+      defaultTabs: ${JSON.stringify(IDE_TABS)},
       shouldPersistHeaders: false,
     }),
   );

@@ -1,5 +1,6 @@
 import type { Identity } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
+import { gauge } from "@atelier/service-runtime";
 import type { ExecutionResult, GraphQLFormattedError } from "graphql";
 import { isTransient, retryDelayMs, toGraphQLErrors } from "./catch-up-errors";
 import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-up-operation";
@@ -59,6 +60,8 @@ function tenantOf(identity: Identity): string | null {
  * topic has news, so events arrive in order, without gaps, and a reconnect with
  * `afterSequence` resumes exactly where the client stopped.
  */
+const openSubscriptions = () => gauge("atelier_subscriptions_open", "Live subscriptions being served");
+
 export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncIterableIterator<ExecutionResult> {
   const { operation, identity } = opts;
   let last = operation.initialAfter;
@@ -82,7 +85,9 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
   const stopWaking = opts.hub.onReconnect(() => void drain());
   const timer = setInterval(() => void drain(), opts.resyncMs);
   timer.unref();
+  openSubscriptions().inc();
   const queue = new PushQueue<ExecutionResult>(() => {
+    openSubscriptions().dec();
     stopListening();
     stopWaking();
     clearInterval(timer);

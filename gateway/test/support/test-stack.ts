@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { composeServices } from "@apollo/composition";
 import { generateInternalKeyPair } from "@atelier/internal-auth";
+import { postgresServer } from "@atelier/testing";
 import { parse } from "graphql";
 import { loadGatewayConfig } from "../../src/config";
 import { createGateway } from "../../src/server";
@@ -40,6 +41,8 @@ export async function startTestStack(env: Record<string, string> = {}) {
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
+    // The event bus (Postgres LISTEN/NOTIFY) is part of readiness.
+    DATABASE_URL: (await postgresServer()).adminUrl,
     SUPERGRAPH_PATH: supergraphPath,
     INTERNAL_JWT_PRIVATE_KEY: internalKeys.privateKey,
     IDENTITY_JWKS_URL: issuer.jwksUrl,

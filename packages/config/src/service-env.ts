@@ -19,6 +19,12 @@ export function serviceEnvShape(defaultPort: number) {
     REDIS_URL: z.string().optional(),
     INTERNAL_JWT_PUBLIC_KEY: z.string().min(1, "required: the gateway's Ed25519 public key (PEM or JWK JSON)"),
     INTROSPECTION: envFlag(true),
+    /** On SIGTERM, how long requests in flight (and running jobs) may take before they are cut. */
+    DRAIN_TIMEOUT_MS: positiveInt(10_000),
+    /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset: no export. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    /** Workers (no HTTP server of their own) serve /health, /ready and /metrics on this port when set. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   };
 }
 
@@ -44,6 +50,9 @@ export function serviceConfigFrom(parsed: ServiceEnv) {
     redisUrl: parsed.REDIS_URL ?? null,
     internalPublicKey: parsed.INTERNAL_JWT_PUBLIC_KEY,
     introspection: parsed.INTROSPECTION,
+    drainTimeoutMs: parsed.DRAIN_TIMEOUT_MS,
+    otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+    metricsPort: parsed.METRICS_PORT ?? null,
   };
 }
 

@@ -24,6 +24,9 @@ describe("the shared service environment", () => {
       redisUrl: null,
       internalPublicKey: "pem",
       introspection: false,
+      drainTimeoutMs: 10_000,
+      otlpEndpoint: null,
+      metricsPort: null,
     });
     expect(gatewayCallerConfigFrom(parsed)).toEqual({
       url: "http://localhost:4000/graphql",

@@ -19,6 +19,8 @@ export interface EventBus {
   /** Called after each reconnect, once listening again on every channel; returns its remover. */
   onReconnect(listener: () => void): () => void;
   state(): EventBusState;
+  /** Readiness: resolves when the bus can publish and deliver now, rejects with why not. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -96,6 +96,10 @@ export function createPostgresEventBus(databaseUrl: string, onError: (error: Err
     },
     onReconnect: (fn) => handlers.onReconnect(fn),
     state: () => ({ connected, reconnects }),
+    async check() {
+      if (listener && !connected) throw new Error("event bus: the listening connection is down (reconnecting)");
+      await pool.query("SELECT 1");
+    },
     async close() {
       closed = true;
       clearTimeout(retry);

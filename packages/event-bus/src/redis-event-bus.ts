@@ -63,6 +63,11 @@ export function createRedisEventBus(redisUrl: string, onError: (error: Error) =>
     },
     onReconnect: (fn) => handlers.onReconnect(fn),
     state: () => ({ connected, reconnects }),
+    async check() {
+      await connect();
+      if (subscriber.status !== "ready") throw new Error(`subscriber connection ${subscriber.status}`);
+      await publisher.ping();
+    },
     async close() {
       handlers.clear();
       subscriber.disconnect();

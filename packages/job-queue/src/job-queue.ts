@@ -1,3 +1,4 @@
+import { activeTraceCarrier, endSpan, SpanKind, startSpanFromCarrier, withActiveSpan } from "@atelier/service-runtime";
 import PgBoss from "pg-boss";
 import { JobLeases } from "./job-leases";
 import { type Job, JobLoop } from "./job-loop";
@@ -91,7 +92,7 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
             }),
           }
         : undefined;
-      const id = await boss.send(queue, data, {
+      const id = await boss.send(queue, withTraceContext(data), {
         retryLimit: 3,
         retryBackoff: true,
         ...rest,
@@ -114,7 +115,7 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
           timeLimitMs: expireInSeconds * 1000,
           onError,
         },
-        handler,
+        (job) => runTraced(queue, job, handler),
       );
       loops.push({ queue, loop: loop as JobLoop<unknown> });
       await leases.start();
@@ -126,4 +127,30 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
       await boss.stop({ graceful, timeout: timeoutMs, wait: true });
     },
   };
+}
+
+/** Where a job keeps the trace context it was sent in (only when tracing is on). */
+const TRACE_KEY = "_trace";
+
+function withTraceContext<T extends object>(data: T): T {
+  const carrier = activeTraceCarrier();
+  return carrier ? { ...data, [TRACE_KEY]: carrier } : data;
+}
+
+/** Runs a job's handler in a span continuing the trace of the request that sent it. */
+async function runTraced<T>(
+  queue: string,
+  job: { id: string; data: unknown },
+  handler: (job: Job<T>) => Promise<void>,
+) {
+  const { [TRACE_KEY]: carrier, ...data } = (job.data ?? {}) as Record<string, unknown>;
+  if (!carrier) return handler({ id: job.id, data: job.data as T });
+  const span = startSpanFromCarrier("job-queue", `job ${queue}`, carrier as Record<string, string>, SpanKind.CONSUMER);
+  try {
+    await withActiveSpan(span, () => handler({ id: job.id, data: data as T }));
+    endSpan(span);
+  } catch (error) {
+    endSpan(span, error);
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { graphqlMetricsPlugin } from "@atelier/service-runtime";
 import type { DocumentNode } from "graphql";
 import type { BaseContext } from "./context";
 import { classifyError } from "./format-error";
@@ -40,9 +41,12 @@ export function createApolloSubgraph<C extends BaseContext>(opts: {
     schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
     introspection: opts.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process stops the server itself, after draining requests (stopOnSignals).
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => classifyError(formatted, error).formatted,
     plugins: [
       logUnexpectedErrors as ApolloServerPlugin<C>,
+      graphqlMetricsPlugin<C>(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

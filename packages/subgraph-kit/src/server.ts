@@ -9,6 +9,16 @@ import {
   type InternalTokenVerifier,
 } from "@atelier/internal-auth";
 import { type Logger, REQUEST_ID_HEADER, requestIdFrom, requestLogger } from "@atelier/logging";
+import {
+  endSpan,
+  logAccess,
+  type ReadinessCheck,
+  sendMetrics,
+  sendReadinessOf,
+  startServerSpan,
+  trackHttpServer,
+  withActiveSpan,
+} from "@atelier/service-runtime";
 import type { DocumentNode } from "graphql";
 import { createApolloSubgraph } from "./apollo";
 import type { BaseContext } from "./context";
@@ -34,6 +44,10 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   buildContext: (base: BaseContext) => C | Promise<C>;
   /** Plain HTTP routes by exact path; they check credentials themselves. */
   routes?: Record<string, RouteHandler>;
+  /** What `/ready` checks besides draining: e.g. the database and the event bus. */
+  readiness?: Record<string, ReadinessCheck>;
+  /** How long `stop()` lets requests in flight finish (default 10 s). */
+  drainTimeoutMs?: number;
 }
 
 export interface SubgraphServer {
@@ -56,8 +70,7 @@ export async function createSubgraphServer<C extends BaseContext>(
   await apollo.start();
   const maxBody = opts.maxBodyBytes ?? 1_048_576;
 
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
     let identity: BaseContext["identity"];
     try {
       identity = await verifier.verify(req.headers[IDENTITY_HEADER] as string | undefined);
@@ -76,16 +89,25 @@ export async function createSubgraphServer<C extends BaseContext>(
     } catch {
       return sendJson(res, 400, graphqlError("Request body is not valid JSON.", "BAD_REQUEST"));
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: parsedBody },
-      context: async () => {
-        const log = requestLogger(opts.logger, {
-          requestId,
-          tenantId: "tenantId" in identity ? identity.tenantId : null,
-        });
-        return opts.buildContext({ identity, requestId, log, client: clientFrom(req) });
-      },
-    });
+    const operation = (parsedBody as { operationName?: unknown } | undefined)?.operationName;
+    const span = startServerSpan(
+      opts.name,
+      typeof operation === "string" ? `graphql ${operation}` : "graphql",
+      req.headers,
+    );
+    res.once("close", () => endSpan(span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined));
+    const result = await withActiveSpan(span, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body: parsedBody },
+        context: async () => {
+          const log = requestLogger(opts.logger, {
+            requestId,
+            tenantId: "tenantId" in identity ? identity.tenantId : null,
+          });
+          return opts.buildContext({ identity, requestId, log, client: clientFrom(req) });
+        },
+      }),
+    );
     const responseHeaders: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
     for (const [key, value] of result.headers) responseHeaders[key] = value;
     res.writeHead(result.status ?? 200, responseHeaders);
@@ -94,17 +116,24 @@ export async function createSubgraphServer<C extends BaseContext>(
     res.end();
   }
 
+  const readiness = opts.readiness ?? {};
   const httpServer = createServer((req, res) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    logAccess(opts.logger, req, res, requestId);
     const url = new URL(req.url ?? "/", "http://subgraph");
     const route = opts.routes?.[url.pathname];
     const work =
       url.pathname === "/health"
         ? Promise.resolve(sendJson(res, 200, { status: "ok", service: opts.name }))
         : url.pathname === "/graphql"
-          ? handleGraphQL(req, res, url)
-          : route
-            ? route(req, res, verifier)
-            : Promise.resolve(sendJson(res, 404, { error: "not found" }));
+          ? handleGraphQL(req, res, url, requestId)
+          : url.pathname === "/ready"
+            ? sendReadinessOf(res, readiness, drain.draining)
+            : url.pathname === "/metrics"
+              ? sendMetrics(res)
+              : route
+                ? route(req, res, verifier)
+                : Promise.resolve(sendJson(res, 404, { error: "not found" }));
     work.catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlError(error.message, "BAD_REQUEST"));
       opts.logger.error({ err: error }, "request failed");
@@ -113,6 +142,7 @@ export async function createSubgraphServer<C extends BaseContext>(
     });
   });
   httpServer.keepAliveTimeout = 65_000;
+  const drain = trackHttpServer(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host ?? "127.0.0.1", resolve));
   const port = (httpServer.address() as AddressInfo).port;
   return {
@@ -120,10 +150,9 @@ export async function createSubgraphServer<C extends BaseContext>(
     port,
     httpServer,
     async stop() {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      const finished = await drain.drain(opts.drainTimeoutMs ?? 10_000);
+      if (!finished)
+        opts.logger.warn({ drainTimeoutMs: opts.drainTimeoutMs }, "requests still running were cut at the drain limit");
       await apollo.stop();
     },
   };

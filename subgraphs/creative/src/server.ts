@@ -4,6 +4,7 @@ import { createEventBus } from "@atelier/event-bus";
 import { gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
+import { collectJobQueueMetrics } from "@atelier/service-runtime";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
 import type { CreativeConfig } from "./config";
 import type { Context, CreativeServices } from "./context";
@@ -95,7 +96,10 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     introspection: config.introspection,
     buildContext: (base) => ({ ...base, services, loaders: createLoaders(services, base.identity) }),
     routes,
+    readiness: { database: async () => void (await sql.query("SELECT 1")), eventBus: () => bus.check() },
+    drainTimeoutMs: config.drainTimeoutMs,
   });
+  collectJobQueueMetrics("jobs_creative", (text) => sql.query(text));
   const host = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
   baseUrl ||= `http://${host}:${server.port}`;
   if (config.runWorker)
@@ -107,7 +111,7 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     services,
     async stop() {
       await server.stop();
-      await queue.stop({ graceful: true, timeoutMs: 5_000 });
+      await queue.stop({ graceful: true, timeoutMs: config.drainTimeoutMs });
       if (!deps.bus) await bus.close();
       await db.$disconnect();
       await sql.end();

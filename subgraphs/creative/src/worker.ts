@@ -2,6 +2,7 @@ import { APP_ROLE } from "@atelier/db";
 import { createEventBus } from "@atelier/event-bus";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
+import { runServiceProcess } from "@atelier/subgraph-kit";
 import { loadCreativeConfig } from "./config";
 import type { CreativeServices } from "./context";
 import { createCreativePrisma, createCreativeSqlPool } from "./data/db";
@@ -45,10 +46,16 @@ const services: CreativeServices = {
   providers,
   log,
 };
-await startGenerationWorker(services);
-log.info("creative worker ready");
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    queue.stop({ graceful: true, timeoutMs: 10_000 }).finally(() => process.exit(0));
-  });
-}
+await runServiceProcess({ name: "creative-worker", ...config }, async () => {
+  await startGenerationWorker(services);
+  log.info("creative worker ready");
+  return {
+    async stop() {
+      // Running generation phases finish (or are handed out again after expiry) within the drain limit.
+      await queue.stop({ graceful: true, timeoutMs: config.drainTimeoutMs });
+      await services.bus.close();
+      await services.db.$disconnect();
+      await services.sql.end();
+    },
+  };
+});

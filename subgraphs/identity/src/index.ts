@@ -1,3 +1,4 @@
+import { runServiceProcess } from "@atelier/subgraph-kit";
 import { loadIdentityConfig } from "./config";
 import { createIdentityService } from "./server";
 
@@ -6,8 +7,6 @@ export { createIdentityService, type IdentityService, type IdentityServiceDeps }
 
 // Started directly (`tsx subgraphs/identity/src/index.ts`): boot from the environment.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const service = await createIdentityService(loadIdentityConfig(process.env));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void service.stop().then(() => process.exit(0)));
-  }
+  const config = loadIdentityConfig(process.env);
+  await runServiceProcess({ name: "identity", ...config }, () => createIdentityService(config));
 }

@@ -71,6 +71,8 @@ export async function createIdentityService(
     introspection: config.introspection,
     buildContext: (base) => ({ ...base, services, loaders: createLoaders(db) }),
     routes: identityRoutes(services),
+    readiness: { database: async () => void (await db.$queryRawUnsafe("SELECT 1")), eventBus: () => bus.check() },
+    drainTimeoutMs: config.drainTimeoutMs,
   });
   log.info({ url: server.url }, "identity subgraph listening");
   return {

@@ -1,3 +1,4 @@
+import { collectJobQueueMetrics } from "@atelier/service-runtime";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
 import { buildServices, type KnowledgeDeps } from "./bootstrap/build-services";
 import { followDocumentEvents } from "./bootstrap/follow-document-events";
@@ -9,7 +10,7 @@ import { createLoaders } from "./data/loaders";
 import { startIngestionWorker } from "./ingestion/start-worker";
 import { resolvers } from "./resolvers/index";
 import { knowledgeTypeDefs } from "./schema/index";
-import type { KnowledgeServices } from "./services";
+import { JOBS_SCHEMA, type KnowledgeServices } from "./services";
 
 export interface KnowledgeService {
   url: string;
@@ -47,7 +48,13 @@ export async function createKnowledgeService(
       services,
       loaders: createLoaders(services.db, "tenantId" in base.identity ? base.identity.tenantId : null),
     }),
+    readiness: {
+      database: async () => void (await services.sql.query("SELECT 1")),
+      eventBus: () => services.bus.check(),
+    },
+    drainTimeoutMs: config.drainTimeoutMs,
   });
+  collectJobQueueMetrics(JOBS_SCHEMA, (text) => services.sql.query(text));
   return {
     url: server.url,
     port: server.port,
@@ -55,7 +62,8 @@ export async function createKnowledgeService(
     async stop() {
       await server.stop();
       await unfollow();
-      await services.queue.stop({ graceful: false, timeoutMs: 2000 });
+      // Running ingestions finish (or are handed out again after expiry) within the drain limit.
+      await services.queue.stop({ graceful: true, timeoutMs: config.drainTimeoutMs });
       if (!deps.bus) await services.bus.close();
       await services.store.close();
       await services.sql.end();

@@ -1,9 +1,11 @@
 import type { EventBus } from "@atelier/event-bus";
 import { createLogger } from "@atelier/logging";
+import { collectJobQueueMetrics } from "@atelier/service-runtime";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
 import type { WorkflowsConfig } from "./config";
 import type { Context } from "./context";
 import { createLoaders } from "./data/loaders";
+import { JOB_SCHEMA } from "./engine/enqueue-run";
 import { startRunWorker } from "./engine/start-worker";
 import { resolvers } from "./resolvers";
 import { workflowsTypeDefs } from "./schema";
@@ -34,14 +36,20 @@ export async function createWorkflowsService(config: WorkflowsConfig, deps: Work
       const loaders = createLoaders(services.db, tenantId ?? "00000000-0000-0000-0000-000000000000");
       return { ...base, services, loaders };
     },
+    readiness: {
+      database: async () => void (await services.sql.query("SELECT 1")),
+      eventBus: () => services.bus.check(),
+    },
+    drainTimeoutMs: config.drainTimeoutMs,
   });
+  collectJobQueueMetrics(JOB_SCHEMA, (text) => services.sql.query(text));
   return {
     url: server.url,
     port: server.port,
     services,
     async stop() {
       await server.stop();
-      await close();
+      await close({ drainTimeoutMs: config.drainTimeoutMs });
     },
   };
 }

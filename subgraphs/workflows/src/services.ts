@@ -64,9 +64,14 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
   const services: WorkflowServices = { db, sql, queue, bus, config, log, stepEnv };
   return {
     services,
-    async close() {
+    /** With `drainTimeoutMs`, running steps finish within it first (a process shutting down). */
+    async close(opts: { drainTimeoutMs?: number } = {}) {
       closing = true;
-      await queue.stop({ graceful: false, timeoutMs: 2_000 });
+      await queue.stop(
+        opts.drainTimeoutMs
+          ? { graceful: true, timeoutMs: opts.drainTimeoutMs }
+          : { graceful: false, timeoutMs: 2_000 },
+      );
       if (ownsBus) await bus.close();
       await sql.end();
       await db.$disconnect();
