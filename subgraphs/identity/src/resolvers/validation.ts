@@ -7,6 +7,10 @@ export const id = z.uuid({ message: "must be a UUID" });
 export const email = z.email({ message: "must be an e-mail address" }).max(254, "at most 254 characters");
 export const password = z.string().min(10, "at least 10 characters").max(200, "at most 200 characters");
 export const name = z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters");
+/** A URL a frontend will render (a link, an image): http or https only, never javascript: or data:. */
+export const httpUrl = z
+  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+  .max(2048, "at most 2048 characters");
 export const optionalText = (max: number) => z.string().max(max, `at most ${max} characters`).nullish();
 export const token = z.string().min(1, "must not be empty").max(4096, "too long");
 export const slug = z
