@@ -1,4 +1,4 @@
-import { ROLES } from "@atelier/internal-auth";
+import { API_SCOPES, isApiScope, ROLES } from "@atelier/internal-auth";
 import { z } from "zod";
 import { SocialPlatform } from "../generated/prisma/enums";
 
@@ -20,7 +20,17 @@ export const username = z.string().regex(/^[A-Za-z0-9._-]{3,40}$/, "3–40 lette
 export const device = optionalText(200);
 export const role = z.enum(ROLES);
 export const totpCode = z.string().regex(/^\d{6}$/, "six digits");
-export const scope = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:*-]{0,99}$/, "letters, digits and _ . : * -, at most 100");
+export const scope = z
+  .string()
+  .max(100, "at most 100 characters")
+  .superRefine((value, ctx) => {
+    if (!isApiScope(value)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `unknown scope "${value}"; known scopes: ${Object.keys(API_SCOPES).join(", ")}`,
+      });
+    }
+  });
 export const scopes = z.array(scope).max(50, "at most 50");
 export const page = { first: z.number().int().min(1).max(100).nullish(), after: z.string().max(512).nullish() };
 export const socialPlatform = z.enum(SocialPlatform);
