@@ -73,9 +73,11 @@ function valueFor(type: GraphQLInputType, name: string, rootField: string, pickI
     const out: Record<string, unknown> = {};
     if (depth > 3) return out;
     for (const f of Object.values(type.getFields())) {
-      // Required fields, and every reference, so another tenant's ids reach the resolver.
-      if (isNonNullType(f.type) || /Ids?$/.test(f.name))
+      // Required fields and every reference, so another tenant's ids reach the resolver, and `text`
+      // (inline content), so a document can be created and its workspace reference judged.
+      if (isNonNullType(f.type) || /Ids?$/.test(f.name) || f.name === "text") {
         out[f.name] = valueFor(f.type, f.name, rootField, pickId, depth + 1);
+      }
     }
     return out;
   }
@@ -88,6 +90,7 @@ function valueFor(type: GraphQLInputType, name: string, rootField: string, pickI
   if (scalar === "JSON") return {};
   if (scalar === "EmailAddress" || /email/i.test(name)) return "attack@example.com";
   if (scalar === "URL" || /ur[il]$/i.test(name)) return "https://example.com/attack.md";
+  if (/mimeType/i.test(name)) return "text/plain";
   return /slug/i.test(name) ? "attack-slug" : "attack value";
 }
 
