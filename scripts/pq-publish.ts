@@ -4,6 +4,7 @@
  * Codegen's { hash: document } map) through the gateway, which validates every operation against
  * the current supergraph first. Token from --token or ATELIER_TOKEN (a tenant ADMIN's access token).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
@@ -44,6 +45,22 @@ try {
   manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
 } catch (error) {
   usage(`cannot read ${manifestPath} as JSON: ${(error as Error).message}`);
+}
+
+// The gateway and identity refuse them too; saying so before any request is kinder.
+const operations =
+  (manifest as { format?: string }).format === "apollo-persisted-query-manifest"
+    ? ((manifest as { operations?: { id?: string; body?: string }[] }).operations ?? []).map((o) => [o.id, o.body])
+    : Object.entries(manifest as Record<string, unknown>);
+const misnamed = operations.filter(
+  ([id, body]) =>
+    typeof id !== "string" ||
+    typeof body !== "string" ||
+    id.replace(/^sha256:/, "") !== createHash("sha256").update(body).digest("hex"),
+);
+if (misnamed.length > 0) {
+  for (const [id] of misnamed) console.error(`  ${String(id)}: the id is not the SHA-256 of the document`);
+  usage(`${misnamed.length} operation(s) in ${manifestPath} are not named by their document's SHA-256`);
 }
 
 const response = await fetch(values.gateway!, {

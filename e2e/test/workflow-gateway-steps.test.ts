@@ -37,13 +37,20 @@ describe("workflow steps that call knowledge and creative through the gateway as
       .toMatch(/^(SUCCEEDED|FAILED)$/);
     return runOf(token, runId);
   }
-  async function startWorkflow(token: string, workspaceId: string, steps: unknown[], input: unknown) {
+  /** Defines the workflow as `definedBy` (default: the starter) and starts a run as `token`'s user. */
+  async function startWorkflow(
+    token: string,
+    workspaceId: string,
+    steps: unknown[],
+    input: unknown,
+    definedBy = token,
+  ) {
     const inputSchema = { type: "object", properties: { topic: { type: "string" } } };
     const wf = await ok(
       url,
       CREATE_WORKFLOW,
       { input: { workspaceId, name: `wf ${Math.random()}`, inputSchema, steps } },
-      token,
+      definedBy,
     );
     const workflowId = wf.createWorkflow.workflow.id;
     return (await ok(url, START_RUN, { input: { workflowId, input } }, token)).startWorkflowRun.run.id as string;
@@ -116,7 +123,9 @@ describe("workflow steps that call knowledge and creative through the gateway as
       .accessToken as string;
     const workspaceId = (await ok(url, CREATE_WORKSPACE, { input: { name: "Shared" } }, owner.token)).createWorkspace
       .workspace.id;
-    // The member starts a run that pauses for approval; the owner removes them, then approves.
+    // The member starts a run (of the owner's workflow) that pauses for approval; the owner removes
+    // them, then approves. Defining it as the owner keeps the member's first call through the
+    // gateway after the removal: the gateway remembers a delegated actor's role for up to 10 s.
     const runId = await startWorkflow(
       memberToken,
       workspaceId,
@@ -125,6 +134,7 @@ describe("workflow steps that call knowledge and creative through the gateway as
         { key: "find", type: "KNOWLEDGE_SEARCH", config: { query: "anything" } },
       ],
       {},
+      owner.token,
     );
     await expect.poll(async () => (await runOf(owner.token, runId)).status, { timeout: 30_000 }).toBe("PAUSED");
     await ok(url, REVOKE, { input: { membershipId } }, owner.token);

@@ -76,9 +76,11 @@ describe("request limits", () => {
 });
 
 describe("introspection", () => {
-  it("is on by default outside production", async () => {
+  it("is on by default outside production, with field suggestions", async () => {
     const { body } = await stack.post({ query: "{ __schema { queryType { name } } }" });
     expect(body.data.__schema.queryType.name).toBe("Query");
+    const misspelt = await stack.post({ query: "{ whoam { kind } }" }, auth);
+    expect(misspelt.body.errors[0].message).toMatch(/Did you mean "whoami"/);
   });
 
   it("is refused when turned off", async () => {
@@ -93,6 +95,9 @@ describe("introspection", () => {
       expect(body.errors[0].message).toMatch(/introspection/i);
       const anonymous = await closed.post({ query: '{ __type(name: "Query") { name } }' });
       expect(anonymous.status).toBe(400);
+      const misspelt = await closed.post({ query: "{ whoam { kind } }" }, { authorization: `Bearer ${token}` });
+      expect(misspelt.body.errors[0].message).toMatch(/Cannot query field "whoam"/);
+      expect(misspelt.body.errors[0].message).not.toMatch(/Did you mean/);
     } finally {
       await closed.close();
     }

@@ -132,6 +132,18 @@ describe("publishing", () => {
     expect(versions.body.data.persistedOperationVersions.edges).toEqual([]);
   });
 
+  it("refuses a manifest whose id is not the SHA-256 of its document, before identity stores it", async () => {
+    const misnamed = { [sha256Hex("query CodegenCaller { catalogCaller }")]: "query Other { catalogCaller }" };
+    const { status, body } = await stack.post(
+      { query: PUBLISH, variables: { input: { app: "kiosk", version: "2", manifest: misnamed } } },
+      admin.bearer,
+    );
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.brokenOperations).toEqual([
+      expect.objectContaining({ error: "the id is not the SHA-256 of the document" }),
+    ]);
+  });
+
   it("publishes through the CLI and reports a broken operation by name", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pq-cli-"));
     const good = join(dir, "good.json");

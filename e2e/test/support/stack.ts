@@ -31,6 +31,8 @@ export interface StackOptions {
   redisUrl?: string;
   /** Extra gateway environment (e.g. rate limits for a bench). */
   gatewayEnv?: Record<string, string>;
+  /** Extra identity environment (e.g. its signing key, so a test can mint a genuine expired token). */
+  identityEnv?: Record<string, string>;
 }
 
 /** A port nobody listens on now, so services can be told the gateway's URL before it starts. */
@@ -66,7 +68,7 @@ export async function startStack(opts: StackOptions = {}) {
     INTERNAL_JWT_PUBLIC_KEY: keys.publicKey,
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
   };
-  const identity = await createIdentityService(loadIdentityConfig(common));
+  const identity = await createIdentityService(loadIdentityConfig({ ...common, ...opts.identityEnv }));
   const knowledge = await createKnowledgeService(
     loadKnowledgeConfig({ ...common, RUN_WORKER: "true", ...delegating("knowledge") }),
   );
@@ -122,6 +124,13 @@ export async function startStack(opts: StackOptions = {}) {
     /** The workflows services (the first serves the gateway); replace one to restart it. */
     workflows,
     workflowsConfig,
+    /** Each subgraph's own URL, for calls that bypass the gateway (the security suite). */
+    subgraphUrls: {
+      identity: identity.url,
+      knowledge: knowledge.url,
+      workflows: workflows[0]!.url,
+      creative: creative.url,
+    },
     async close() {
       for (const g of gateways) await g.stop();
       await creative.stop();

@@ -56,6 +56,8 @@ export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    // "Did you mean …?" would spell out the schema that turning introspection off hides.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     allowBatchedHttpRequests: true,
     // The HTTP handler resolves persisted ids (APQ and trusted documents) before Apollo runs.
     persistedQueries: false,

@@ -1,1 +1,2 @@
 export * from "./gateway-client";
+export * from "./workspace-references";

@@ -1,3 +1,4 @@
+export * from "./api-scopes";
 export * from "./delegation";
 export * from "./identity";
 export * from "./internal-token";

@@ -40,6 +40,8 @@ export function createApolloSubgraph<C extends BaseContext>(opts: {
   return new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
     introspection: opts.introspection,
+    // "Did you mean …?" would spell out the schema that turning introspection off hides.
+    hideSchemaDetailsFromClientErrors: !opts.introspection,
     includeStacktraceInErrorResponses: false,
     // The process stops the server itself, after draining requests (stopOnSignals).
     stopOnTerminationSignals: false,

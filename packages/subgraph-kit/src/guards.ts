@@ -1,10 +1,12 @@
-import { type Identity, type Role, roleAtLeast } from "@atelier/internal-auth";
+import { type Identity, type Role, roleAtLeast, type ScopedArea, scopeAllows } from "@atelier/internal-auth";
 import { ForbiddenError, UnauthenticatedError } from "./errors";
 
 export type UserIdentity = Extract<Identity, { kind: "user" }>;
 export type TenantIdentity = (UserIdentity & { tenantId: string }) | Extract<Identity, { kind: "apiClient" }>;
 
 export function requireUser(identity: Identity): UserIdentity {
+  // An API client is authenticated: what it lacks is the right, not credentials.
+  if (identity.kind === "apiClient") throw new ForbiddenError("API clients cannot do this; sign in as a user.");
   if (identity.kind !== "user") throw new UnauthenticatedError();
   return identity;
 }
@@ -19,6 +21,15 @@ export function requireTenantMember(identity: Identity): TenantIdentity {
   const user = requireUser(identity);
   if (!user.tenantId || !user.role) throw new ForbiddenError("Choose a tenant first (switchTenant), or join one.");
   return user as UserIdentity & { tenantId: string };
+}
+
+/** A reader of an area's data: any member of the active tenant, or an API client holding `<area>:read` (or `:write`). */
+export function requireReader(identity: Identity, area: ScopedArea): TenantIdentity {
+  const member = requireTenantMember(identity);
+  if (member.kind === "apiClient" && !scopeAllows(member.scopes, area, "read")) {
+    throw new ForbiddenError(`This API client lacks the ${area}:read scope.`);
+  }
+  return member;
 }
 
 /** A user of the active tenant holding at least `role` (OWNER > ADMIN > EDITOR > VIEWER). */

@@ -112,3 +112,38 @@ describe("subgraph server", () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe("field suggestions", () => {
+  it("are given while introspection is on", async () => {
+    const { body } = await post("{ whoam }", await signIdentity({ kind: "anonymous" }));
+    expect(body.errors?.[0]?.message).toMatch(/Did you mean "whoami"/);
+  });
+
+  it("are withheld when introspection is off", async () => {
+    const closed = await createSubgraphServer({
+      name: "kit-closed",
+      typeDefs,
+      resolvers,
+      port: 0,
+      internalPublicKey: testKeys().publicKey,
+      logger: createLogger({ service: "kit-closed", level: "silent" }),
+      buildContext: (base) => base,
+      introspection: false,
+    });
+    try {
+      const res = await fetch(closed.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [IDENTITY_HEADER]: await signIdentity({ kind: "anonymous" }),
+        },
+        body: JSON.stringify({ query: "{ whoam }" }),
+      });
+      const body = (await res.json()) as { errors: { message: string }[] };
+      expect(body.errors[0]?.message).toMatch(/Cannot query field "whoam"/);
+      expect(body.errors[0]?.message).not.toMatch(/Did you mean/);
+    } finally {
+      await closed.stop();
+    }
+  });
+});

@@ -212,9 +212,10 @@ describe("workspaces and projects", () => {
     expect(data.workspace.requested.edges.map((e) => e.node.id)).toEqual([requested]);
   });
 
-  it("lets API clients write only with the creative:write scope", async () => {
+  it("lets API clients read only with creative:read (or :write) and write only with creative:write", async () => {
     const tenantId = randomUUID();
-    const reader = { kind: "apiClient" as const, apiClientId: randomUUID(), tenantId, scopes: [] };
+    const unscoped = { kind: "apiClient" as const, apiClientId: randomUUID(), tenantId, scopes: [] };
+    const reader = { kind: "apiClient" as const, apiClientId: randomUUID(), tenantId, scopes: ["creative:read"] };
     const writer = { kind: "apiClient" as const, apiClientId: randomUUID(), tenantId, scopes: ["creative:write"] };
     const refused = await creative.gql(
       reader,
@@ -227,6 +228,9 @@ describe("workspaces and projects", () => {
       `{ workspaces { edges { node { name } } } }`,
     );
     expect(list.workspaces.edges.map((e) => e.node.name)).toEqual(["Partner"]);
+    const unscopedRead = await creative.gql(unscoped, `{ workspaces { edges { node { name } } } }`);
+    expect(unscopedRead.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect(unscopedRead.errors![0]!.message).toMatch(/creative:read/);
     const anonymous = await creative.gql({ kind: "anonymous" }, `{ workspaces { edges { node { id } } } }`);
     expect(anonymous.errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
   });

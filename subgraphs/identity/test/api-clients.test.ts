@@ -17,7 +17,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function create(scopes = ["projects:read"]) {
+async function create(scopes = ["creative:read"]) {
   const res = await h.gql(CREATE, { input: { name: "Partner", scopes, allowedApps: ["partner-app"] } }, owner.identity);
   return res.data!.createApiClient as { apiKey: string; apiClient: { id: string; keyId: string; scopes: string[] } };
 }
@@ -34,17 +34,37 @@ describe("API clients", () => {
   });
 
   it("verifies a key for the gateway with its tenant and scopes", async () => {
-    const { apiKey, apiClient } = await create(["projects:read", "assets:write"]);
+    const { apiKey, apiClient } = await create(["creative:read", "creative:write"]);
     const res = await h.internal(VERIFY, { apiKey });
     expect(res).toEqual({
       status: 200,
       body: {
         apiClientId: apiClient.id,
         tenantId: owner.tenantId,
-        scopes: ["projects:read", "assets:write"],
+        scopes: ["creative:read", "creative:write"],
         allowedApps: ["partner-app"],
       },
     });
+  });
+
+  it("refuses a scope outside the catalogue at creation and on update, naming it", async () => {
+    const res = await h.gql(CREATE, { input: { name: "Partner", scopes: ["workspaces:read"] } }, owner.identity);
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.errors?.[0]?.message).toMatch(/unknown scope "workspaces:read"; known scopes: identity:read/);
+    const { apiClient } = await create();
+    const update = await h.gql(
+      `mutation($id: ID!) { updateApiClient(input: { id: $id, scopes: ["*"] }) { apiClient { id } } }`,
+      { id: apiClient.id },
+      owner.identity,
+    );
+    expect(update.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("answers an API client calling a user-only field with FORBIDDEN, not UNAUTHENTICATED", async () => {
+    const { apiClient } = await create();
+    const asClient = { kind: "apiClient" as const, apiClientId: apiClient.id, tenantId: owner.tenantId, scopes: [] };
+    const res = await h.gql("{ me { id } }", {}, asClient);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("refuses a wrong secret, an unknown key id and a malformed key", async () => {
@@ -79,16 +99,16 @@ describe("API clients", () => {
   it("updates scopes, which the verify endpoint then reports", async () => {
     const { apiKey, apiClient } = await create();
     await h.gql(
-      `mutation($id: ID!) { updateApiClient(input: { id: $id, scopes: ["assets:read"] }) { apiClient { id } } }`,
+      `mutation($id: ID!) { updateApiClient(input: { id: $id, scopes: ["knowledge:read"] }) { apiClient { id } } }`,
       { id: apiClient.id },
       owner.identity,
     );
-    expect((await h.internal(VERIFY, { apiKey })).body.scopes).toEqual(["assets:read"]);
+    expect((await h.internal(VERIFY, { apiKey })).body.scopes).toEqual(["knowledge:read"]);
   });
 
   it("refuses API-client management to an API client", async () => {
     const { apiClient } = await create();
     const identity = { kind: "apiClient" as const, apiClientId: apiClient.id, tenantId: owner.tenantId, scopes: [] };
-    expect(codeOf(await h.gql(CREATE, { input: { name: "X", scopes: [] } }, identity))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await h.gql(CREATE, { input: { name: "X", scopes: [] } }, identity))).toBe("FORBIDDEN");
   });
 });

@@ -50,10 +50,14 @@ describe("delegated actors", () => {
   });
 
   it("reports an active API client's scopes only in its own tenant", async () => {
-    const created = await h.gql(CREATE_CLIENT, { input: { name: "Runner", scopes: ["assets:read"] } }, owner.identity);
+    const created = await h.gql(
+      CREATE_CLIENT,
+      { input: { name: "Runner", scopes: ["knowledge:read"] } },
+      owner.identity,
+    );
     const apiClientId = created.data!.createApiClient.apiClient.id;
     const actor = { kind: "apiClient", apiClientId, tenantId: owner.tenantId };
-    expect((await h.internal(RESOLVE, { actor })).body).toEqual({ kind: "apiClient", scopes: ["assets:read"] });
+    expect((await h.internal(RESOLVE, { actor })).body).toEqual({ kind: "apiClient", scopes: ["knowledge:read"] });
     expect((await h.internal(RESOLVE, { actor: { ...actor, tenantId: stranger.tenantId } })).status).toBe(401);
     await h.gql(
       `mutation($id: ID!) { revokeApiClient(input: { id: $id }) { apiClient { id } } }`,

@@ -62,6 +62,13 @@ const cases = [
     field: "MembershipRole",
     asOwner: true,
   },
+  ...["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.com/me.png"].map((url) => ({
+    name: `a ${url.split(":")[0]} picture URL`,
+    query: `mutation($u: String!) { updateProfile(input: { pictureUrl: $u }) { user { id } } }`,
+    variables: { u: url },
+    field: "pictureUrl",
+    asOwner: true,
+  })),
   {
     name: "a page size over 100",
     query: `{ teams(first: 1000) { edges { node { id } } } }`,

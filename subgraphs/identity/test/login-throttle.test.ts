@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CLIENT_IP_HEADER } from "@atelier/internal-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMemoryLoginThrottle, type LoginThrottle } from "../src/auth/login-throttle";
-import { createRedisLoginThrottle } from "../src/auth/redis-login-throttle";
+import { createMemoryLoginThrottle, createRedisLoginThrottle, type LoginThrottle } from "../src/auth/login-throttle";
 import { codeOf, LOGIN, PASSWORD, signUpAccount } from "./support/accounts";
 import { type Harness, startHarness } from "./support/identity-harness";
 
@@ -39,6 +38,17 @@ describe.each([
     expect(await throttle.retryAfter(other, 2)).toBe(0);
     await throttle.reset(key);
     expect(await throttle.retryAfter(key, 2)).toBe(0);
+  });
+});
+
+describe("login throttle in memory under a flood of keys", () => {
+  it("keeps an account's count however many other keys fail (no global clear)", async () => {
+    const throttle = createMemoryLoginThrottle(policy);
+    const victim = `account:${randomUUID()}`;
+    for (let i = 0; i < 3; i++) await throttle.recordFailure(victim);
+    for (let i = 0; i < 120_000; i++) await throttle.recordFailure(`ip:flood-${i}`);
+    expect(await throttle.retryAfter(victim, 3)).toBeGreaterThan(0);
+    await throttle.close();
   });
 });
 

@@ -6,6 +6,9 @@ import { addMember } from "./support/memberships";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const ITEMS = "query Items { me { id } }";
+const PING = "mutation Ping { logout { ok } }";
+const PING_ID = sha256(PING);
+const OLD = "query Old { me { id } }";
 const apolloManifest = (body = ITEMS, id = sha256(body)) => ({
   format: "apollo-persisted-query-manifest",
   version: 1,
@@ -72,10 +75,16 @@ describe("publishing manifests", () => {
   });
 
   it("stores a Codegen map under its own hashes", async () => {
-    const res = await publish(owner, "mobile", "3", { abc123: "mutation Ping { logout { ok } }" });
+    const res = await publish(owner, "mobile", "3", { [PING_ID]: PING });
     expect(res.data!.publishPersistedOperations.version.operations).toEqual([
-      expect.objectContaining({ id: "abc123", name: "Ping", type: "MUTATION" }),
+      expect.objectContaining({ id: PING_ID, name: "Ping", type: "MUTATION" }),
     ]);
+  });
+
+  it("refuses a Codegen map whose key is not the SHA-256 of its document", async () => {
+    const res = await publish(owner, "mobile", "bad-key", { abc123: "mutation Ping { logout { ok } }" });
+    expect(codeOf(res)).toBe("BAD_USER_INPUT");
+    expect(res.errors![0]!.message).toMatch(/abc123 is not the SHA-256/);
   });
 
   it("refuses an Apollo manifest whose id is not the SHA-256 of its body, naming the operation", async () => {
@@ -105,18 +114,18 @@ describe("lookups for the gateway", () => {
   it("resolves an ACTIVE operation for a client allowed its app, and for first-party callers of the tenant", async () => {
     const byClient = await h.internal(LOOKUP, { id: sha256(ITEMS), apiClientId: clientId });
     expect(byClient).toEqual({ status: 200, body: { document: ITEMS, operationName: "Items", allowed: true } });
-    const byTenant = await h.internal(LOOKUP, { id: "abc123", tenantId: owner.tenantId });
+    const byTenant = await h.internal(LOOKUP, { id: PING_ID, tenantId: owner.tenantId });
     expect(byTenant.body.allowed).toBe(true);
   });
 
   it("does not resolve another app's operation for a client, nor another tenant's operation", async () => {
-    const otherApp = await h.internal(LOOKUP, { id: "abc123", apiClientId: clientId });
+    const otherApp = await h.internal(LOOKUP, { id: PING_ID, apiClientId: clientId });
     expect(otherApp.body).toEqual({ document: null, operationName: null, allowed: false });
-    expect((await h.internal(LOOKUP, { id: "abc123", tenantId: intruder.tenantId })).status).toBe(404);
+    expect((await h.internal(LOOKUP, { id: PING_ID, tenantId: intruder.tenantId })).status).toBe(404);
   });
 
   it("refuses callers other than the gateway", async () => {
-    expect((await h.internal(LOOKUP, { id: "abc123", tenantId: owner.tenantId }, owner.identity)).status).toBe(401);
+    expect((await h.internal(LOOKUP, { id: PING_ID, tenantId: owner.tenantId }, owner.identity)).status).toBe(401);
   });
 });
 
@@ -133,12 +142,12 @@ describe("versions and retirement", () => {
   });
 
   it("retires a version so its operations stop resolving; another tenant cannot retire it", async () => {
-    await publish(owner, "legacy", "1", { old1: "query Old { me { id } }" });
+    await publish(owner, "legacy", "1", { [sha256(OLD)]: OLD });
     const refused = await h.gql(RETIRE, { input: { app: "legacy", version: "1" } }, intruder.identity);
     expect(codeOf(refused)).toBe("NOT_FOUND");
     const retired = await h.gql(RETIRE, { input: { app: "legacy", version: "1" } }, owner.identity);
     expect(retired.data!.retirePersistedOperationVersion.version.status).toBe("RETIRED");
-    expect((await h.internal(LOOKUP, { id: "old1", tenantId: owner.tenantId })).status).toBe(404);
+    expect((await h.internal(LOOKUP, { id: sha256(OLD), tenantId: owner.tenantId })).status).toBe(404);
   });
 });
 

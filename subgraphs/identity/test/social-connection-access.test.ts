@@ -79,19 +79,21 @@ describe("social connections belong to their user", () => {
     expect((await storedConnection(h, colleague.userId, "INSTAGRAM"))!.externalUserId).toBe("ig2");
   });
 
-  const callers: [string, () => Identity][] = [
-    ["an anonymous caller", () => ({ kind: "anonymous" })],
+  // An anonymous caller lacks credentials; an API client has them but not the right.
+  const callers: [string, () => Identity, string][] = [
+    ["an anonymous caller", () => ({ kind: "anonymous" }), "UNAUTHENTICATED"],
     [
       "an API client",
-      () => ({ kind: "apiClient", apiClientId: randomUUID(), tenantId: owner.tenantId, scopes: ["*"] }),
+      () => ({ kind: "apiClient", apiClientId: randomUUID(), tenantId: owner.tenantId, scopes: ["identity:read"] }),
+      "FORBIDDEN",
     ],
   ];
-  it.each(callers)("refuses %s with UNAUTHENTICATED", async (_, callerOf) => {
+  it.each(callers)("refuses %s with %s", async (_, callerOf, code) => {
     const client = callerOf();
     const before = await connectionCount();
-    expect(codeOf(await h.gql(MINE, {}, client))).toBe("UNAUTHENTICATED");
-    expect(codeOf(await h.gql(CONNECT, { input: valid }, client))).toBe("UNAUTHENTICATED");
-    expect(codeOf(await h.gql(DISCONNECT, { platform: "INSTAGRAM" }, client))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await h.gql(MINE, {}, client))).toBe(code);
+    expect(codeOf(await h.gql(CONNECT, { input: valid }, client))).toBe(code);
+    expect(codeOf(await h.gql(DISCONNECT, { platform: "INSTAGRAM" }, client))).toBe(code);
     expect(await connectionCount()).toBe(before);
   });
 

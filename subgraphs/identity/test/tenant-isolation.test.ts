@@ -193,7 +193,7 @@ const cases: Case[] = [
   },
   {
     name: "Mutation.updateApiClient",
-    query: `mutation($id: ID!) { updateApiClient(input: { id: $id, scopes: ["projects:write"] }) { apiClient { id } } }`,
+    query: `mutation($id: ID!) { updateApiClient(input: { id: $id, scopes: ["creative:write"] }) { apiClient { id } } }`,
     variables: () => ({ id: a.apiClientId }),
     expectCode: "NOT_FOUND",
   },

@@ -7,6 +7,7 @@ import {
   serviceEnvShape,
   z,
 } from "@atelier/config";
+import { allowedHostsEnv, parseHostPattern } from "@atelier/outbound-fetch";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -38,6 +39,7 @@ const knowledgeEnvSchema = z
     URI_FETCH_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     URI_FETCH_TIMEOUT_MS: positiveInt(10_000),
     URI_FETCH_ALLOW_PRIVATE: envFlag(false),
+    URI_FETCH_ALLOWED_HOSTS: allowedHostsEnv,
     /** Documents from creative Assets: read through the gateway as the caller (DELEGATION_PRIVATE_KEY). */
     ...gatewayCallerEnvShape,
     ASSET_FETCH_TIMEOUT_MS: positiveInt(30_000),
@@ -93,7 +95,8 @@ export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
     uriFetch: {
       maxBytes: p.URI_FETCH_MAX_BYTES,
       timeoutMs: p.URI_FETCH_TIMEOUT_MS,
-      allowPrivateNetworks: p.URI_FETCH_ALLOW_PRIVATE,
+      /** URI_FETCH_ALLOW_PRIVATE allows every host; else only the listed ones may be non-public. */
+      allowedHosts: p.URI_FETCH_ALLOW_PRIVATE ? [parseHostPattern("*")] : p.URI_FETCH_ALLOWED_HOSTS,
     },
     gateway: gatewayCallerConfigFrom(p),
     /** An asset's bytes are fetched within MAX_DOCUMENT_BYTES and this time. */

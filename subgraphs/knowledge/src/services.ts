@@ -1,5 +1,5 @@
 import type { EventBus } from "@atelier/event-bus";
-import type { GatewayClient } from "@atelier/gateway-client";
+import type { GatewayClient, WorkspaceReferences } from "@atelier/gateway-client";
 import type { DelegatedActor } from "@atelier/internal-auth";
 import type { JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
@@ -24,6 +24,8 @@ export interface KnowledgeServices {
   log: Logger;
   /** Calls the supergraph as a user or API client (creative Assets); null without DELEGATION_PRIVATE_KEY. */
   gateway: GatewayClient | null;
+  /** Whether a workspace id names one the actor sees in creative; null without gateway credentials (unchecked). */
+  workspaceReferences: WorkspaceReferences | null;
 }
 
 export const INGEST_QUEUE = "knowledge-ingest-document";

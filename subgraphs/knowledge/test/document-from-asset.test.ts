@@ -235,3 +235,34 @@ describe("without gateway credentials", () => {
     }
   });
 });
+
+describe("workspace references", () => {
+  it("refuses another tenant's workspace, and one creative does not know, with NOT_FOUND", async () => {
+    const theirs = randomUUID();
+    gateway.put({ tenantId: randomUUID(), workspaceId: theirs, name: "x.md", versions: [] });
+    for (const target of [theirs, randomUUID()]) {
+      const inline = await gql(h.service, editor, CREATE, {
+        input: { workspaceId: target, title: "Planted", mimeType: "text/plain", text: "planted" },
+      });
+      expect(inline.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const fromUri = await gql(
+        h.service,
+        editor,
+        `mutation($input: CreateDocumentFromUriInput!) { createDocumentFromUri(input: $input) { document { id } } }`,
+        { input: { workspaceId: target, uri: "http://127.0.0.1:9/never-fetched.md" } },
+      );
+      expect(fromUri.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("asks creative once per tenant and workspace while the answer is fresh", async () => {
+    const before = gateway.workspaceChecks;
+    for (const title of ["One", "Two"]) {
+      const res = await gql(h.service, editor, CREATE, {
+        input: { workspaceId, title, mimeType: "text/plain", text: `${title} ${randomUUID()}` },
+      });
+      expect(res.errors).toBeUndefined();
+    }
+    expect(gateway.workspaceChecks - before).toBeLessThanOrEqual(1);
+  });
+});

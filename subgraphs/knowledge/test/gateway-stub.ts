@@ -28,6 +28,8 @@ export async function startGatewayStub() {
     privateKey: keys.privateKey,
     assets,
     reads: 0,
+    /** Workspace references checked (Query.workspace). */
+    workspaceChecks: 0,
     /** Bytes served from the storage route. */
     downloads: 0,
     /** The first URL issued for each version is refused when fetched (as if it had expired). */
@@ -59,6 +61,14 @@ export async function startGatewayStub() {
       delegation = await verifier.verify((req.headers.authorization ?? "").replace(/^Bearer /, ""));
     } catch (error) {
       return reply({ errors: [{ message: (error as Error).message, extensions: { code: "UNAUTHENTICATED" } }] });
+    }
+    if (delegation.fields.includes("Query.workspace")) {
+      // Creative's workspaces, as far as the stub knows them: those of its assets, per tenant.
+      stub.workspaceChecks++;
+      const known = [...assets.values()].some(
+        (a) => a.workspaceId === body.variables.id && a.tenantId === delegation.actor.tenantId,
+      );
+      return reply({ data: { workspace: known ? { id: body.variables.id } : null } });
     }
     if (!delegation.fields.includes("Query.asset")) {
       return reply({ errors: [{ message: "field not delegated", extensions: { code: "FORBIDDEN" } }] });

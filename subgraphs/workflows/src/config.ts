@@ -1,6 +1,5 @@
 import {
   envFlag,
-  envList,
   gatewayCallerConfigFrom,
   gatewayCallerEnvShape,
   loadConfig,
@@ -8,22 +7,9 @@ import {
   serviceEnvShape,
   z,
 } from "@atelier/config";
-import { type HostPattern, parseHostPattern } from "./steps/http/address-policy";
+import { allowedHostsEnv } from "@atelier/outbound-fetch";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-/** Comma-separated host patterns HTTP steps may reach even at non-public addresses. */
-const hostPatterns = envList.transform((items, ctx) => {
-  const patterns: HostPattern[] = [];
-  for (const item of items) {
-    try {
-      patterns.push(parseHostPattern(item));
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message });
-    }
-  }
-  return patterns;
-});
 
 const workflowsEnvSchema = z.object({
   ...serviceEnvShape(4003),
@@ -40,7 +26,8 @@ const workflowsEnvSchema = z.object({
   /** Times a failing run job is retried before it is dead-lettered and its run FAILED. */
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
   /** HTTP steps reach only public addresses, but for these (`host`, `host:port`, `*.domain`, `*`). */
-  HTTP_STEP_ALLOWED_HOSTS: hostPatterns,
+  /** Comma-separated host patterns HTTP steps may reach even at non-public addresses. */
+  HTTP_STEP_ALLOWED_HOSTS: allowedHostsEnv,
   /** Between looks at a generation request a GENERATION_REQUEST step waits for. */
   GATEWAY_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(2),
 });

@@ -1,6 +1,6 @@
 import { createPrismaClient, createResilientPool } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
-import { gatewayClientFrom } from "@atelier/gateway-client";
+import { createWorkspaceReferences, gatewayClientFrom, type WorkspaceReferences } from "@atelier/gateway-client";
 import { createJobQueue, type JobQueue } from "@atelier/job-queue";
 import type { Logger } from "@atelier/logging";
 import type pg from "pg";
@@ -19,6 +19,8 @@ export interface WorkflowServices {
   config: WorkflowsConfig;
   log: Logger;
   stepEnv: StepEnvironment;
+  /** Whether a workspace id names one the actor sees in creative; null without gateway credentials (unchecked). */
+  workspaceReferences: WorkspaceReferences | null;
 }
 
 export interface ServiceDeps {
@@ -56,12 +58,14 @@ export async function createWorkflowServices(config: WorkflowsConfig, log: Logge
     createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (err) =>
       log.error({ err }, "event bus error"),
     );
+  const gateway = gatewayClientFrom("workflows", config.gateway);
   const stepEnv: StepEnvironment = {
     httpAllowedHosts: config.httpStep.allowedHosts,
-    gateway: gatewayClientFrom("workflows", config.gateway),
+    gateway,
     gatewayPollSeconds: config.gateway.pollSeconds,
   };
-  const services: WorkflowServices = { db, sql, queue, bus, config, log, stepEnv };
+  const workspaceReferences = gateway ? createWorkspaceReferences(gateway) : null;
+  const services: WorkflowServices = { db, sql, queue, bus, config, log, stepEnv, workspaceReferences };
   return {
     services,
     /** With `drainTimeoutMs`, running steps finish within it first (a process shutting down). */

@@ -10,6 +10,7 @@ const ROOT_FIELD: Record<string, string> = {
   WorkflowReadGeneration: "Query.generationRequest",
   WorkflowSelectSample: "Mutation.selectGenerationSample",
   WorkflowCancelGeneration: "Mutation.cancelGenerationRequest",
+  WorkspaceReference: "Query.workspace",
 };
 
 export interface GatewayCall {
@@ -40,7 +41,8 @@ export async function startFakeGateway(workflowsPublicKey: string) {
   const calls: GatewayCall[] = [];
   const requests = new Map<string, FakeRequest>();
   const byKey = new Map<string, string>();
-  const state = { outages: 0, revoked: new Set<string>() };
+  /** Workspaces creative does not show the actor (another tenant's, or none): every other id exists. */
+  const state = { outages: 0, revoked: new Set<string>(), hiddenWorkspaces: new Set<string>() };
 
   function generation(op: string, v: Record<string, unknown>): unknown {
     const input = (v.input ?? {}) as Record<string, string>;
@@ -103,11 +105,12 @@ export async function startFakeGateway(workflowsPublicKey: string) {
       const send = (status: number, body: unknown) =>
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       const error = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
-      if (state.outages > 0) {
+      const { operationName, variables = {} } = JSON.parse(text);
+      // Outages stand for the steps' subgraphs; the workspace check at definition time is not one.
+      if (state.outages > 0 && operationName !== "WorkspaceReference") {
         state.outages--;
         return send(503, error("SERVICE_UNAVAILABLE", "subgraph down"));
       }
-      const { operationName, variables = {} } = JSON.parse(text);
       let delegation: Delegation;
       try {
         delegation = await verifier.verify((req.headers.authorization ?? "").replace(/^Bearer /, ""));
@@ -125,7 +128,12 @@ export async function startFakeGateway(workflowsPublicKey: string) {
       if (!field || !delegation.fields.includes(field)) return send(200, error("FORBIDDEN", `not allowed: ${field}`));
       try {
         send(200, {
-          data: operationName === "WorkflowKnowledgeSearch" ? search(variables) : generation(operationName, variables),
+          data:
+            operationName === "WorkspaceReference"
+              ? { workspace: state.hiddenWorkspaces.has(variables.id) ? null : { id: variables.id } }
+              : operationName === "WorkflowKnowledgeSearch"
+                ? search(variables)
+                : generation(operationName, variables),
         });
       } catch (e) {
         send(200, error((e as { code?: string }).code ?? "INTERNAL_SERVER_ERROR", (e as Error).message));

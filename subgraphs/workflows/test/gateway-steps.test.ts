@@ -5,7 +5,7 @@ import { generationRequestStep } from "../src/steps/gateway/generation-request-s
 import type { StepExecution } from "../src/steps/step-type";
 import { startFakeGateway } from "./fake-gateway";
 import { createWorkflow, EVENTS, startRun, waitForStatus } from "./fixtures";
-import { type Harness, newTenantUser, ok, startHarness } from "./harness";
+import { gql, type Harness, newTenantUser, ok, startHarness } from "./harness";
 
 const TOPIC_SCHEMA = { type: "object", properties: { topic: { type: "string" } } };
 
@@ -79,15 +79,16 @@ describe("KNOWLEDGE_SEARCH", () => {
     await waitForStatus(h.service, flaky.alice, flaky.run.id, "SUCCEEDED");
 
     const alice = newTenantUser();
-    gateway.state.revoked.add(alice.userId);
     const wf = await createWorkflow(h.service, alice, {
       steps: [{ key: "find", type: "KNOWLEDGE_SEARCH", config: { query: "x", retries: 3 } }],
       inputSchema: TOPIC_SCHEMA,
     });
+    gateway.state.revoked.add(alice.userId);
     const run = await startRun(h.service, alice, wf.id, {});
     const failed = await waitForStatus(h.service, alice, run.id, "FAILED");
     expect(failed.error).toMatch(/step find failed: knowledge search failed: UNAUTHENTICATED: .*may no longer act/);
-    expect(gateway.calls.filter((c) => c.delegation.actor.tenantId === alice.tenantId)).toHaveLength(1);
+    const searches = gateway.calls.filter((c) => c.operationName === "WorkflowKnowledgeSearch");
+    expect(searches.filter((c) => c.delegation.actor.tenantId === alice.tenantId)).toHaveLength(1);
   });
 });
 
@@ -192,5 +193,31 @@ describe("GENERATION_REQUEST", () => {
       kind: "failed",
       error: expect.stringMatching(/no user who started it/),
     });
+  });
+});
+
+describe("workspace references", () => {
+  const CREATE_BOARD = `mutation($input: CreateKanbanBoardInput!) { createKanbanBoard(input: $input) { board { id } } }`;
+
+  it("refuses a workspace creative does not show the actor with NOT_FOUND, storing nothing", async () => {
+    const alice = newTenantUser();
+    const foreign = randomUUID();
+    gateway.state.hiddenWorkspaces.add(foreign);
+    const refused = await gql(h.service, alice, CREATE_BOARD, { input: { workspaceId: foreign, name: "Stolen" } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    await expect(createWorkflow(h.service, alice, { workspaceId: foreign })).rejects.toThrow(/NOT_FOUND|No workspace/);
+  });
+
+  it("asks creative once per tenant and workspace while the answer is fresh", async () => {
+    const alice = newTenantUser();
+    const workspaceId = randomUUID();
+    const asked = () => gateway.calls.filter((c) => c.operationName === "WorkspaceReference").length;
+    const before = asked();
+    await createWorkflow(h.service, alice, { workspaceId });
+    await createWorkflow(h.service, alice, { workspaceId });
+    expect(asked() - before).toBe(1);
+    const reference = gateway.calls.findLast((c) => c.operationName === "WorkspaceReference")!;
+    expect(reference.delegation.fields).toEqual(["Query.workspace"]);
+    expect(reference.delegation.actor).toMatchObject({ kind: "user", tenantId: alice.tenantId });
   });
 });

@@ -1,9 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  DestinationRefusedError,
+  guardedRequest,
+  isAllowlisted,
+  isPublicAddress,
+  parseHostPattern,
+} from "@atelier/outbound-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkflowsConfig } from "../src/config";
-import { isAllowlisted, isPublicAddress, parseHostPattern } from "../src/steps/http/address-policy";
-import { DestinationRefusedError, guardedRequest } from "../src/steps/http/guarded-request";
 import { createWorkflow, runOf, startRun, waitForStatus } from "./fixtures";
 import { type Harness, newTenantUser, startHarness } from "./harness";
 import { startHttpTarget } from "./http-target";

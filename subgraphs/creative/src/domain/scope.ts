@@ -7,7 +7,7 @@ import {
   withTenantSql,
 } from "@atelier/db";
 import type { Identity, Role } from "@atelier/internal-auth";
-import { ForbiddenError, RateLimitedError, requireRole, requireTenantMember } from "@atelier/subgraph-kit";
+import { ForbiddenError, RateLimitedError, requireReader, requireRole } from "@atelier/subgraph-kit";
 import type { Context, CreativeServices } from "../context";
 import type { Db } from "../data/db";
 
@@ -20,9 +20,9 @@ export interface Actor {
   role: Role | null;
 }
 
-/** Any member (or API client) of the active tenant: enough to read. */
+/** Any member of the active tenant, or an API client with `creative:read` (or `:write`): enough to read. */
 export function readerOf(identity: Identity): Actor {
-  const member = requireTenantMember(identity);
+  const member = requireReader(identity, "creative");
   return member.kind === "user"
     ? { tenantId: member.tenantId, id: member.userId, kind: "user", role: member.role }
     : { tenantId: member.tenantId, id: member.apiClientId, kind: "apiClient", role: null };

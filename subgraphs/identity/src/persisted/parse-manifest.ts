@@ -39,6 +39,9 @@ const codegenManifest = z
 
 const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
 
+/** A Codegen id names its document by hash: the hex SHA-256, optionally written `sha256:<hex>`. */
+const isHashOf = (id: string, body: string) => id.replace(/^sha256:/, "") === sha256Hex(body);
+
 function describe(id: string, body: string): { name: string | null; type: OperationType } {
   try {
     const operation = getOperationAST(parse(body));
@@ -53,7 +56,8 @@ function describe(id: string, body: string): { name: string | null; type: Operat
 
 /**
  * The operations of Apollo's persisted-query manifest (each id must be the SHA-256 of its body,
- * as Apollo's tooling computes it) or of a GraphQL Codegen `{ hash: document }` map.
+ * as Apollo's tooling computes it) or of a GraphQL Codegen `{ hash: document }` map (each key the
+ * SHA-256 of its document): an id that is not its document's hash could later name another one.
  */
 export function parseManifest(manifest: unknown): ManifestEntry[] {
   const apollo = apolloManifest.safeParse(manifest);
@@ -78,7 +82,12 @@ export function parseManifest(manifest: unknown): ManifestEntry[] {
         "manifest: expected Apollo's persisted-query manifest or a Codegen { hash: document } map",
       );
     }
-    entries = Object.entries(codegen.data).map(([id, body]) => ({ id, ...describe(id, body), document: body }));
+    entries = Object.entries(codegen.data).map(([id, body]) => {
+      if (!isHashOf(id, body)) {
+        throw new BadUserInputError(`manifest: operation id ${id} is not the SHA-256 of its document`);
+      }
+      return { id, ...describe(id, body), document: body };
+    });
   }
   const seen = new Set<string>();
   for (const entry of entries) {

@@ -1,10 +1,19 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
+import { canSeeTenantProfile, canSeeUser } from "../domain/can-see-user";
+import { invitedAddressOnly, tenantNameOnly } from "../domain/redacted-views";
 import type { MembershipResolvers } from "../generated/resolvers-types";
 
 export const Membership: MembershipResolvers = {
-  user: async (m, _, ctx) =>
-    (await ctx.loaders.userById.load(m.userId)) ?? Promise.reject(new NotFoundError("Member not found.")),
-  tenant: async (m, _, ctx) =>
-    (await ctx.loaders.tenantById.load(m.tenantId)) ?? Promise.reject(new NotFoundError("Tenant not found.")),
-  invitedBy: (m, _, ctx) => (m.invitedById ? ctx.loaders.userById.load(m.invitedById) : null),
+  user: async (m, _, ctx) => {
+    const user = await ctx.loaders.userById.load(m.userId);
+    if (!user) throw new NotFoundError("Member not found.");
+    return (await canSeeUser(ctx, user.id)) ? user : invitedAddressOnly(user, m);
+  },
+  tenant: async (m, _, ctx) => {
+    const tenant = await ctx.loaders.tenantById.load(m.tenantId);
+    if (!tenant) throw new NotFoundError("Tenant not found.");
+    return (await canSeeTenantProfile(ctx, tenant.id)) ? tenant : tenantNameOnly(tenant);
+  },
+  invitedBy: async (m, _, ctx) =>
+    m.invitedById && (await canSeeUser(ctx, m.invitedById)) ? ctx.loaders.userById.load(m.invitedById) : null,
 };

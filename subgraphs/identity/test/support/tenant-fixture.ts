@@ -35,7 +35,7 @@ export async function seedTenant(h: Harness, prefix: string): Promise<TenantFixt
     owner.identity,
   );
   const client = await h.gql(
-    `mutation { createApiClient(input: { name: "Partner", scopes: ["projects:read"] }) { apiClient { id } apiKey } }`,
+    `mutation { createApiClient(input: { name: "Partner", scopes: ["creative:read"] }) { apiClient { id } apiKey } }`,
     {},
     owner.identity,
   );

@@ -1,6 +1,6 @@
 import { APP_ROLE, createPrismaClient, guardPool } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
-import { gatewayClientFrom } from "@atelier/gateway-client";
+import { createWorkspaceReferences, gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger, type Logger } from "@atelier/logging";
 import pg from "pg";
@@ -44,6 +44,7 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
   });
   // A connection the server closed (restart, dropped database), idle or checked out, is replaced on next use.
   guardPool(sql, (error) => log.warn({ err: error }, "search connection closed"));
+  const gateway = gatewayClientFrom("knowledge", config.gateway);
   return {
     db: createPrismaClient(PrismaClient, { databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax }),
     sql,
@@ -58,6 +59,7 @@ export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps
         log.error({ err: error }, "event bus error"),
       ),
     log,
-    gateway: gatewayClientFrom("knowledge", config.gateway),
+    gateway,
+    workspaceReferences: gateway ? createWorkspaceReferences(gateway) : null,
   };
 }

@@ -1,6 +1,6 @@
 import type { AuditActorType } from "@atelier/db";
 import type { DelegatedActor, Identity } from "@atelier/internal-auth";
-import { ForbiddenError, requireRole, requireTenantMember } from "@atelier/subgraph-kit";
+import { ForbiddenError, requireReader, requireRole } from "@atelier/subgraph-kit";
 
 export interface Actor {
   tenantId: string;
@@ -9,9 +9,9 @@ export interface Actor {
   userId: string | null;
 }
 
-/** Any member of the active tenant (VIEWER and up) or an API client of it may read. */
+/** Any member of the active tenant (VIEWER and up), or an API client with `knowledge:read` (or `:write`), may read. */
 export function readerTenant(identity: Identity): string {
-  return requireTenantMember(identity).tenantId;
+  return requireReader(identity, "knowledge").tenantId;
 }
 
 /** EDITOR and up change documents; an API client needs the `knowledge:write` scope. */

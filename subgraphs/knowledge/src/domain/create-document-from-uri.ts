@@ -1,5 +1,6 @@
 import type { Context } from "../context";
 import { fetchUri } from "../parsing/fetch-uri";
+import { assertWorkspaceReference } from "./assert-workspace-reference";
 import { writer } from "./authorize";
 import { createDocumentFromUriInput } from "./inputs";
 import { storeDocument } from "./store-document";
@@ -8,6 +9,7 @@ import { storeDocument } from "./store-document";
 export async function createDocumentFromUri(ctx: Context, rawInput: unknown) {
   const actor = writer(ctx.identity);
   const input = createDocumentFromUriInput.parse(rawInput);
+  await assertWorkspaceReference(ctx, actor, input.workspaceId);
   const { bytes, mimeType } = await fetchUri(input.uri, ctx.services.config.uriFetch);
   const url = new URL(input.uri);
   return storeDocument(ctx, actor, {

@@ -1,69 +1,59 @@
-import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
+import {
+  DestinationRefusedError,
+  guardedRequest,
+  type HostPattern,
+  type RawResponse,
+  ResponseTooLargeError,
+} from "@atelier/outbound-fetch";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import { type SupportedMimeType, supportedMimeType } from "./supported-types";
 
 export interface FetchLimits {
   maxBytes: number;
   timeoutMs: number;
-  /** Off in production: refuses loopback, private and link-local addresses (no SSRF into the network). */
-  allowPrivateNetworks: boolean;
+  /** Hosts fetched even at non-public addresses (URI_FETCH_ALLOWED_HOSTS; `*` with URI_FETCH_ALLOW_PRIVATE). */
+  allowedHosts: readonly HostPattern[];
 }
 
-const PRIVATE = [
-  /^127\./,
-  /^10\./,
-  /^192\.168\./,
-  /^172\.(1[6-9]|2\d|3[01])\./,
-  /^169\.254\./,
-  /^0\./,
-  /^::1$/,
-  /^f[cd]/i,
-  /^fe80/i,
-];
-
-async function assertPublicHost(hostname: string): Promise<void> {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  if (addresses.some((address) => PRIVATE.some((range) => range.test(address)))) {
-    throw new BadUserInputError("uri: private network addresses are not fetched");
-  }
-}
-
-/** Fetches a document over http(s), refusing bodies over `maxBytes` and answers slower than `timeoutMs`. */
+/**
+ * Fetches a document over http(s) through the shared outbound guard: only public addresses
+ * (every spelling of a private one refused, DNS answers checked at connect time), redirects
+ * followed and checked again, bodies over `maxBytes` and answers slower than `timeoutMs` refused.
+ */
 export async function fetchUri(
   uri: string,
   limits: FetchLimits,
 ): Promise<{ bytes: Uint8Array; mimeType: SupportedMimeType }> {
-  const url = new URL(uri);
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new BadUserInputError("uri: only http and https are fetched");
-  if (!limits.allowPrivateNetworks) await assertPublicHost(url.hostname);
-  let response: Response;
+  let response: RawResponse;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: "error" });
+    response = await guardedRequest({
+      url: uri,
+      signal: AbortSignal.timeout(limits.timeoutMs),
+      allowedHosts: limits.allowedHosts,
+      allowedHostsSetting: "URI_FETCH_ALLOWED_HOSTS",
+      maxResponseBytes: limits.maxBytes,
+    });
   } catch (error) {
-    const reason =
-      (error as Error).name === "TimeoutError" ? `no answer within ${limits.timeoutMs} ms` : (error as Error).message;
-    throw new BadUserInputError(`uri: could not fetch (${reason})`);
+    throw new BadUserInputError(`uri: ${reasonOf(error as Error, limits)}`);
   }
-  if (!response.ok) throw new BadUserInputError(`uri: the server answered ${response.status}`);
-  const mimeType = supportedMimeType(response.headers.get("content-type"));
-  if (!mimeType) throw new BadUserInputError(`uri: unsupported content type ${response.headers.get("content-type")}`);
-  if (Number(response.headers.get("content-length") ?? 0) > limits.maxBytes) {
-    throw new BadUserInputError(`uri: larger than ${limits.maxBytes} bytes`);
+  if (response.status < 200 || response.status > 299) {
+    throw new BadUserInputError(`uri: the server answered ${response.status}`);
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      total += chunk.byteLength;
-      if (total > limits.maxBytes) throw new BadUserInputError(`uri: larger than ${limits.maxBytes} bytes`);
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    if (error instanceof BadUserInputError) throw error;
-    throw new BadUserInputError(`uri: could not read the body (${(error as Error).message})`);
+  const mimeType = supportedMimeType(response.headers["content-type"] ?? null);
+  if (!mimeType) throw new BadUserInputError(`uri: unsupported content type ${response.headers["content-type"]}`);
+  return { bytes: response.bytes, mimeType };
+}
+
+function reasonOf(error: Error, limits: FetchLimits): string {
+  if (error instanceof DestinationRefusedError) {
+    return /only http and https/.test(error.message)
+      ? "only http and https are fetched"
+      : `private network addresses are not fetched (${error.message})`;
   }
-  return { bytes: Buffer.concat(chunks), mimeType };
+  if (error instanceof ResponseTooLargeError) return `larger than ${limits.maxBytes} bytes`;
+  if (error.name === "TimeoutError" || error.name === "AbortError") {
+    return `could not fetch (no answer within ${limits.timeoutMs} ms)`;
+  }
+  if (error instanceof TypeError) return "not a valid URL";
+  return `could not fetch (${error.message})`;
 }

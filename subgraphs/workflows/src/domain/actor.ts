@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
-import { requireRole, requireTenantMember } from "@atelier/subgraph-kit";
+import { requireReader, requireRole } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
 import type { RawDb } from "../data/db";
 
@@ -12,9 +12,9 @@ export interface Actor {
   requestId: string;
 }
 
-/** A reader of the tenant's data: any member, or an API client of the tenant. */
+/** A reader of the tenant's data: any member, or an API client of the tenant with `workflows:read`. */
 export function readerOf(ctx: Context): Actor {
-  const member = requireTenantMember(ctx.identity);
+  const member = requireReader(ctx.identity, "workflows");
   return {
     tenantId: member.tenantId,
     userId: member.kind === "user" ? member.userId : null,

@@ -1,5 +1,6 @@
 import type { WorkflowServices } from "../services";
 import { type Actor, audit } from "./actor";
+import { assertWorkspaceReference } from "./assert-workspace-reference";
 import { inTenantTransaction } from "./tenant-transaction";
 
 export interface CreateBoardInput {
@@ -9,7 +10,8 @@ export interface CreateBoardInput {
 }
 
 /** Creates a board; its name is unique in the workspace (CONFLICT otherwise). */
-export function createBoard(services: WorkflowServices, actor: Actor, input: CreateBoardInput) {
+export async function createBoard(services: WorkflowServices, actor: Actor, input: CreateBoardInput) {
+  await assertWorkspaceReference(services, actor, input.workspaceId);
   return inTenantTransaction(services, actor.tenantId, async (tx) => {
     const board = await tx.kanbanBoard.create({
       data: {

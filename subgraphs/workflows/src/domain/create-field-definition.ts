@@ -1,6 +1,7 @@
 import type { FieldType, Prisma } from "../generated/prisma/client";
 import type { WorkflowServices } from "../services";
 import { type Actor, audit } from "./actor";
+import { assertWorkspaceReference } from "./assert-workspace-reference";
 import { parseFieldConfig } from "./field-config";
 import { inTenantTransaction } from "./tenant-transaction";
 
@@ -14,7 +15,12 @@ export interface CreateFieldDefinitionInput {
 }
 
 /** Defines a custom card field for a workspace; its config is checked against its type. */
-export function createFieldDefinition(services: WorkflowServices, actor: Actor, input: CreateFieldDefinitionInput) {
+export async function createFieldDefinition(
+  services: WorkflowServices,
+  actor: Actor,
+  input: CreateFieldDefinitionInput,
+) {
+  await assertWorkspaceReference(services, actor, input.workspaceId);
   const config = parseFieldConfig(input.type, input.config);
   return inTenantTransaction(services, actor.tenantId, async (tx) => {
     const definition = await tx.cardFieldDefinition.create({

@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
 import type { WorkflowServices } from "../services";
 import { type Actor, audit } from "./actor";
+import { assertWorkspaceReference } from "./assert-workspace-reference";
 import { type CheckedStep, checkSteps, type StepInput } from "./step-inputs";
 import { inTenantTransaction } from "./tenant-transaction";
 
@@ -24,7 +25,8 @@ export function insertSteps(tx: Db, tenantId: string, workflowId: string, steps:
 }
 
 /** Creates a workflow, from a visible active template or from its own schemas and steps. */
-export function createWorkflow(services: WorkflowServices, actor: Actor, input: CreateWorkflowInput) {
+export async function createWorkflow(services: WorkflowServices, actor: Actor, input: CreateWorkflowInput) {
+  await assertWorkspaceReference(services, actor, input.workspaceId);
   return inTenantTransaction(services, actor.tenantId, async (tx) => {
     const template = input.templateId
       ? await tx.workflowTemplate.findFirst({

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "@atelier/config";
-import { DestinationRefusedError, guardedRequest } from "./http/guarded-request";
+import { DestinationRefusedError, guardedRequest } from "@atelier/outbound-fetch";
 import { evaluateMapping, renderTemplate } from "./mapping";
 import type { StepContext, StepEnvironment, StepOutcome, StepTypeDefinition } from "./step-type";
 
@@ -40,6 +40,7 @@ async function attempt(cfg: HttpConfig, context: StepContext, idempotencyKey: st
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
     signal: AbortSignal.timeout(cfg.timeoutMs),
     allowedHosts: env.httpAllowedHosts,
+    allowedHostsSetting: "HTTP_STEP_ALLOWED_HOSTS",
   });
   let body: unknown = res.text;
   try {
@@ -52,7 +53,7 @@ async function attempt(cfg: HttpConfig, context: StepContext, idempotencyKey: st
 
 /**
  * Calls an HTTP endpoint; 5xx, 429 and network errors are retried with backoff. Only public
- * addresses are reached unless the host is in HTTP_STEP_ALLOWED_HOSTS (guarded-request.ts).
+ * addresses are reached unless the host is in HTTP_STEP_ALLOWED_HOSTS (@atelier/outbound-fetch).
  */
 export const httpRequestStep: StepTypeDefinition<HttpConfig> = {
   type: "HTTP_REQUEST",

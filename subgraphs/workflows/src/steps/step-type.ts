@@ -1,7 +1,7 @@
 import type { z } from "@atelier/config";
 import type { GatewayClient } from "@atelier/gateway-client";
+import type { HostPattern } from "@atelier/outbound-fetch";
 import type { StepType } from "../generated/prisma/client";
-import type { HostPattern } from "./http/address-policy";
 
 /** What a step sees: the run's input, earlier steps' outputs by key, and the run itself. */
 export interface StepContext {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { updateProfile } from "../../domain/update-profile";
 import type { MutationResolvers } from "../../generated/resolvers-types";
-import { name, username } from "../validation";
+import { httpUrl, name, username } from "../validation";
 
 const Input = z.object({
   fullName: name.nullish(),
   username: username.nullish(),
-  pictureUrl: z.url().max(2048).nullish(),
+  pictureUrl: httpUrl.nullish(),
   language: z
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag")

@@ -1,9 +1,9 @@
 import { BlockList, isIP } from "node:net";
 
 /**
- * Where HTTP steps may connect. By default only to public unicast addresses: a workflow author
- * must not reach the services beside ours (loopback, private networks, cloud metadata at
- * 169.254.169.254). Operators list exceptions in HTTP_STEP_ALLOWED_HOSTS.
+ * Where a server-side fetch of a user-given URL may connect. By default only to public unicast
+ * addresses: a user must not reach the services beside ours (loopback, private networks, cloud
+ * metadata at 169.254.169.254). Each service lets operators list exceptions (allowed hosts).
  */
 const NON_PUBLIC = new BlockList();
 for (const [network, prefix] of [
@@ -15,7 +15,10 @@ for (const [network, prefix] of [
   ["172.16.0.0", 12],
   ["192.0.0.0", 24],
   ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
+  ["192.0.2.0", 24], // documentation (TEST-NET-1..3)
+  ["198.18.0.0", 15], // benchmarking
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved, incl. broadcast
 ] as const) {
@@ -24,6 +27,11 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 96], // unspecified, loopback and the deprecated IPv4-compatible range
   ["64:ff9b::", 96], // NAT64: reaches IPv4 addresses, private ones included
+  ["64:ff9b:1::", 48], // local-use NAT64
+  ["100::", 64], // discard-only
+  ["2001::", 32], // Teredo: tunnels to an embedded IPv4 address
+  ["2001:db8::", 32], // documentation
+  ["2002::", 16], // 6to4: tunnels to an embedded IPv4 address
   ["fc00::", 7], // unique local
   ["fe80::", 10], // link-local
   ["ff00::", 8], // multicast
@@ -31,7 +39,12 @@ for (const [network, prefix] of [
   NON_PUBLIC.addSubnet(network, prefix, "ipv6");
 }
 
-/** True for an address HTTP steps may reach without an allowlist entry (IPv4-mapped IPv6 is checked as IPv4). */
+/**
+ * True for an address reachable without an allowlist entry. IPv4-mapped IPv6 (`::ffff:7f00:1`)
+ * is checked as the IPv4 address it maps (BlockList does so); IPv4-compatible IPv6 (`::7f00:1`)
+ * falls in `::/96`. Decimal, octal and hex IPv4 spellings never reach here: the WHATWG URL parser
+ * has already turned `2130706433`, `0177.0.0.1` and `0x7f.1` into `127.0.0.1`.
+ */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;

@@ -1,0 +1,24 @@
+import { GatewayRequestError } from "@atelier/gateway-client";
+import { DomainError, NotFoundError } from "@atelier/subgraph-kit";
+import type { Context } from "../context";
+import { type Actor, delegatedActor } from "./authorize";
+
+/**
+ * A workspace id belongs to creative: before a document points at one, creative (through the
+ * gateway, as the actor) must confirm the actor sees it. Another tenant's workspace, or one that
+ * does not exist, is NOT_FOUND. Without gateway credentials (DELEGATION_PRIVATE_KEY) references
+ * go unchecked, as every call through the gateway is off.
+ */
+export async function assertWorkspaceReference(ctx: Context, actor: Actor, workspaceId: string): Promise<void> {
+  const check = ctx.services.workspaceReferences;
+  if (!check) return;
+  let visible: boolean;
+  try {
+    visible = await check(delegatedActor(actor), workspaceId);
+  } catch (error) {
+    ctx.log.warn({ err: error, workspaceId }, "checking a workspace reference through the gateway failed");
+    const retry = error instanceof GatewayRequestError && error.retryable ? " Try again shortly." : "";
+    throw new DomainError("SERVICE_UNAVAILABLE", `The workspace could not be checked.${retry}`);
+  }
+  if (!visible) throw new NotFoundError("No workspace with that id in your tenant.");
+}
