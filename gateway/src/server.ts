@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createInternalTokenSigner } from "@atelier/internal-auth";
 import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from "@atelier/logging";
-import { createCurrentAccessResolver } from "./access/current-access";
 import { logAccess, sendMetrics, trackHttpServer } from "@atelier/service-runtime";
+import { createCurrentAccessResolver } from "./access/current-access";
 import { createAuthenticator } from "./auth/authenticate";
 import { createIdentityInternalClient } from "./auth/identity-internal-client";
 import type { GatewayConfig } from "./config";
