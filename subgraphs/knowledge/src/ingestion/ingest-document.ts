@@ -5,6 +5,7 @@ import { readDocumentContent } from "../data/document-content";
 import { selectDocument } from "../data/document-rows";
 import type { DocumentRecord } from "../data/documents";
 import { vectorToBytes } from "../data/vector-bytes";
+import { chunkTerms } from "../lexical/bm25";
 import { parseDocument } from "../parsing/parse-document";
 import { ParseError } from "../parsing/parse-error";
 import { supportedMimeType } from "../parsing/supported-types";
@@ -44,6 +45,7 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
         documentId: r.documentId,
         workspaceId: r.workspaceId,
         vector: vectors[k]!,
+        terms: chunkTerms(doc.title, r.text),
       })),
     );
     // Counted, not summed: a duplicate delivery of the job may be writing the same chunks.

@@ -43,10 +43,11 @@ export async function failExhaustedIngestion(s: KnowledgeServices, job: IngestJo
   );
 }
 
-/** Consumes ingestion jobs (each worker slot one document at a time) and the dead letters of spent ones. */
+/** Consumes ingestion jobs (each worker slot one document at a time, taking a batch of jobs per poll) and the dead letters of spent ones. */
 export async function startIngestionWorker(services: KnowledgeServices): Promise<void> {
   for (let slot = 0; slot < services.config.workerConcurrency; slot++) {
-    await services.queue.work<IngestJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (job) => {
+    const options = { batchSize: services.config.workerBatchSize, pollingIntervalSeconds: 0.5 };
+    await services.queue.work<IngestJob>(INGEST_QUEUE, options, async (job) => {
       const started = Date.now();
       await runIngestionJob(services, job.data);
       services.log.info({ documentId: job.data.documentId, ms: Date.now() - started }, "document ingestion ran");
