@@ -14,7 +14,7 @@ const knowledgeEnvSchema = z
   .object({
     ...serviceEnvShape(4002),
     RUN_WORKER: envFlag(true),
-    WORKER_CONCURRENCY: positiveInt(2),
+    WORKER_CONCURRENCY: positiveInt(4),
     WORKER_BATCH_SIZE: positiveInt(16),
     JOB_EXPIRE_SECONDS: positiveInt(900),
     EMBEDDING_PROVIDER: z.enum(["builtin", "openai"]).default("builtin"),
