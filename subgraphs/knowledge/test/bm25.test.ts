@@ -72,6 +72,20 @@ describe("BM25F", () => {
     expect(search(partition, "gamma beta")).toEqual(forward);
   });
 
+  it("returns exactly the exhaustive ranking's best when it skips common words' postings (MaxScore)", () => {
+    const words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa"];
+    const docs: Record<string, { text: string }> = {};
+    for (let i = 0; i < 400; i++) {
+      const text = Array.from({ length: 5 + (i % 7) }, (_, k) => words[(i * 31 + k * k * 7) % (1 + (k % 8))]!);
+      if (i % 50 === 0) text.push("rare");
+      docs[`c${i}`] = { text: text.join(" ") };
+    }
+    const partition = partitionOf(docs);
+    const terms = queryTerms("rare alpha beta gamma");
+    const exhaustive = partition.search(terms, 1000, DEFAULT_BM25);
+    expect(partition.search(terms, 3, DEFAULT_BM25)).toEqual(exhaustive.slice(0, 3));
+  });
+
   it("keeps staged chunks out of results until their document is ready", () => {
     const partition = new LexicalPartition();
     partition.upsert({ id: "x", documentId: "doc", workspaceId: "ws", terms: chunkTerms("", "staged words") });

@@ -1,5 +1,5 @@
 import type { VectorHit, VectorSearchFilter } from "../vector-store/vector-store";
-import { type Bm25Params, type ChunkTerms, idf, termWeight } from "./bm25";
+import { type Bm25Params, type ChunkTerms, idf } from "./bm25";
 import { Postings } from "./postings";
 import { topScored } from "./top-scored";
 
@@ -26,6 +26,9 @@ export class LexicalPartition {
   private bodyLength = new Int32Array(256);
   private state = new Uint8Array(256); // 0 dead, 1 staged, 2 ready
   private scores = new Float64Array(256);
+  private titleScale = new Float64Array(0);
+  private bodyScale = new Float64Array(0);
+  private scalesKey = "";
   private size = 0;
   private live = 0;
   private titleTotal = 0;
@@ -73,37 +76,84 @@ export class LexicalPartition {
     if (this.size - this.live > Math.max(1024, this.live)) this.compact();
   }
 
+  /**
+   * The `limit` best chunks by BM25F, exact. Terms are taken rarest first (highest possible
+   * contribution); once the rest could not lift a chunk no term has matched yet above the
+   * current `limit`-th score, the remaining (common) terms only add to the chunks already
+   * matched, looked up in their postings, instead of scoring their whole lists (MaxScore).
+   */
   search(terms: Map<string, number>, limit: number, params: Bm25Params, filter?: VectorSearchFilter): VectorHit[] {
-    const { scores, state, titleLength, bodyLength } = this;
-    const avgTitle = this.titleTotal / (this.live || 1);
-    const avgBody = this.bodyTotal / (this.live || 1);
-    const touched: number[] = [];
-    for (const [term, queryTf] of terms) {
-      const postings = this.postings.get(term);
-      if (!postings || postings.live === 0) continue;
-      const weight = queryTf * idf(this.live, postings.live);
-      const { rows, titleTf, bodyTf, length } = postings;
-      for (let i = 0; i < length; i++) {
-        const row = rows[i]!;
-        if (state[row] === 0) continue;
-        const w = termWeight(params, titleTf[i]!, titleLength[row]!, avgTitle, bodyTf[i]!, bodyLength[row]!, avgBody);
-        if (w === 0) continue;
-        if (scores[row] === 0) touched.push(row);
-        scores[row]! += weight * w;
-      }
-    }
+    const { scores, state } = this;
+    const [titleScale, bodyScale] = this.fieldScales(params);
     const allowed = filter?.documentIds ? new Set(filter.documentIds) : null;
     const workspaceId = filter?.workspaceId;
-    const top = topScored(touched, scores, limit, (row) => {
-      return (
-        state[row] === 2 &&
-        (!workspaceId || this.workspaceIds[row] === workspaceId) &&
-        (!allowed || allowed.has(this.documentIds[row]!))
-      );
-    });
+    const accept = (row: number) =>
+      state[row] === 2 &&
+      (!workspaceId || this.workspaceIds[row] === workspaceId) &&
+      (!allowed || allowed.has(this.documentIds[row]!));
+    const lists = [...terms]
+      .map(([term, queryTf]) => ({ postings: this.postings.get(term), queryTf }))
+      .filter((l): l is { postings: Postings; queryTf: number } => (l.postings?.live ?? 0) > 0)
+      .map(({ postings, queryTf }) => ({ postings, weight: queryTf * idf(this.live, postings.live) }))
+      .sort((a, b) => b.weight - a.weight);
+    let remaining = lists.reduce((sum, l) => sum + l.weight, 0) * (params.k1 + 1);
+    const touched: number[] = [];
+    let onlyTouched = false;
+    for (const { postings, weight } of lists) {
+      if (!onlyTouched && touched.length >= limit) {
+        const top = topScored(touched, scores, limit, accept);
+        onlyTouched = top.length === limit && remaining < scores[top[limit - 1]!]!;
+        if (onlyTouched) touched.sort((a, b) => a - b);
+      }
+      remaining -= weight * (params.k1 + 1);
+      const { rows, titleTf, bodyTf, length } = postings;
+      const { k1, titleWeight } = params;
+      const add = (i: number, row: number) => {
+        const tf = bodyTf[i]! * bodyScale[row]! + titleWeight * titleTf[i]! * titleScale[row]!;
+        if (tf === 0) return;
+        if (scores[row] === 0) touched.push(row);
+        scores[row]! += (weight * tf * (k1 + 1)) / (k1 + tf);
+      };
+      if (!onlyTouched) {
+        for (let i = 0; i < length; i++) if (state[rows[i]!] !== 0) add(i, rows[i]!);
+        continue;
+      }
+      // Postings are in row order: each matched row is found by binary search from the last one.
+      let from = 0;
+      for (const row of touched) {
+        let lo = from;
+        let hi = length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (rows[mid]! < row) lo = mid + 1;
+          else hi = mid;
+        }
+        from = lo;
+        if (lo < length && rows[lo] === row) add(lo, row);
+      }
+    }
+    const top = topScored(touched, scores, limit, accept);
     const hits = top.map((row) => ({ id: this.ids[row]!, documentId: this.documentIds[row]!, score: scores[row]! }));
     for (const row of touched) scores[row] = 0;
     return hits;
+  }
+
+  /** Per row, 1 / each field's length normalisation: recomputed only after the averages moved. */
+  private fieldScales(params: Bm25Params): [Float64Array, Float64Array] {
+    const key = `${this.live}:${this.titleTotal}:${this.bodyTotal}:${this.size}:${params.b}:${params.titleB}`;
+    if (this.scalesKey === key && this.titleScale.length >= this.size) return [this.titleScale, this.bodyScale];
+    const avgTitle = this.titleTotal / (this.live || 1) || 1;
+    const avgBody = this.bodyTotal / (this.live || 1) || 1;
+    if (this.titleScale.length < this.state.length) {
+      this.titleScale = new Float64Array(this.state.length);
+      this.bodyScale = new Float64Array(this.state.length);
+    }
+    for (let row = 0; row < this.size; row++) {
+      this.titleScale[row] = 1 / (1 - params.titleB + (params.titleB * this.titleLength[row]!) / avgTitle);
+      this.bodyScale[row] = 1 / (1 - params.b + (params.b * this.bodyLength[row]!) / avgBody);
+    }
+    this.scalesKey = key;
+    return [this.titleScale, this.bodyScale];
   }
 
   private kill(row: number): void {
