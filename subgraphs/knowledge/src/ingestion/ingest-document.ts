@@ -19,7 +19,8 @@ import { syncDocumentVectors } from "./sync-document-vectors";
 /** The chunk rows of a batch, embedded, and their points staged in the store (before Postgres: a chunk row always has its vector). */
 async function embedBatch(s: KnowledgeServices, doc: DocumentRecord, batch: TextChunk[]): Promise<ChunkRow[]> {
   const model = s.embedder.model;
-  const vectors = await s.embedder.embed(batch.map((c) => c.text));
+  // The title is embedded with every chunk, as the lexical index counts it with every chunk.
+  const vectors = await s.embedder.embed(batch.map((c) => `${doc.title}\n${c.text}`));
   const rows = batch.map((c, k) => ({
     id: chunkId(doc.id, model, c.index),
     tenantId: doc.tenantId,

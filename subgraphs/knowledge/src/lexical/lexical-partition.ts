@@ -52,12 +52,18 @@ export class LexicalPartition {
     this.titleLength[at] = row.terms.title.length;
     this.bodyLength[at] = row.terms.body.length;
     const { title, body } = row.terms;
-    const terms = [...new Set([...title.counts.keys(), ...body.counts.keys()])];
-    for (const term of terms) {
-      const postings = this.postings.get(term) ?? new Postings();
-      this.postings.set(term, postings);
-      postings.add(at, title.counts.get(term) ?? 0, body.counts.get(term) ?? 0);
-    }
+    const terms: string[] = [];
+    const post = (term: string, titleTf: number, bodyTf: number) => {
+      let postings = this.postings.get(term);
+      if (!postings) {
+        postings = new Postings();
+        this.postings.set(term, postings);
+      }
+      postings.add(at, titleTf, bodyTf);
+      terms.push(term);
+    };
+    for (const [term, bodyTf] of body.counts) post(term, title.counts.get(term) ?? 0, bodyTf);
+    for (const [term, titleTf] of title.counts) if (!body.counts.has(term)) post(term, titleTf, 0);
     this.rowTerms[at] = terms;
     this.rowOf.set(row.id, at);
     this.documentRows(row.documentId).add(at);
