@@ -1,43 +1,29 @@
 /**
  * Knowledge search benchmark. 1) 100,000 chunks in one tenant among 10 tenants, written straight
- * through the data layer (Postgres rows + vectors), then the real service (rebuilding its
- * embedded store from Postgres) is timed over HTTP for DENSE, KEYWORD and HYBRID searches, one at a
- * time after a warm-up (p50/p95), then HYBRID with several searches in flight.
- * 2) Ingestion throughput in MB/s of text through the real pipeline (GraphQL create → job
- * queue → parse → chunk → embed → write → READY). Run: npm run bench:search
+ * through the data layer (Postgres rows + vectors), with NO `ANALYZE` ever run (autovacuum is off
+ * on these machines: plans must not depend on statistics); then the real service (rebuilding its
+ * embedded store and lexical index from Postgres) is timed over HTTP for DENSE, KEYWORD and
+ * HYBRID searches, one at a time after a warm-up (p50/p95), then HYBRID with several in flight.
+ * 2) Ingestion throughput through the real pipeline (GraphQL create → job queue → parse →
+ * chunk → embed → write → READY): documents/s for 1 KB documents and MB/s for 500 KB ones.
+ * Run: npm run bench:search  (BENCH_CHUNKS, BENCH_OTHER_CHUNKS, BENCH_SMALL_DOCS, BENCH_INGEST_MB)
  */
 import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, signIdentity, testKeys } from "@atelier/testing";
 import { loadKnowledgeConfig } from "../subgraphs/knowledge/src/config";
-import { chunkId } from "../subgraphs/knowledge/src/data/chunk-id";
-import { vectorToBytes } from "../subgraphs/knowledge/src/data/vector-bytes";
 import { createKnowledgeService } from "../subgraphs/knowledge/src/server";
+import { ingestionThroughput } from "./search/ingestion-throughput";
+import { passage, rand, seedTenant, sentence, word } from "./search/seed-chunks";
 
 const BIG_TENANT_CHUNKS = Number(process.env.BENCH_CHUNKS ?? 100_000);
 const OTHER_TENANTS = 9;
 const OTHER_TENANT_CHUNKS = Number(process.env.BENCH_OTHER_CHUNKS ?? 2_000);
-const CHUNKS_PER_DOC = 100;
+const SMALL_DOCS = Number(process.env.BENCH_SMALL_DOCS ?? 1000);
 const INGEST_MB = Number(process.env.BENCH_INGEST_MB ?? 20);
 const SEARCHES = 200;
 const IN_FLIGHT = 4;
 
-// A deterministic PRNG and a Zipf-distributed vocabulary: a few words are everywhere, most are rare.
-let seed = 42;
-const rand = () => {
-  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-  return seed / 2 ** 32;
-};
-const SYLLABLES = "ka lo mi ne ru sa ti vo pe da gu ri zo fa le mo ni ta be co".split(" ");
-const VOCAB = Array.from({ length: 8000 }, () =>
-  Array.from({ length: 2 + Math.floor(rand() * 3) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join(""),
-);
-const word = () => VOCAB[Math.min(VOCAB.length - 1, Math.floor(Math.exp(rand() * Math.log(VOCAB.length))) - 1)]!;
-const sentence = () => {
-  const words = Array.from({ length: 8 + Math.floor(rand() * 12) }, word);
-  return `${words[0]![0]!.toUpperCase()}${words.join(" ").slice(1)}.`;
-};
-const passage = (sentences: number) => Array.from({ length: sentences }, sentence).join(" ");
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const load = () => execSync("uptime").toString().trim();
@@ -49,63 +35,19 @@ const env = {
   PORT: "0",
   HOST: "127.0.0.1",
   LOG_LEVEL: "warn",
-  WORKER_CONCURRENCY: "4",
 };
 try {
   console.log(`load before: ${load()}`);
   // 1. Seed: documents and chunks straight through the data layer, vectors from the built-in embedder.
   const writer = await createKnowledgeService(loadKnowledgeConfig({ ...env, RUN_WORKER: "false" }));
-  const { db: prisma, embedder } = writer.services;
   const tenants = [randomUUID(), ...Array.from({ length: OTHER_TENANTS }, () => randomUUID())];
   const seedStarted = performance.now();
-  let seeded = 0;
   for (const [t, tenantId] of tenants.entries()) {
-    const total = t === 0 ? BIG_TENANT_CHUNKS : OTHER_TENANT_CHUNKS;
-    const workspaceId = randomUUID();
-    for (let first = 0; first < total; first += CHUNKS_PER_DOC) {
-      const documentId = randomUUID();
-      const count = Math.min(CHUNKS_PER_DOC, total - first);
-      const texts = Array.from({ length: count }, () => passage(6));
-      const vectors = await embedder.embed(texts);
-      await prisma.document.create({
-        data: {
-          id: documentId,
-          tenantId,
-          workspaceId,
-          title: `Synthetic ${first}`,
-          mimeType: "text/plain",
-          checksum: randomUUID().replaceAll("-", "").padEnd(64, "0"),
-          content: Buffer.from(""),
-          sizeBytes: 0,
-          status: "READY",
-          embeddingModel: embedder.model,
-          chunkCount: count,
-          chunksEmbedded: count,
-          readyAt: new Date(),
-        },
-      });
-      await prisma.semanticChunk.createMany({
-        data: texts.map((text, index) => ({
-          id: chunkId(documentId, embedder.model, index),
-          tenantId,
-          documentId,
-          workspaceId,
-          index,
-          text,
-          tokenCount: 100,
-          embeddingModel: embedder.model,
-          vector: vectorToBytes(vectors[index]!),
-        })),
-      });
-      seeded += count;
-    }
+    await seedTenant(writer, tenantId, t === 0 ? BIG_TENANT_CHUNKS : OTHER_TENANT_CHUNKS);
   }
   console.log(
-    `seeded ${seeded} chunks (${BIG_TENANT_CHUNKS} in one tenant, ${OTHER_TENANTS} others × ${OTHER_TENANT_CHUNKS}) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    `seeded ${BIG_TENANT_CHUNKS + OTHER_TENANTS * OTHER_TENANT_CHUNKS} chunks (${BIG_TENANT_CHUNKS} in one tenant, ${OTHER_TENANTS} others × ${OTHER_TENANT_CHUNKS}) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; no ANALYZE run (planner statistics never collected)`,
   );
-  // What autovacuum would do after a bulk load: fresh planner statistics.
-  await prisma.$executeRawUnsafe(`ANALYZE knowledge."SemanticChunk"`);
-  await prisma.$executeRawUnsafe(`ANALYZE knowledge."Document"`);
   await writer.stop();
 
   // 2. Search latency through the real service, whose embedded store rebuilds from Postgres at start.
@@ -171,51 +113,34 @@ try {
     );
   }
 
-  // 3. Ingestion throughput through the real pipeline, in a fresh tenant (the service's in-process worker).
-  const ingestTenant = randomUUID();
-  const ingestHeader = await signIdentity({
-    kind: "user",
-    userId: randomUUID(),
-    tenantId: ingestTenant,
-    role: "EDITOR",
-    sessionId: null,
-    scopes: [],
-  });
-  // Documents of about 500 KB of Markdown each (a long report): per-document overhead is the
-  // queue polling interval (0.5 s, the pg-boss minimum) plus a handful of transactions.
-  const docs = Array.from(
-    { length: INGEST_MB * 2 },
-    () => `# ${sentence()}\n\n${Array.from({ length: 1100 }, () => passage(5)).join("\n\n")}`,
+  // 3. Ingestion throughput through the real pipeline, in fresh tenants (the service's in-process worker).
+  const { workerConcurrency } = service.services.config;
+  const small = await ingestionThroughput(
+    service,
+    Array.from({ length: SMALL_DOCS }, (_, i) => ({
+      title: `Note ${i}`,
+      mimeType: "text/plain",
+      text: `${i} ${passage(10)}`.slice(0, 1024),
+    })),
   );
-  const workspaceId = randomUUID();
-  let bytes = 0;
-  const started = performance.now();
-  for (const [i, text] of docs.entries()) {
-    bytes += Buffer.byteLength(text);
-    const response = await fetch(service.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-atelier-identity": ingestHeader },
-      body: JSON.stringify({
-        query: `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { document { id } } }`,
-        variables: { input: { workspaceId, title: `Doc ${i}`, mimeType: "text/markdown", text } },
-      }),
-    });
-    if (!response.ok) throw new Error(await response.text());
-  }
-  for (;;) {
-    const rows = await service.services.db.document.groupBy({
-      by: ["status"],
-      _count: true,
-      where: { tenantId: ingestTenant },
-    });
-    if ((rows.find((r) => r.status === "READY")?._count ?? 0) === docs.length) break;
-    if (rows.some((r) => r.status === "FAILED")) throw new Error("ingestion failed");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const chunks = await service.services.db.semanticChunk.count({ where: { tenantId: ingestTenant } });
   console.log(
-    `ingestion: ${(bytes / 1e6).toFixed(1)} MB of Markdown in ${docs.length} documents → ${chunks} chunks in ${seconds.toFixed(1)} s = ${(bytes / 1e6 / seconds).toFixed(2)} MB/s (4 worker slots, ${embedder.model})`,
+    `ingestion, small: ${small.documents} documents of ~1 KB in ${small.seconds.toFixed(1)} s = ${(small.documents / small.seconds).toFixed(1)} documents/s (creating them ${small.createSeconds.toFixed(1)} s; service CPU ${small.cpuSeconds.toFixed(1)} s = ${((small.cpuSeconds / small.documents) * 1000).toFixed(1)} ms a document)`,
+  );
+  // Documents of about 500 KB of Markdown each (a long report).
+  const large = await ingestionThroughput(
+    service,
+    Array.from({ length: INGEST_MB * 2 }, (_, i) => ({
+      title: `Report ${i}`,
+      mimeType: "text/markdown",
+      text: `# ${sentence()}\n\n${Array.from({ length: 1100 }, () => passage(5)).join("\n\n")}`,
+    })),
+    2,
+  );
+  console.log(
+    `ingestion, large: ${large.megabytes.toFixed(1)} MB of Markdown in ${large.documents} documents → ${large.chunks} chunks in ${large.seconds.toFixed(1)} s = ${(large.megabytes / large.seconds).toFixed(2)} MB/s (service CPU ${large.cpuSeconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `worker: ${workerConcurrency} slots, ${service.services.embedder.model} (${service.services.embedder.dimensions} dims)`,
   );
   console.log(`load after: ${load()}`);
   await service.stop();

@@ -15,12 +15,12 @@ const knowledgeEnvSchema = z
   .object({
     ...serviceEnvShape(4002),
     RUN_WORKER: envFlag(true),
-    WORKER_CONCURRENCY: positiveInt(2),
+    WORKER_CONCURRENCY: positiveInt(4),
     JOB_EXPIRE_SECONDS: positiveInt(900),
     EMBEDDING_PROVIDER: z.enum(["builtin", "openai"]).default("builtin"),
     EMBEDDING_BASE_URL: z.url().optional(),
     EMBEDDING_MODEL: z.string().optional(),
-    EMBEDDING_DIMENSIONS: positiveInt(384),
+    EMBEDDING_DIMENSIONS: positiveInt(1024),
     EMBEDDING_API_KEY: z.string().optional(),
     EMBEDDING_BATCH_SIZE: positiveInt(64),
     EMBEDDING_TIMEOUT_MS: positiveInt(30_000),
@@ -33,6 +33,12 @@ const knowledgeEnvSchema = z
     QDRANT_API_KEY: z.string().optional(),
     QDRANT_HNSW_M: z.coerce.number().int().min(0).default(16),
     QDRANT_HNSW_EF_CONSTRUCT: positiveInt(100),
+    SEARCH_BM25_K1: z.coerce.number().positive().default(1.2),
+    SEARCH_BM25_B: z.coerce.number().min(0).max(1).default(0.75),
+    SEARCH_TITLE_WEIGHT: z.coerce.number().min(0).default(1),
+    SEARCH_HYBRID_KEYWORD_WEIGHT: z.coerce.number().min(0).max(1).default(0.65),
+    SEARCH_FUSION_DEPTH: positiveInt(100),
+    SEARCH_FUSION_NORMALIZATION: z.enum(["minmax", "zscore"]).default("minmax"),
     CHUNK_SIZE_TOKENS: positiveInt(400),
     CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).default(60),
     MAX_DOCUMENT_BYTES: positiveInt(20 * 1024 * 1024),
@@ -69,6 +75,7 @@ export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
     ...serviceConfigFrom(p),
     runWorker: p.RUN_WORKER,
     workerConcurrency: p.WORKER_CONCURRENCY,
+    /** Ingestion jobs a worker slot takes from the queue at once (small documents are quick: fewer polls). */
     jobExpireSeconds: p.JOB_EXPIRE_SECONDS,
     embedding: {
       provider: p.EMBEDDING_PROVIDER,
@@ -85,6 +92,14 @@ export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
       qdrantUrl: p.QDRANT_URL ?? null,
       qdrantApiKey: p.QDRANT_API_KEY ?? null,
       hnsw: { m: p.QDRANT_HNSW_M, efConstruct: p.QDRANT_HNSW_EF_CONSTRUCT },
+    },
+    search: {
+      bm25: { k1: p.SEARCH_BM25_K1, b: p.SEARCH_BM25_B, titleWeight: p.SEARCH_TITLE_WEIGHT, titleB: p.SEARCH_BM25_B },
+      fusion: {
+        keywordWeight: p.SEARCH_HYBRID_KEYWORD_WEIGHT,
+        depth: p.SEARCH_FUSION_DEPTH,
+        normalization: p.SEARCH_FUSION_NORMALIZATION,
+      },
     },
     chunking: { size: p.CHUNK_SIZE_TOKENS, overlap: p.CHUNK_OVERLAP_TOKENS },
     /** Chunks embedded and written per transaction (and per progress event); the unit of resumption. */

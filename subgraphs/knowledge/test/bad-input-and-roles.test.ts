@@ -33,8 +33,10 @@ describe("bad input and roles", () => {
 
   it("refuses bad search input with BAD_USER_INPUT", async () => {
     for (const input of [
-      { query: "x", limit: 51 },
+      { query: "x", limit: 101 },
       { query: "   " },
+      { query: "x", after: "not-a-cursor" },
+      { query: "x", after: Buffer.from("search:1000").toString("base64url") },
       { query: "x", filter: { documentIds: ["nope"] } },
     ]) {
       const res = await gql(

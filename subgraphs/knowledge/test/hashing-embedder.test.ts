@@ -4,13 +4,13 @@ import { HashingEmbedder } from "../src/embedding/hashing-embedder";
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 
 describe("HashingEmbedder (built-in)", () => {
-  const embedder = new HashingEmbedder(384);
+  const embedder = new HashingEmbedder(1024);
 
   it("is deterministic and unit-length", async () => {
     const [a, b] = await embedder.embed(["Brand colours for the spring launch", "Brand colours for the spring launch"]);
     expect(Array.from(a!)).toEqual(Array.from(b!));
     expect(cosine(a!, a!)).toBeCloseTo(1, 5);
-    expect(a!.length).toBe(384);
+    expect(a!.length).toBe(1024);
   });
 
   it("places a paraphrase sharing stems nearer than an unrelated text", async () => {
@@ -28,13 +28,13 @@ describe("HashingEmbedder (built-in)", () => {
     expect(cosine(a!, c!)).toBeLessThan(0.15);
   });
 
-  it("matches a word with transposed inner letters through its scramble key", async () => {
+  it("gives a word with transposed inner letters partial credit through its trigrams", async () => {
     const [typo, word, other] = await embedder.embed([
       "reserach participnats",
       "research participants",
       "recruitment pricing",
     ]);
-    expect(cosine(typo!, word!)).toBeGreaterThan(0.3);
+    expect(cosine(typo!, word!)).toBeGreaterThan(0.2);
     expect(cosine(typo!, other!)).toBeLessThan(0.15);
   });
 });

@@ -9,6 +9,7 @@ const ws1 = randomUUID();
 const ws2 = randomUUID();
 const docs: Record<string, { id: string }> = {};
 
+const PAGED = `query($input: SemanticSearchInput!) { semanticSearch(input: $input) { cursor chunk { id } } }`;
 const SEARCH = `query($input: SemanticSearchInput!) { semanticSearch(input: $input) { score highlight chunk { id text index } document { id title mimeType } } }`;
 
 beforeAll(async () => {
@@ -62,9 +63,9 @@ describe("semanticSearch", () => {
     for (const mode of ["DENSE", "KEYWORD", "HYBRID"]) {
       const [top] = await search({ query: "recycled packaging", mode });
       expect(top!.highlight).toMatch(/<mark>recycled<\/mark>/i);
-      // Markup in the text never reaches the highlight as markup: escaped (DENSE) or dropped (ts_headline).
+      // Markup in the text never reaches the highlight as markup: it is escaped.
       expect(top!.highlight).not.toContain("<b>");
-      if (mode === "DENSE") expect(top!.highlight).toContain("&lt;b&gt;");
+      expect(top!.highlight).toContain("&lt;b&gt;");
     }
   });
 
@@ -81,6 +82,28 @@ describe("semanticSearch", () => {
       new Set([docs.logo!.id, docs.brief!.id]),
     );
     expect(await ids({ metadata: { region: "mars" } })).toEqual(new Set());
+  });
+
+  it("finds a document by its title, which every chunk is indexed with", async () => {
+    const results = await search({ query: "survey", mode: "KEYWORD" });
+    expect(results[0]!.document.id).toBe(docs.research!.id);
+    const [byTitleOnly] = await search({ query: "spring brief rules", mode: "KEYWORD", limit: 1 });
+    expect([docs.brief!.id, docs.logo!.id]).toContain(byTitleOnly!.document.id);
+  });
+
+  it("pages with the last result's cursor: the pages join up to the single long ranking", async () => {
+    for (const mode of ["DENSE", "KEYWORD", "HYBRID"]) {
+      const query = "logo campaign survey packaging";
+      const all = await gql(h.service, editor, PAGED, { input: { query, mode, limit: 100 } });
+      const ranking = all.data!.semanticSearch as { cursor: string; chunk: { id: string } }[];
+      expect(ranking.length).toBeGreaterThan(1);
+      const first = (await gql(h.service, editor, PAGED, { input: { query, mode, limit: 1 } })).data!.semanticSearch;
+      const rest = (await gql(h.service, editor, PAGED, { input: { query, mode, limit: 100, after: first[0].cursor } }))
+        .data!.semanticSearch;
+      expect([...first, ...rest].map((r: { chunk: { id: string } }) => r.chunk.id)).toEqual(
+        ranking.map((r) => r.chunk.id),
+      );
+    }
   });
 
   it("respects the limit", async () => {

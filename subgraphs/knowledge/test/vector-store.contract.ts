@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalize } from "../src/embedding/embedder";
+import { chunkTerms, queryTerms } from "../src/lexical/bm25";
 import type { VectorPoint, VectorStore } from "../src/vector-store/vector-store";
 
 const DIMS = 8;
@@ -13,8 +14,15 @@ function unit(...values: number[]): Float32Array {
   return normalize(v);
 }
 
-function point(tenantId: string, documentId: string, vector: Float32Array, workspaceId = randomUUID()): VectorPoint {
-  return { id: randomUUID(), tenantId, documentId, workspaceId, vector };
+function point(
+  tenantId: string,
+  documentId: string,
+  vector: Float32Array,
+  workspaceId = randomUUID(),
+  text = "",
+  title = "",
+): VectorPoint {
+  return { id: randomUUID(), tenantId, documentId, workspaceId, vector, terms: chunkTerms(title, text) };
 }
 
 /** The behaviour every VectorStore must have; run by one test file per store. */
@@ -112,6 +120,48 @@ export function vectorStoreContract(name: string, makeStore: () => Promise<Vecto
       const hits = await store.search(collection, unit(1, 0.5, 0.5), { tenantId: tenant, limit: 50 });
       expect(hits).toHaveLength(50);
       expect(new Set(hits.map((h) => h.documentId))).toEqual(new Set([kept]));
+    });
+
+    it("ranks by BM25 words: a rare word outweighs a common one, the title counts, other tenants never match", async () => {
+      const [tenant, other] = [randomUUID(), randomUUID()];
+      const docs = Array.from({ length: 6 }, () => randomUUID());
+      const texts = [
+        "library budget report",
+        "library opening hours",
+        "library staff report",
+        "library thesaurus construction",
+        "notes of the meeting",
+        "library catalogue",
+      ];
+      const points = texts.map((text, i) =>
+        point(tenant, docs[i]!, unit(1), undefined, text, i === 4 ? "Thesaurus design" : ""),
+      );
+      const stranger = point(other, randomUUID(), unit(1), undefined, "thesaurus thesaurus library");
+      await store.upsert(collection, [...points, stranger]);
+      for (const doc of docs) await store.markReady(collection, { tenantId: tenant, documentId: doc });
+      await store.markReady(collection, { tenantId: other, documentId: stranger.documentId });
+      const hits = await store.searchText(collection, queryTerms("library thesaurus"), { tenantId: tenant, limit: 10 });
+      expect(hits[0]!.id).toBe(points[3]!.id);
+      expect(hits.map((h) => h.id)).toContain(points[4]!.id); // by its title alone
+      expect(hits.map((h) => h.id)).not.toContain(stranger.id);
+      expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+      expect(await store.searchText(collection, queryTerms("zebra"), { tenantId: tenant, limit: 10 })).toEqual([]);
+    });
+
+    it("fuses meaning and words in a hybrid search: a chunk both legs like comes first", async () => {
+      const tenant = randomUUID();
+      const doc = randomUUID();
+      const both = point(tenant, doc, unit(1, 0.2), undefined, "thesaurus construction");
+      const denseOnly = point(tenant, doc, unit(1, 0.1), undefined, "unrelated words");
+      const wordsOnly = point(tenant, doc, unit(0, 0, 1), undefined, "thesaurus construction manual");
+      await store.upsert(collection, [both, denseOnly, wordsOnly]);
+      await store.markReady(collection, { tenantId: tenant, documentId: doc });
+      const hits = await store.searchHybrid(collection, unit(1, 0.15), queryTerms("thesaurus construction"), {
+        tenantId: tenant,
+        limit: 3,
+      });
+      expect(hits[0]!.id).toBe(both.id);
+      expect(new Set(hits.map((h) => h.id))).toEqual(new Set([both.id, denseOnly.id, wordsOnly.id]));
     });
 
     it("refuses vectors of the wrong dimension", async () => {

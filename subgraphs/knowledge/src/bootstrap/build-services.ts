@@ -24,7 +24,7 @@ export interface KnowledgeDeps {
 export async function buildServices(config: KnowledgeConfig, deps: KnowledgeDeps = {}): Promise<KnowledgeServices> {
   const log = deps.logger ?? createLogger({ service: "knowledge", level: config.logLevel });
   const embedder = deps.embedder ?? createEmbedder(config.embedding);
-  const store = deps.store ?? createVectorStore(config.vectorStore);
+  const store = deps.store ?? createVectorStore(config.vectorStore, config.search);
   const collection = collectionNameFor(embedder);
   await store.ensureCollection(collection, embedder.dimensions, config.vectorStore.hnsw);
   const queue = createJobQueue({

@@ -1,4 +1,5 @@
 import type { SqlTx } from "@atelier/db";
+import { chunkTerms } from "../lexical/bm25";
 import type { VectorPoint } from "../vector-store/vector-store";
 import { bytesToVector } from "./vector-bytes";
 
@@ -79,17 +80,20 @@ export async function countChunksOf(tx: SqlTx, tenantId: string, documentId: str
   return rows[0]?.n ?? 0;
 }
 
-/** A document's chunk vectors from Postgres, the source of truth for rebuilding a store. */
+/** A document's chunk vectors and words from Postgres, the source of truth for rebuilding a store. */
 export async function chunkPointsOf(
   tx: SqlTx,
   tenantId: string,
   documentId: string,
   model: string,
 ): Promise<VectorPoint[]> {
-  const rows = await tx.$queryRawUnsafe<{ id: string; workspaceId: string; vector: string }[]>(
-    `SELECT id::text, "workspaceId"::text AS "workspaceId", encode(vector, 'base64') AS vector
-       FROM knowledge."SemanticChunk"
-      WHERE "tenantId" = $1::uuid AND "documentId" = $2::uuid AND "embeddingModel" = $3`,
+  const rows = await tx.$queryRawUnsafe<
+    { id: string; workspaceId: string; vector: string; text: string; title: string }[]
+  >(
+    `SELECT c.id::text, c."workspaceId"::text AS "workspaceId", encode(c.vector, 'base64') AS vector, c.text, d.title
+       FROM knowledge."SemanticChunk" c
+       JOIN knowledge."Document" d ON d.id = c."documentId" AND d."tenantId" = c."tenantId"
+      WHERE c."tenantId" = $1::uuid AND c."documentId" = $2::uuid AND c."embeddingModel" = $3`,
     tenantId,
     documentId,
     model,
@@ -100,5 +104,6 @@ export async function chunkPointsOf(
     documentId,
     workspaceId: r.workspaceId,
     vector: bytesToVector(Buffer.from(r.vector, "base64")),
+    terms: chunkTerms(r.title, r.text),
   }));
 }

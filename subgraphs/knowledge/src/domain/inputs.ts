@@ -35,12 +35,13 @@ export const createDocumentFromAssetInput = z.object({
 
 export const documentIdInput = z.object({ documentId: z.uuid() });
 
-export const MAX_SEARCH_LIMIT = 50;
+export const MAX_SEARCH_LIMIT = 100;
 
 export const semanticSearchInput = z.object({
-  query: z.string().trim().min(1).max(2000),
+  query: z.string().trim().min(1).max(5000),
   mode: z.enum(SearchMode).default("HYBRID"),
   limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(10),
+  after: z.string().max(100).nullish(),
   filter: z
     .object({
       workspaceId: z.uuid().nullish(),

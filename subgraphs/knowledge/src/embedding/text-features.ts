@@ -70,11 +70,3 @@ export function stem(word: string): string {
   }
   return word;
 }
-
-/**
- * The word's first and last letters around its inner letters sorted: "reserach" and "research"
- * share it (as does any reordering of the inner letters, the commonest typing slip).
- */
-export function scrambleKey(word: string): string {
-  return word[0] + [...word.slice(1, -1)].sort().join("") + word.at(-1);
-}

@@ -1,10 +1,11 @@
 import { withTenantSql } from "@atelier/db";
 import { chunkId } from "../data/chunk-id";
-import { countChunksOf, embeddedChunkIndexes, insertChunks } from "../data/chunks";
+import { type ChunkRow, countChunksOf, embeddedChunkIndexes, insertChunks } from "../data/chunks";
 import { readDocumentContent } from "../data/document-content";
 import { selectDocument } from "../data/document-rows";
 import type { DocumentRecord } from "../data/documents";
 import { vectorToBytes } from "../data/vector-bytes";
+import { chunkTerms } from "../lexical/bm25";
 import { parseDocument } from "../parsing/parse-document";
 import { ParseError } from "../parsing/parse-error";
 import { supportedMimeType } from "../parsing/supported-types";
@@ -12,40 +13,47 @@ import type { IngestJob, KnowledgeServices } from "../services";
 import { chunkText, type TextChunk } from "./chunk-text";
 import { IngestionSuperseded, transition } from "./document-transition";
 import { fetchAssetContent } from "./fetch-asset-content";
+import { ingestInOneStep } from "./ingest-in-one-step";
 import { syncDocumentVectors } from "./sync-document-vectors";
 
-async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord, chunks: TextChunk[]) {
+/** The chunk rows of a batch, embedded, and their points staged in the store (before Postgres: a chunk row always has its vector). */
+async function embedBatch(s: KnowledgeServices, doc: DocumentRecord, batch: TextChunk[]): Promise<ChunkRow[]> {
   const model = s.embedder.model;
+  // The title is embedded with every chunk, as the lexical index counts it with every chunk.
+  const vectors = await s.embedder.embed(batch.map((c) => `${doc.title}\n${c.text}`));
+  const rows = batch.map((c, k) => ({
+    id: chunkId(doc.id, model, c.index),
+    tenantId: doc.tenantId,
+    documentId: doc.id,
+    workspaceId: doc.workspaceId,
+    index: c.index,
+    text: c.text,
+    tokenCount: c.tokenCount,
+    embeddingModel: model,
+    vector: vectorToBytes(vectors[k]!),
+  }));
+  await s.store.upsert(
+    s.collection,
+    rows.map((r, k) => ({
+      id: r.id,
+      tenantId: r.tenantId,
+      documentId: r.documentId,
+      workspaceId: r.workspaceId,
+      vector: vectors[k]!,
+      terms: chunkTerms(doc.title, r.text),
+    })),
+  );
+  return rows;
+}
+
+async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord, chunks: TextChunk[]) {
   const done = await withTenantSql(s.sql, job.tenantId, (tx) =>
-    embeddedChunkIndexes(tx, job.tenantId, job.documentId, model),
+    embeddedChunkIndexes(tx, job.tenantId, job.documentId, s.embedder.model),
   );
   const missing = chunks.filter((c) => !done.has(c.index));
   const batchSize = s.config.ingestBatchChunks;
   for (let i = 0; i < missing.length; i += batchSize) {
-    const batch = missing.slice(i, i + batchSize);
-    const vectors = await s.embedder.embed(batch.map((c) => c.text));
-    const rows = batch.map((c, k) => ({
-      id: chunkId(doc.id, model, c.index),
-      tenantId: doc.tenantId,
-      documentId: doc.id,
-      workspaceId: doc.workspaceId,
-      index: c.index,
-      text: c.text,
-      tokenCount: c.tokenCount,
-      embeddingModel: model,
-      vector: vectorToBytes(vectors[k]!),
-    }));
-    // The store first: a chunk row in Postgres then always has its (staged) vector.
-    await s.store.upsert(
-      s.collection,
-      rows.map((r, k) => ({
-        id: r.id,
-        tenantId: r.tenantId,
-        documentId: r.documentId,
-        workspaceId: r.workspaceId,
-        vector: vectors[k]!,
-      })),
-    );
+    const rows = await embedBatch(s, doc, missing.slice(i, i + batchSize));
     // Counted, not summed: a duplicate delivery of the job may be writing the same chunks.
     await transition(s, job, {
       from: ["PROCESSING"],
@@ -60,28 +68,45 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
 
 /**
  * The ingestion job: (for an asset, fetch its bytes →) parse → chunk → embed in batches →
- * write → READY. Safe to run again
+ * write → READY; a fresh document of one batch in a single transaction (`ingestInOneStep`). Safe to run again
  * after a crash at any point: chunks already written are kept (their ids are deterministic)
  * and only the rest are embedded. Throws a ParseError for content that cannot be read, and
  * `IngestionSuperseded` when the document was failed, deleted or re-requested meanwhile.
  */
 export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Promise<void> {
-  const source = await withTenantSql(s.sql, job.tenantId, (tx) => selectDocument(tx, job.tenantId, job.documentId));
+  const [source, stored] = await withTenantSql(s.sql, job.tenantId, async (tx) => [
+    await selectDocument(tx, job.tenantId, job.documentId),
+    await readDocumentContent(tx, job.tenantId, job.documentId),
+  ]);
   if (!source || source.status === "READY" || source.status === "FAILED") return;
+  const mimeType = supportedMimeType(source.mimeType);
+  const inline = source.source !== "ASSET" || source.checksum !== null;
+  let parsed: TextChunk[] | null = null;
+  if (mimeType && inline && stored && source.status === "PENDING") {
+    // Content that does not parse fails on the step-by-step path below, after PROCESSING.
+    parsed = await parseDocument(mimeType, stored).then(
+      (text) => chunkText(text, s.config.chunking),
+      () => null,
+    );
+    if (parsed && parsed.length <= s.config.ingestBatchChunks) {
+      await ingestInOneStep(s, job, source, await embedBatch(s, source, parsed));
+      // A first ingestion staged exactly these points; a re-index may leave others to reconcile.
+      if (source.chunkCount === 0)
+        await s.store.markReady(s.collection, { tenantId: job.tenantId, documentId: job.documentId });
+      else await syncDocumentVectors(s, job.tenantId, job.documentId);
+      return;
+    }
+  }
   await transition(s, job, {
     from: ["PENDING", "PROCESSING"],
     type: "PROCESSING",
     apply: (_tx, state) =>
       state.status === "PENDING" ? { status: "PROCESSING", embeddingModel: s.embedder.model } : null,
   });
-  const mimeType = supportedMimeType(source.mimeType);
   if (!mimeType) throw new ParseError(`unsupported MIME type ${source.mimeType}`);
-  const content =
-    source.source === "ASSET" && source.checksum === null
-      ? await fetchAssetContent(s, job, source)
-      : await withTenantSql(s.sql, job.tenantId, (tx) => readDocumentContent(tx, job.tenantId, job.documentId));
+  const content = inline ? stored : await fetchAssetContent(s, job, source);
   if (!content) throw new IngestionSuperseded(job.documentId);
-  const chunks = chunkText(await parseDocument(mimeType, content), s.config.chunking);
+  const chunks = parsed ?? chunkText(await parseDocument(mimeType, content), s.config.chunking);
   const counted = await transition(s, job, {
     from: ["PROCESSING"],
     type: "PROGRESS",

@@ -2,43 +2,40 @@ import { withTenantSql } from "@atelier/db";
 import type { Context } from "../context";
 import { readerTenant } from "../domain/authorize";
 import { semanticSearchInput } from "../domain/inputs";
-import { hybridRanking } from "./hybrid-ranking";
-import { keywordSearch } from "./keyword-search";
+import { queryTerms } from "../lexical/bm25";
+import type { VectorHit } from "../vector-store/vector-store";
 import { loadHits, type SearchHit } from "./load-hits";
-import { FUSION_DEPTH, type RankedChunk } from "./ranked-chunk";
 import { resolveFilter } from "./resolve-filter";
+import { decodeSearchCursor, encodeSearchCursor, MAX_SEARCH_DEPTH } from "./search-cursor";
 
-/** Searches the caller's tenant by meaning (DENSE), by words (KEYWORD) or both fused (HYBRID). */
+/**
+ * Searches the caller's tenant by meaning (DENSE), by words (KEYWORD, BM25F) or both fused
+ * (HYBRID), one page at a time: `after` continues from a result's cursor.
+ */
 export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<SearchHit[]> {
   const tenantId = readerTenant(ctx.identity);
   const input = semanticSearchInput.parse(rawInput);
+  const offset = decodeSearchCursor(input.after);
   const { services } = ctx;
+  const { store, collection } = services;
   const filter = await resolveFilter(services.db, tenantId, input.filter);
-  const depth = input.mode === "HYBRID" ? FUSION_DEPTH : input.limit;
-  // Both rankings apply the tenant inside their own query (the store's partition, the SQL predicate).
-  const dense = async (): Promise<RankedChunk[]> => {
-    const [vector] = await services.embedder.embed([input.query]);
-    return services.store.search(services.collection, vector!, { tenantId, filter, limit: depth });
-  };
-  const keyword = (query: string) =>
-    keywordSearch(services.sql, query, { tenantId, model: services.embedder.model, filter, limit: depth });
-  let ranked: RankedChunk[];
-  let keywordHits: RankedChunk[] = [];
-  let highlightQuery = input.query;
-  if (input.mode === "DENSE") ranked = await dense();
-  else if (input.mode === "KEYWORD") ranked = keywordHits = await keyword(input.query);
-  else {
-    const hybrid = await hybridRanking(services.sql, tenantId, input.query, input.limit, depth, { dense, keyword });
-    ({ ranked, keywordHits, keywordQuery: highlightQuery } = hybrid);
-  }
-  const keywordIds = new Set(keywordHits.map((h) => h.id));
-  // The hits are read under row-level security, the second wall behind the queries' own filters.
-  const hits = await withTenantSql(
-    services.sql,
-    tenantId,
-    (tx) => loadHits(tx, tenantId, highlightQuery, ranked.slice(0, input.limit * 2), keywordIds, input.limit),
-    { readOnly: true },
-  );
-  for (const hit of hits) ctx.loaders.documentById.prime(hit.document.id, hit.document);
-  return hits;
+  // A page further is read so that chunks of documents no longer READY can be skipped.
+  const options = { tenantId, filter, limit: Math.min(MAX_SEARCH_DEPTH, offset + input.limit * 2) };
+  const terms = queryTerms(input.query);
+  const vector = async () => (await services.embedder.embed([input.query]))[0]!;
+  // Every store applies the tenant inside its own query.
+  let ranked: VectorHit[];
+  if (input.mode === "KEYWORD") ranked = await store.searchText(collection, terms, options);
+  else if (input.mode === "DENSE") ranked = await store.search(collection, await vector(), options);
+  else ranked = await store.searchHybrid(collection, await vector(), terms, options);
+  const page = ranked.slice(offset);
+  // The hits are read under row-level security, the second wall behind the stores' own filters.
+  const hits = await withTenantSql(services.sql, tenantId, (tx) => loadHits(tx, tenantId, input.query, page), {
+    readOnly: true,
+  });
+  const shown = hits
+    .slice(0, input.limit)
+    .map(({ rank, ...hit }) => ({ ...hit, cursor: encodeSearchCursor(offset + rank) }));
+  for (const hit of shown) ctx.loaders.documentById.prime(hit.document.id, hit.document);
+  return shown;
 }

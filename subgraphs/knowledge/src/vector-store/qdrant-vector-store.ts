@@ -1,4 +1,7 @@
 import { QdrantClient } from "@qdrant/js-client-rest";
+import { type Bm25Params, DEFAULT_BM25 } from "../lexical/bm25";
+import { chunkSparseVector, querySparseVector } from "../lexical/sparse-vector";
+import { qdrantFilter, scopeFilter } from "./qdrant-filter";
 import type { HnswParams, VectorHit, VectorPoint, VectorScope, VectorSearchOptions, VectorStore } from "./vector-store";
 
 export interface QdrantStoreOptions {
@@ -6,24 +9,30 @@ export interface QdrantStoreOptions {
   apiKey?: string | null;
   /** Points per upsert request. */
   batchSize?: number;
+  bm25?: Bm25Params;
+  /** Candidates each leg of a hybrid search hands to the server's fusion. */
+  fusionDepth?: number;
 }
 
-type Condition = { key: string; match: { value: string | boolean } | { any: string[] } };
+/** The named vectors of every collection: the embedding and the BM25 sparse vector. */
+const DENSE = "dense";
+const SPARSE = "bm25";
 
-function scopeFilter(scope: VectorScope): { must: Condition[] } {
-  const must: Condition[] = [{ key: "tenant_id", match: { value: scope.tenantId } }];
-  if (scope.documentId) must.push({ key: "document_id", match: { value: scope.documentId } });
-  return { must };
-}
+type ScoredPoint = { id: string | number; score: number; payload?: Record<string, unknown> | null };
+const toHits = (points: ScoredPoint[]): VectorHit[] =>
+  points.map((p) => ({ id: String(p.id), documentId: String(p.payload?.document_id), score: p.score }));
 
 /**
- * Qdrant: one collection per embedding model, tenants partitioned by the `tenant_id` payload
- * (a keyword index with `is_tenant`, so Qdrant co-locates each tenant's points), and every
- * query filtered by tenant inside Qdrant.
+ * Qdrant: one collection per embedding model holding each chunk's embedding and its BM25F
+ * sparse vector (idf applied by Qdrant, `modifier: idf`), tenants partitioned by the
+ * `tenant_id` payload (a keyword index with `is_tenant`), and every query filtered by tenant
+ * inside Qdrant. Hybrid search is one Query API call: both legs prefetched, fused on the server
+ * by distribution-based score fusion (each leg's scores normalised by their spread, then summed).
  */
 export class QdrantVectorStore implements VectorStore {
   readonly kind = "qdrant";
   private readonly client: QdrantClient;
+  private readonly bm25: Bm25Params;
 
   constructor(private readonly opts: QdrantStoreOptions) {
     this.client = new QdrantClient({
@@ -31,6 +40,7 @@ export class QdrantVectorStore implements VectorStore {
       ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
       checkCompatibility: false,
     });
+    this.bm25 = opts.bm25 ?? DEFAULT_BM25;
   }
 
   async ensureCollection(
@@ -41,9 +51,17 @@ export class QdrantVectorStore implements VectorStore {
     const { exists } = await this.client.collectionExists(name);
     if (!exists) {
       await this.client.createCollection(name, {
-        vectors: { size: dimensions, distance: "Cosine" },
+        vectors: { [DENSE]: { size: dimensions, distance: "Cosine" } },
+        sparse_vectors: { [SPARSE]: { modifier: "idf" } },
         hnsw_config: { m: hnsw.m, ef_construct: hnsw.efConstruct, payload_m: hnsw.m || 16 },
       });
+    } else {
+      const info = await this.client.getCollection(name);
+      if (!info.config.params.sparse_vectors?.[SPARSE]) {
+        throw new Error(
+          `Qdrant collection ${name} predates the BM25 sparse vectors: delete it (documents are re-indexed from Postgres) or use another EMBEDDING_MODEL`,
+        );
+      }
     }
     const indexes: [string, { type: "keyword"; is_tenant?: boolean } | "bool"][] = [
       ["tenant_id", { type: "keyword", is_tenant: true }],
@@ -63,7 +81,7 @@ export class QdrantVectorStore implements VectorStore {
         wait: true,
         points: points.slice(i, i + batchSize).map((p) => ({
           id: p.id,
-          vector: Array.from(p.vector),
+          vector: { [DENSE]: Array.from(p.vector), [SPARSE]: chunkSparseVector(p.terms, this.bm25) },
           payload: { tenant_id: p.tenantId, document_id: p.documentId, workspace_id: p.workspaceId, ready: false },
         })),
       });
@@ -75,25 +93,52 @@ export class QdrantVectorStore implements VectorStore {
   }
 
   async search(collection: string, vector: Float32Array, options: VectorSearchOptions): Promise<VectorHit[]> {
-    const filter = scopeFilter({ tenantId: options.tenantId });
-    filter.must.push({ key: "ready", match: { value: true } });
-    if (options.filter?.workspaceId)
-      filter.must.push({ key: "workspace_id", match: { value: options.filter.workspaceId } });
-    if (options.filter?.documentIds) {
-      if (options.filter.documentIds.length === 0) return [];
-      filter.must.push({ key: "document_id", match: { any: options.filter.documentIds } });
-    }
+    const filter = qdrantFilter(options);
+    if (!filter) return [];
     const result = await this.client.query(collection, {
       query: Array.from(vector),
+      using: DENSE,
       filter,
       limit: options.limit,
       with_payload: ["document_id"],
     });
-    return result.points.map((p) => ({
-      id: String(p.id),
-      documentId: String((p.payload as { document_id: string }).document_id),
-      score: p.score,
-    }));
+    return toHits(result.points);
+  }
+
+  async searchText(collection: string, terms: Map<string, number>, options: VectorSearchOptions): Promise<VectorHit[]> {
+    const filter = qdrantFilter(options);
+    if (!filter || terms.size === 0) return [];
+    const result = await this.client.query(collection, {
+      query: querySparseVector(terms),
+      using: SPARSE,
+      filter,
+      limit: options.limit,
+      with_payload: ["document_id"],
+    });
+    return toHits(result.points);
+  }
+
+  async searchHybrid(
+    collection: string,
+    vector: Float32Array,
+    terms: Map<string, number>,
+    options: VectorSearchOptions,
+  ): Promise<VectorHit[]> {
+    const filter = qdrantFilter(options);
+    if (!filter) return [];
+    if (terms.size === 0) return this.search(collection, vector, options);
+    const depth = Math.max(options.limit, this.opts.fusionDepth ?? 100);
+    const result = await this.client.query(collection, {
+      prefetch: [
+        { query: Array.from(vector), using: DENSE, filter, limit: depth },
+        { query: querySparseVector(terms), using: SPARSE, filter, limit: depth },
+      ],
+      query: { fusion: "dbsf" },
+      filter,
+      limit: options.limit,
+      with_payload: ["document_id"],
+    });
+    return toHits(result.points);
   }
 
   async deleteByFilter(collection: string, scope: VectorScope): Promise<void> {
