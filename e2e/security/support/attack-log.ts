@@ -29,7 +29,7 @@ export function summary(log: AttackLog): string {
     lines.push(`  ${cls}: ${n} cases${weak ? ` (${weak} refused for input rather than access)` : ""}`);
   }
   for (const l of log.leaks) lines.push(`  LEAK ${l}`);
-  for (const l of log.expected) lines.push(`  EXPECTED LEAK (not failing; see ATELIER_SECURITY_STALE) ${l}`);
+  for (const l of log.expected) lines.push(`  EXPECTED LEAK (not failing: ATELIER_SECURITY_STALE=0) ${l}`);
   return lines.join("\n");
 }
 

@@ -62,6 +62,15 @@ export function rootFields(schema: GraphQLSchema): RootField[] {
   );
 }
 
+/**
+ * A field that ends the caller's own session ("Ends the current session."): run with the suite's
+ * shared tokens it would sign the attacker out, and every later case would be refused as
+ * UNAUTHENTICATED whatever the field's checks are. The stale-session class covers it instead.
+ */
+export function endsCallersSession(field: RootField): boolean {
+  return /^Ends the current session/.test(field.description);
+}
+
 /** Chooses an ID for an argument or input field, from its name and the root field's name. */
 export type IdPicker = (name: string, rootField: string) => string;
 
