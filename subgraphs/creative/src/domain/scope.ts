@@ -1,11 +1,4 @@
-import {
-  APP_ROLE,
-  type AuditActorType,
-  assertTenantId,
-  recordAuditEvent,
-  type SqlTx,
-  withTenantSql,
-} from "@atelier/db";
+import { APP_ROLE, type AuditActorType, assertTenantId, recordAuditEvent, type SqlTx, tenantReader } from "@atelier/db";
 import type { Identity, Role } from "@atelier/internal-auth";
 import { ForbiddenError, RateLimitedError, requireRole, requireTenantMember } from "@atelier/subgraph-kit";
 import type { Context, CreativeServices } from "../context";
@@ -71,9 +64,9 @@ export async function inTenant<R>(
 }
 
 /**
- * A read-only tenant transaction on the plain pg pool (RLS-bound like inTenant, opened in one round
- * trip): the loaders' hot path, where Prisma's per-query compile and row mapping cost more than the
- * database work.
+ * Read-only tenant reads on the plain pg pool (RLS-bound like inTenant): the loaders' hot path,
+ * where Prisma's per-query compile and row mapping cost more than the database work. Each query
+ * `fn` runs is its own read-only transaction sent in ONE round trip (readInTenantSql).
  */
 export async function readInTenant<R>(
   services: CreativeServices,
@@ -81,7 +74,7 @@ export async function readInTenant<R>(
   fn: (tx: SqlTx) => Promise<R>,
 ): Promise<R> {
   try {
-    return await withTenantSql(services.sql, tenantId, fn, { readOnly: true });
+    return await fn(tenantReader(services.sql, tenantId));
   } catch (error) {
     if ((error as Error).message === POOL_TIMEOUT) {
       throw new RateLimitedError("The service is busy: no database connection came free in time. Retry shortly.", 1);
