@@ -49,26 +49,41 @@ export async function readInTenantSql<T>(
   text: string,
   values: readonly unknown[] = [],
 ): Promise<T[]> {
-  return (await sendInTenant(pool, tenantId, text, values)).rows as T[];
+  return (await sendInTenant(pool, tenantId, [{ text, values }]))[0]!.rows as T[];
+}
+
+export interface SqlStatement {
+  text: string;
+  values: readonly unknown[];
+}
+
+/** Like readInTenantSql, several statements in the same transaction (one snapshot), still one round trip. */
+export async function readManyInTenantSql(
+  pool: pg.Pool,
+  tenantId: string,
+  statements: readonly SqlStatement[],
+): Promise<Record<string, unknown>[][]> {
+  return (await sendInTenant(pool, tenantId, statements)).map((result) => result.rows);
 }
 
 async function sendInTenant(
   pool: pg.Pool,
   tenantId: string,
-  text: string,
-  values: readonly unknown[],
-): Promise<pg.QueryResult> {
+  statements: readonly SqlStatement[],
+): Promise<pg.QueryResult[]> {
   assertTenantId(tenantId);
-  if (text.includes(";")) throw new Error("readInTenantSql: one statement only");
-  const statement = inlineParameters(text, values);
-  const message = `BEGIN READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true); ${statement}; COMMIT`;
+  const inlined = statements.map(({ text, values }) => {
+    if (text.includes(";")) throw new Error("readInTenantSql: one statement only");
+    return inlineParameters(text, values);
+  });
+  const message = `BEGIN READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true); ${inlined.join("; ")}; COMMIT`;
   return retryOnceOnConnectionLoss(
     async () => {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
         const results = (await client.query(message)) as unknown as pg.QueryResult[];
-        return results[2]!;
+        return results.slice(2, 2 + statements.length);
       } catch (error) {
         if (isConnectionLoss(error)) broken = error as Error;
         else {
@@ -92,7 +107,7 @@ async function sendInTenant(
  */
 export function tenantReader(pool: pg.Pool, tenantId: string): SqlTx {
   const execute = async (query: string, values: unknown[]) =>
-    (await sendInTenant(pool, tenantId, query, values)).rowCount ?? 0;
+    (await sendInTenant(pool, tenantId, [{ text: query, values }]))[0]!.rowCount ?? 0;
   return {
     $executeRaw: (strings: TemplateStringsArray, ...values: unknown[]) =>
       execute(

@@ -2,7 +2,7 @@
 import { createTestDatabase, type TestDatabase } from "@atelier/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readInTenantSql, tenantReader } from "../src";
+import { readInTenantSql, readManyInTenantSql, tenantReader } from "../src";
 
 const TENANT = "7d3f2a9e-1c4b-4e5a-9f60-2b8c7d1e0a11";
 let db: TestDatabase;
@@ -37,6 +37,17 @@ describe("readInTenantSql", () => {
     expect(messages).toBe(1);
     const after = await pool.query("SELECT current_setting('app.tenant_id', true) AS tenant, current_user AS role");
     expect(after.rows[0]).toEqual({ tenant: "", role: "postgres" });
+  });
+
+  it("runs several statements in one transaction and one round trip", async () => {
+    messages = 0;
+    const [first, second] = await readManyInTenantSql(pool, TENANT, [
+      { text: "SELECT txid_current_if_assigned() IS NULL AS fresh, now() AS at, $1::int AS n", values: [1] },
+      { text: "SELECT now() AS at, current_user AS role, $1::int AS n", values: [2] },
+    ]);
+    expect(messages).toBe(1);
+    expect(first![0]!.n).toBe(1);
+    expect(second![0]).toMatchObject({ role: "atelier_app", n: 2, at: first![0]!.at });
   });
 
   it("sends values as escaped literals of the same types as bound parameters", async () => {

@@ -1,4 +1,13 @@
-import { APP_ROLE, type AuditActorType, assertTenantId, recordAuditEvent, type SqlTx, tenantReader } from "@atelier/db";
+import {
+  APP_ROLE,
+  type AuditActorType,
+  assertTenantId,
+  readManyInTenantSql,
+  recordAuditEvent,
+  type SqlStatement,
+  type SqlTx,
+  tenantReader,
+} from "@atelier/db";
 import type { Identity, Role } from "@atelier/internal-auth";
 import { ForbiddenError, RateLimitedError, requireRole, requireTenantMember } from "@atelier/subgraph-kit";
 import type { Context, CreativeServices } from "../context";
@@ -68,13 +77,26 @@ export async function inTenant<R>(
  * where Prisma's per-query compile and row mapping cost more than the database work. Each query
  * `fn` runs is its own read-only transaction sent in ONE round trip (readInTenantSql).
  */
-export async function readInTenant<R>(
+export function readInTenant<R>(
   services: CreativeServices,
   tenantId: string,
   fn: (tx: SqlTx) => Promise<R>,
 ): Promise<R> {
+  return busyWhenPoolTimesOut(fn(tenantReader(services.sql, tenantId)));
+}
+
+/** Several read statements in one read-only tenant transaction and one round trip (readManyInTenantSql). */
+export function readManyInTenant(
+  services: CreativeServices,
+  tenantId: string,
+  statements: readonly SqlStatement[],
+): Promise<Record<string, unknown>[][]> {
+  return busyWhenPoolTimesOut(readManyInTenantSql(services.sql, tenantId, statements));
+}
+
+async function busyWhenPoolTimesOut<R>(read: Promise<R>): Promise<R> {
   try {
-    return await fn(tenantReader(services.sql, tenantId));
+    return await read;
   } catch (error) {
     if ((error as Error).message === POOL_TIMEOUT) {
       throw new RateLimitedError("The service is busy: no database connection came free in time. Retry shortly.", 1);
