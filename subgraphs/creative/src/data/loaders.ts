@@ -3,7 +3,7 @@ import type { Identity } from "@atelier/internal-auth";
 import type { KeyedRow } from "@atelier/subgraph-kit";
 import DataLoader from "dataloader";
 import type { CreativeServices } from "../context";
-import { type Actor, inTenant, readerOf, readInTenant } from "../domain/scope";
+import { type Actor, inTenant, readerOf, readInTenant, readManyInTenant } from "../domain/scope";
 import type {
   AiModel,
   AiModelDeployment,
@@ -18,6 +18,7 @@ import type {
   Workspace,
   WorkspaceLink,
 } from "../generated/prisma/client";
+import { type AssetWithVersions, loadAssetPagesWithVersions } from "./asset-pages";
 import { versionsOfAssets } from "./asset-version-rows";
 import { assetVisibleSql, assetVisibleWhere } from "./asset-visibility";
 import type { Db } from "./db";
@@ -148,38 +149,38 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
         }),
       { cacheKeyFn },
     ),
-    assetPagesByProject: new DataLoader<ChildPageKey, (Asset & KeyedRow)[], string>(
-      (keys) =>
-        read((tx, a) =>
-          loadChildPages<Asset>(
-            tx,
-            {
-              table: `"creative"."assets"`,
-              parentColumn: "projectId",
-              tenantId: a.tenantId,
-              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
-              params: [a.id],
-            },
-            keys,
-          ),
-        ),
+    assetPagesByProject: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
+      (keys) => {
+        const a = who();
+        return loadAssetPagesWithVersions(
+          (statements) => readManyInTenant(services, a.tenantId, statements),
+          {
+            table: `"creative"."assets"`,
+            parentColumn: "projectId",
+            tenantId: a.tenantId,
+            where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+            params: [a.id],
+          },
+          keys,
+        );
+      },
       { cacheKeyFn },
     ),
-    assetPagesByWorkspace: new DataLoader<ChildPageKey, (Asset & KeyedRow)[], string>(
-      (keys) =>
-        read((tx, a) =>
-          loadChildPages<Asset>(
-            tx,
-            {
-              table: `"creative"."assets"`,
-              parentColumn: "workspaceId",
-              tenantId: a.tenantId,
-              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
-              params: [a.id],
-            },
-            keys,
-          ),
-        ),
+    assetPagesByWorkspace: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
+      (keys) => {
+        const a = who();
+        return loadAssetPagesWithVersions(
+          (statements) => readManyInTenant(services, a.tenantId, statements),
+          {
+            table: `"creative"."assets"`,
+            parentColumn: "workspaceId",
+            tenantId: a.tenantId,
+            where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+            params: [a.id],
+          },
+          keys,
+        );
+      },
       { cacheKeyFn },
     ),
     versionsByAssetId: new DataLoader<string, AssetVersion[]>((ids) =>

@@ -2,9 +2,11 @@ import {
   APP_ROLE,
   type AuditActorType,
   assertTenantId,
+  readManyInTenantSql,
   recordAuditEvent,
+  type SqlStatement,
   type SqlTx,
-  withTenantSql,
+  tenantReader,
 } from "@atelier/db";
 import type { Identity, Role } from "@atelier/internal-auth";
 import { ForbiddenError, RateLimitedError, requireReader, requireRole } from "@atelier/subgraph-kit";
@@ -71,17 +73,30 @@ export async function inTenant<R>(
 }
 
 /**
- * A read-only tenant transaction on the plain pg pool (RLS-bound like inTenant, opened in one round
- * trip): the loaders' hot path, where Prisma's per-query compile and row mapping cost more than the
- * database work.
+ * Read-only tenant reads on the plain pg pool (RLS-bound like inTenant): the loaders' hot path,
+ * where Prisma's per-query compile and row mapping cost more than the database work. Each query
+ * `fn` runs is its own read-only transaction sent in ONE round trip (readInTenantSql).
  */
-export async function readInTenant<R>(
+export function readInTenant<R>(
   services: CreativeServices,
   tenantId: string,
   fn: (tx: SqlTx) => Promise<R>,
 ): Promise<R> {
+  return busyWhenPoolTimesOut(fn(tenantReader(services.sql, tenantId)));
+}
+
+/** Several read statements in one read-only tenant transaction and one round trip (readManyInTenantSql). */
+export function readManyInTenant(
+  services: CreativeServices,
+  tenantId: string,
+  statements: readonly SqlStatement[],
+): Promise<Record<string, unknown>[][]> {
+  return busyWhenPoolTimesOut(readManyInTenantSql(services.sql, tenantId, statements));
+}
+
+async function busyWhenPoolTimesOut<R>(read: Promise<R>): Promise<R> {
   try {
-    return await withTenantSql(services.sql, tenantId, fn, { readOnly: true });
+    return await read;
   } catch (error) {
     if ((error as Error).message === POOL_TIMEOUT) {
       throw new RateLimitedError("The service is busy: no database connection came free in time. Retry shortly.", 1);

@@ -1,0 +1,48 @@
+import type { SqlStatement } from "@atelier/db";
+import type { KeyedRow } from "@atelier/subgraph-kit";
+import type { Asset, AssetVersion } from "../generated/prisma/client";
+import { assetVersionsFrom } from "./asset-version-rows";
+import { type ChildPageKey, type ChildQuery, childPageGroups, childPagesOf } from "./paged-children";
+
+/** An asset row of a page, carrying its versions (oldest first) read in the same round trip. */
+export type AssetWithVersions = Asset & KeyedRow & { __versions?: AssetVersion[] };
+
+/** Runs statements in one read-only tenant transaction, one round trip (readManyInTenant). */
+export type ReadMany = (statements: readonly SqlStatement[]) => Promise<Record<string, unknown>[][]>;
+
+/** The versions of the assets a page statement selects, with the same values. */
+function versionsOfPage(page: SqlStatement): SqlStatement {
+  return {
+    text: `SELECT * FROM "creative"."asset_versions"
+            WHERE "tenantId" = $1::uuid AND "assetId" IN (SELECT id FROM (${page.text}) page)
+            ORDER BY "assetId", "versionNumber"`,
+    values: page.values,
+  };
+}
+
+/**
+ * Pages of assets for many parents (see loadChildPages) together with every version of those
+ * assets, in one message: the dashboard's `assets { versions }` costs one database level, not
+ * two, and `Asset.versions` answers without a loader promise per asset.
+ */
+export async function loadAssetPagesWithVersions(
+  readMany: ReadMany,
+  query: ChildQuery,
+  keys: readonly ChildPageKey[],
+): Promise<AssetWithVersions[][]> {
+  const groups = childPageGroups(query, keys);
+  const results = await readMany(groups.flatMap((group) => [group.statement, versionsOfPage(group.statement)]));
+  const pages = childPagesOf<AssetWithVersions>(
+    keys,
+    groups,
+    groups.map((_, i) => results[2 * i]!),
+  );
+  const versions = new Map<string, AssetVersion[]>();
+  for (const version of assetVersionsFrom(groups.flatMap((_, i) => results[2 * i + 1]!))) {
+    const list = versions.get(version.assetId);
+    if (list) list.push(version);
+    else versions.set(version.assetId, [version]);
+  }
+  for (const page of pages) for (const asset of page) asset.__versions = versions.get(asset.id) ?? [];
+  return pages;
+}
