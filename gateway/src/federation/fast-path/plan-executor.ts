@@ -12,6 +12,10 @@ export interface PlanRun {
   variables: JsonObject;
   /** Whether an object of `typename` matches a fragment's type condition in the supergraph. */
   typeMatches(condition: string, typename: string): boolean;
+  /** Aborted once the run steps aside: fetches still running are cancelled. */
+  signal: AbortSignal;
+  /** Set once a subgraph was called: stepping aside after that calls subgraphs twice. */
+  fetched: boolean;
 }
 
 /** True when this executor runs every node of the plan as Apollo Gateway would (else Apollo runs it). */
@@ -68,7 +72,9 @@ export function mergeInto(target: JsonObject, source: JsonObject): void {
     if (key === "__proto__") throw new Bail("__proto__ in subgraph data");
     const existing = target[key];
     if (existing && isObject(incoming)) {
-      mergeInto(existing as JsonObject, incoming);
+      // Apollo's deepMerge would write fields into a scalar or a list here: let Apollo answer it.
+      if (!isObject(existing)) throw new Bail(`object merged into a non-object at ${key}`);
+      mergeInto(existing, incoming);
     } else if (Array.isArray(incoming) && Array.isArray(existing) && incoming.length === existing.length) {
       for (let i = 0; i < incoming.length; i++) {
         const a = existing[i];
@@ -128,7 +134,9 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
   const url = run.urls.get(fetch.serviceName);
   if (!url) throw new Bail(`no subgraph ${fetch.serviceName}`);
   if (!fetch.requires) {
-    const data = await run.client.fetchData({ url, headers: run.headers, body: requestBody(fetch, run.variables) });
+    run.fetched = true;
+    const call = { url, headers: run.headers, body: requestBody(fetch, run.variables), signal: run.signal };
+    const data = await run.client.fetchData(call);
     for (const object of objects) mergeInto(object, data);
     return;
   }
@@ -150,7 +158,8 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
   }
   if (targets.length === 0) return;
   const body = requestBody(fetch, run.variables, `[${unique.join(",")}]`);
-  const data = await run.client.fetchData({ url, headers: run.headers, body });
+  run.fetched = true;
+  const data = await run.client.fetchData({ url, headers: run.headers, body, signal: run.signal });
   const entities = data._entities;
   if (!Array.isArray(entities) || entities.length !== unique.length) throw new Bail("_entities does not match");
   for (const { object, slot } of targets) {

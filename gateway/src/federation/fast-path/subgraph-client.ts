@@ -8,6 +8,7 @@ export interface SubgraphCall {
   headers: Record<string, string>;
   /** The JSON request body, already written. */
   body: string;
+  signal?: AbortSignal;
 }
 
 export interface SubgraphClient {
@@ -36,7 +37,14 @@ export function createSubgraphClient(): SubgraphClient {
       let cacheHint: boolean;
       let text: string;
       try {
-        const response = await agent.request({ origin, path, method: "POST", headers: call.headers, body: call.body });
+        const response = await agent.request({
+          origin,
+          path,
+          method: "POST",
+          headers: call.headers,
+          body: call.body,
+          signal: call.signal,
+        });
         statusCode = response.statusCode;
         // A cache hint would make Apollo answer a cache-control other than no-store.
         cacheHint = response.headers["cache-control"] !== undefined;
