@@ -135,7 +135,8 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
   if (!url) throw new Bail(`no subgraph ${fetch.serviceName}`);
   if (!fetch.requires) {
     run.fetched = true;
-    const call = { url, headers: run.headers, body: requestBody(fetch, run.variables), signal: run.signal };
+    const body = requestBody(fetch, run.variables);
+    const call = { subgraph: fetch.serviceName, url, headers: run.headers, body, signal: run.signal };
     const data = await run.client.fetchData(call);
     for (const object of objects) mergeInto(object, data);
     return;
@@ -159,7 +160,13 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
   if (targets.length === 0) return;
   const body = requestBody(fetch, run.variables, `[${unique.join(",")}]`);
   run.fetched = true;
-  const data = await run.client.fetchData({ url, headers: run.headers, body, signal: run.signal });
+  const data = await run.client.fetchData({
+    subgraph: fetch.serviceName,
+    url,
+    headers: run.headers,
+    body,
+    signal: run.signal,
+  });
   const entities = data._entities;
   if (!Array.isArray(entities) || entities.length !== unique.length) throw new Bail("_entities does not match");
   for (const { object, slot } of targets) {
