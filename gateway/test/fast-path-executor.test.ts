@@ -5,6 +5,7 @@ import type { FetchNode, PlanNode } from "@apollo/query-planner";
 import { buildSchema, Kind, type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { Bail } from "../src/federation/fast-path/bail";
+import { Cancellation } from "../src/federation/fast-path/cancellation";
 import { DocumentCache, documentKey } from "../src/federation/fast-path/document-cache";
 import { executePlan, mergeInto, type PlanRun } from "../src/federation/fast-path/plan-executor";
 import { MAX_SHAPERS, type PreparedOperation, shaperFor } from "../src/federation/fast-path/prepare-operation";
@@ -37,7 +38,7 @@ describe("the fast path's plan executor", () => {
     const slow = await serve((req) => req.once("close", () => (cancelled = true)));
     const failing = await serve((_req, res) => res.writeHead(200).end('{"errors":[{"message":"no"}]}'));
     const client = createSubgraphClient();
-    const aborts = new AbortController();
+    const cancellation = new Cancellation();
     const run: PlanRun = {
       client,
       urls: new Map([
@@ -47,13 +48,13 @@ describe("the fast path's plan executor", () => {
       headers: { "content-type": "application/json" },
       variables: {},
       typeMatches: () => false,
-      signal: aborts.signal,
+      signal: cancellation,
       fetched: false,
     };
     const plan = { kind: "Parallel", nodes: [fetchNode("slow"), fetchNode("failing")] } as PlanNode;
     await expect(executePlan(run, plan, [{}])).rejects.toThrow(Bail);
     expect(run.fetched).toBe(true);
-    aborts.abort();
+    cancellation.cancel();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(cancelled).toBe(true);
     await client.close();

@@ -1,4 +1,3 @@
-import { setMaxListeners } from "node:events";
 import type { ApolloGateway } from "@apollo/gateway";
 import {
   CLIENT_IP_HEADER,
@@ -15,6 +14,7 @@ import type { GatewayContext } from "../../context";
 import { checkOperationLimits } from "../../limits/check-operation-limits";
 import type { SubgraphEndpoint } from "../supergraph";
 import { Bail } from "./bail";
+import { Cancellation } from "./cancellation";
 import { type CachedDocument, DocumentCache, documentKey, MAX_CACHED_DOCUMENT_CHARS } from "./document-cache";
 import { gatewayInternals } from "./gateway-internals";
 import { executePlan, type PlanRun } from "./plan-executor";
@@ -152,16 +152,14 @@ export function createFastPath(
     };
     if (context.client.ip) headers[CLIENT_IP_HEADER] = context.client.ip;
     if (context.client.userAgent) headers[CLIENT_USER_AGENT_HEADER] = context.client.userAgent;
-    const aborts = new AbortController();
-    // One listener per subgraph call in flight, each removed when its call ends.
-    setMaxListeners(0, aborts.signal);
+    const cancellation = new Cancellation();
     const run: PlanRun = {
       client,
       urls,
       headers,
       variables: provided,
       typeMatches: typeMatches(internals.supergraph),
-      signal: aborts.signal,
+      signal: cancellation,
       fetched: false,
     };
     try {
@@ -173,7 +171,7 @@ export function createFastPath(
       return { contentType: JSON_CONTENT_TYPE, cacheControl: "no-store", body: `{"data":${json}}\n` };
     } catch (error) {
       // Sibling fetches still running are no longer needed: Apollo makes its own.
-      aborts.abort();
+      cancellation.cancel();
       if (error instanceof Bail) {
         // Apollo runs the query again; for a while it alone answers this document, not both.
         if (run.fetched) entry.apolloUntil = Date.now() + APOLLO_ONLY_MS;

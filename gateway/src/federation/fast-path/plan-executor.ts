@@ -1,5 +1,6 @@
 import type { FetchNode, PlanNode, QueryPlanSelectionNode, SubscriptionNode } from "@apollo/query-planner";
 import { Bail } from "./bail";
+import type { Cancellation } from "./cancellation";
 import type { SubgraphClient } from "./subgraph-client";
 
 type JsonObject = Record<string, unknown>;
@@ -12,8 +13,8 @@ export interface PlanRun {
   variables: JsonObject;
   /** Whether an object of `typename` matches a fragment's type condition in the supergraph. */
   typeMatches(condition: string, typename: string): boolean;
-  /** Aborted once the run steps aside: fetches still running are cancelled. */
-  signal: AbortSignal;
+  /** Cancelled once the run steps aside: fetches still running are aborted. */
+  signal: Cancellation;
   /** Set once a subgraph was called: stepping aside after that calls subgraphs twice. */
   fetched: boolean;
 }

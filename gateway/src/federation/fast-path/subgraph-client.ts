@@ -1,6 +1,7 @@
 import { histogram } from "@atelier/service-runtime";
 import { Agent } from "undici";
 import { Bail } from "./bail";
+import type { Cancellation } from "./cancellation";
 
 const CONNECTIONS_PER_SUBGRAPH = 64;
 
@@ -15,7 +16,7 @@ export interface SubgraphCall {
   headers: Record<string, string>;
   /** The JSON request body, already written. */
   body: string;
-  signal?: AbortSignal;
+  signal?: Cancellation;
 }
 
 export interface SubgraphClient {
