@@ -7,18 +7,22 @@ import {
   type InternalTokenSigner,
 } from "@atelier/internal-auth";
 import { REQUEST_ID_HEADER } from "@atelier/logging";
+import { recordGraphQLRequest } from "@atelier/service-runtime";
 import { type GraphQLSchema, getVariableValues, isAbstractType, isInterfaceType, isObjectType } from "graphql";
 import type { GatewayConfig } from "../../config";
 import type { GatewayContext } from "../../context";
 import { checkOperationLimits } from "../../limits/check-operation-limits";
 import type { SubgraphEndpoint } from "../supergraph";
 import { Bail } from "./bail";
+import { Cancellation } from "./cancellation";
+import { type CachedDocument, DocumentCache, documentKey, MAX_CACHED_DOCUMENT_CHARS } from "./document-cache";
 import { gatewayInternals } from "./gateway-internals";
 import { executePlan, type PlanRun } from "./plan-executor";
 import { type PreparedOperation, prepareOperation, shaperFor } from "./prepare-operation";
 import { createSubgraphClient } from "./subgraph-client";
 
-const MAX_PREPARED_DOCUMENTS = 1_000;
+/** How long Apollo answers a document alone after the fast path stepped aside past subgraph calls. */
+const APOLLO_ONLY_MS = 60_000;
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
 export interface FastRequest {
@@ -63,7 +67,8 @@ export function createFastPath(
   const client = createSubgraphClient();
   const urls = new Map(subgraphs.map((s) => [s.name, s.url]));
   const publicFields = new Set(config.publicFields);
-  let prepared = new Map<string, PreparedOperation | null>();
+  // null: a valid document the fast path leaves to Apollo.
+  const prepared = new DocumentCache<PreparedOperation | null>();
   let preparedFor: GraphQLSchema | undefined;
   const typeMatchCache = new Map<string, boolean>();
 
@@ -85,27 +90,30 @@ export function createFastPath(
     return matches;
   };
 
-  function lookup(internals: NonNullable<ReturnType<typeof gatewayInternals>>, query: string, name?: string) {
+  /** The document's cache entry; undefined when it is not to be kept (invalid, or refused to this caller). */
+  function lookup(
+    internals: NonNullable<ReturnType<typeof gatewayInternals>>,
+    query: string,
+    name: string | undefined,
+    publicFieldsOnly: boolean,
+  ): CachedDocument<PreparedOperation | null> | undefined {
     if (preparedFor !== internals.schema) {
-      prepared = new Map();
+      prepared.clear();
       typeMatchCache.clear();
       preparedFor = internals.schema;
     }
-    const key = name === undefined ? query : `${name}\0${query}`;
-    let entry = prepared.get(key);
-    if (entry === undefined) {
-      entry = prepareOperation(
-        { ...internals, limits: config.limits, publicFields, introspection: config.introspection },
-        query,
-        name,
-      );
-      if (prepared.size >= MAX_PREPARED_DOCUMENTS) prepared.delete(prepared.keys().next().value as string);
-      prepared.set(key, entry);
-    }
-    return entry;
+    const key = documentKey(query, name);
+    const entry = prepared.get(key);
+    if (entry) return entry;
+    const deps = { ...internals, limits: config.limits, publicFields, introspection: config.introspection };
+    const preparation = prepareOperation({ ...deps, publicFieldsOnly }, query, name);
+    if (preparation.kind === "prepared") return prepared.set(key, preparation.operation, preparation.bytes);
+    if (preparation.kind === "unsupported") return prepared.set(key, null, preparation.bytes);
+    return undefined;
   }
 
   async function answer({ body, contentType, accept, context }: FastRequest): Promise<FastResponse | undefined> {
+    const started = performance.now();
     if (!isJson(contentType) || !acceptsPlainJson(accept)) return undefined;
     if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
     const { query, operationName, variables = {} } = body as Record<string, unknown>;
@@ -115,9 +123,16 @@ export function createFastPath(
     if (identity.kind === "apiClient" || delegationOf(identity)) return undefined;
     const internals = gatewayInternals(gateway);
     if (!internals) return undefined;
-    const operation = lookup(internals, query, operationName);
-    if (!operation) return undefined;
-    if (identity.kind === "anonymous" && !config.allowAnonymous && operation.nonPublicRootField) return undefined;
+    if (query.length > MAX_CACHED_DOCUMENT_CHARS) return undefined;
+    const publicFieldsOnly = identity.kind === "anonymous" && !config.allowAnonymous;
+    const entry = lookup(internals, query, operationName, publicFieldsOnly);
+    const operation = entry?.value;
+    if (!entry || !operation) return undefined;
+    if (publicFieldsOnly && operation.nonPublicRootField) return undefined;
+    if (entry.apolloUntil !== 0) {
+      if (Date.now() < entry.apolloUntil) return undefined;
+      entry.apolloUntil = 0;
+    }
     const provided = variables as Record<string, unknown>;
     let coerced: Record<string, unknown> = {};
     if (operation.limitsNeedVariables) {
@@ -137,20 +152,29 @@ export function createFastPath(
     };
     if (context.client.ip) headers[CLIENT_IP_HEADER] = context.client.ip;
     if (context.client.userAgent) headers[CLIENT_USER_AGENT_HEADER] = context.client.userAgent;
+    const cancellation = new Cancellation();
     const run: PlanRun = {
       client,
       urls,
       headers,
       variables: provided,
       typeMatches: typeMatches(internals.supergraph),
+      signal: cancellation,
+      fetched: false,
     };
     try {
       const data: Record<string, unknown> = {};
       if (operation.plan) await executePlan(run, operation.plan, [data]);
       const json = shaperFor(internals.schema, operation, coerced)(data);
+      // Apollo's metrics plugin counts what Apollo answers; these answers are counted here.
+      recordGraphQLRequest(operation.operation.name?.value, "ok", (performance.now() - started) / 1000);
       return { contentType: JSON_CONTENT_TYPE, cacheControl: "no-store", body: `{"data":${json}}\n` };
     } catch (error) {
+      // Sibling fetches still running are no longer needed: Apollo makes its own.
+      cancellation.cancel();
       if (error instanceof Bail) {
+        // Apollo runs the query again; for a while it alone answers this document, not both.
+        if (run.fetched) entry.apolloUntil = Date.now() + APOLLO_ONLY_MS;
         context.logger.debug({ reason: error.message }, "fast path stepped aside: Apollo answers");
         return undefined;
       }

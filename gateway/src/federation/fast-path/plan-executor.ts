@@ -1,5 +1,6 @@
 import type { FetchNode, PlanNode, QueryPlanSelectionNode, SubscriptionNode } from "@apollo/query-planner";
 import { Bail } from "./bail";
+import type { Cancellation } from "./cancellation";
 import type { SubgraphClient } from "./subgraph-client";
 
 type JsonObject = Record<string, unknown>;
@@ -12,6 +13,10 @@ export interface PlanRun {
   variables: JsonObject;
   /** Whether an object of `typename` matches a fragment's type condition in the supergraph. */
   typeMatches(condition: string, typename: string): boolean;
+  /** Cancelled once the run steps aside: fetches still running are aborted. */
+  signal: Cancellation;
+  /** Set once a subgraph was called: stepping aside after that calls subgraphs twice. */
+  fetched: boolean;
 }
 
 /** True when this executor runs every node of the plan as Apollo Gateway would (else Apollo runs it). */
@@ -68,7 +73,9 @@ export function mergeInto(target: JsonObject, source: JsonObject): void {
     if (key === "__proto__") throw new Bail("__proto__ in subgraph data");
     const existing = target[key];
     if (existing && isObject(incoming)) {
-      mergeInto(existing as JsonObject, incoming);
+      // Apollo's deepMerge would write fields into a scalar or a list here: let Apollo answer it.
+      if (!isObject(existing)) throw new Bail(`object merged into a non-object at ${key}`);
+      mergeInto(existing, incoming);
     } else if (Array.isArray(incoming) && Array.isArray(existing) && incoming.length === existing.length) {
       for (let i = 0; i < incoming.length; i++) {
         const a = existing[i];
@@ -128,7 +135,10 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
   const url = run.urls.get(fetch.serviceName);
   if (!url) throw new Bail(`no subgraph ${fetch.serviceName}`);
   if (!fetch.requires) {
-    const data = await run.client.fetchData({ url, headers: run.headers, body: requestBody(fetch, run.variables) });
+    run.fetched = true;
+    const body = requestBody(fetch, run.variables);
+    const call = { subgraph: fetch.serviceName, url, headers: run.headers, body, signal: run.signal };
+    const data = await run.client.fetchData(call);
     for (const object of objects) mergeInto(object, data);
     return;
   }
@@ -150,7 +160,14 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
   }
   if (targets.length === 0) return;
   const body = requestBody(fetch, run.variables, `[${unique.join(",")}]`);
-  const data = await run.client.fetchData({ url, headers: run.headers, body });
+  run.fetched = true;
+  const data = await run.client.fetchData({
+    subgraph: fetch.serviceName,
+    url,
+    headers: run.headers,
+    body,
+    signal: run.signal,
+  });
   const entities = data._entities;
   if (!Array.isArray(entities) || entities.length !== unique.length) throw new Bail("_entities does not match");
   for (const { object, slot } of targets) {

@@ -31,8 +31,24 @@ export interface PreparedOperation {
   limitsNeedVariables: boolean;
   /** Variables deciding @skip/@include; a shaper is compiled per combination of their values. */
   conditionVariables: string[];
+  /** At most MAX_SHAPERS, least recently used replaced: 2^n combinations must not each stay compiled. */
   shapers: Map<string, (data: Record<string, unknown>) => string>;
 }
+
+/** Shapers kept per document; a combination past them is compiled again when it comes back. */
+export const MAX_SHAPERS = 8;
+
+/**
+ * What preparing a document came to. Only `prepared` and `unsupported` (a valid document the fast
+ * path leaves to Apollo, e.g. a mutation) are worth keeping; `invalid` ones (parse, validation,
+ * limits or planning failed: Apollo reports the errors) and `refused` ones (an anonymous caller
+ * outside the public fields: Apollo refuses before planning, and so does this) are not kept.
+ */
+export type Preparation =
+  | { kind: "prepared"; operation: PreparedOperation; bytes: number }
+  | { kind: "unsupported"; bytes: number }
+  | { kind: "invalid" }
+  | { kind: "refused" };
 
 export interface PrepareDeps {
   schema: GraphQLSchema;
@@ -41,6 +57,8 @@ export interface PrepareDeps {
   limits: RequestLimits;
   publicFields: ReadonlySet<string>;
   introspection: boolean;
+  /** The caller is anonymous and anonymous callers are held to the public fields. */
+  publicFieldsOnly: boolean;
 }
 
 function usesIntrospectionOrDefer(document: DocumentNode): boolean {
@@ -62,21 +80,27 @@ function usesIntrospectionOrDefer(document: DocumentNode): boolean {
   return found;
 }
 
+const INVALID = { kind: "invalid" } as const;
+
 /**
- * Parses, validates, checks limits and plans a query document, or returns null when the fast path
- * must leave it to Apollo (it does not parse or validate, it is no query, it selects introspection or
- * defers, its plan holds nodes the fast executor does not run): Apollo then answers as before.
+ * Parses, validates, checks the anonymous caller's fields and the limits, and plans a query document.
+ * Anything the fast path must leave to Apollo (no query, introspection or @defer, plan nodes the
+ * fast executor does not run) is `unsupported`: Apollo then answers as before.
  */
-export function prepareOperation(deps: PrepareDeps, query: string, operationName: string | undefined) {
+export function prepareOperation(deps: PrepareDeps, query: string, operationName: string | undefined): Preparation {
   let document: DocumentNode;
   try {
-    document = parse(query, { maxTokens: deps.limits.maxTokens });
+    document = parse(query, { maxTokens: deps.limits.maxTokens, noLocation: true });
   } catch {
-    return null;
+    return INVALID;
   }
-  if (validate(deps.schema, document).length > 0) return null;
+  if (validate(deps.schema, document).length > 0) return INVALID;
   const operation = getOperationAST(document, operationName);
-  if (operation?.operation !== "query" || usesIntrospectionOrDefer(document)) return null;
+  if (!operation) return INVALID;
+  const nonPublicRootField = firstNonPublicRootField(document, operation, deps.publicFields, deps.introspection);
+  if (deps.publicFieldsOnly && nonPublicRootField) return { kind: "refused" };
+  const unsupported = { kind: "unsupported", bytes: 256 + query.length } as const;
+  if (operation.operation !== "query" || usesIntrospectionOrDefer(document)) return unsupported;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -86,23 +110,23 @@ export function prepareOperation(deps: PrepareDeps, query: string, operationName
     try {
       checkOperationLimits(deps.schema, document, operation, {}, deps.limits);
     } catch {
-      return null;
+      return INVALID;
     }
   }
   let plan: QueryPlan;
   try {
     plan = deps.planner.buildQueryPlan(operationFromDocument(deps.apiSchema, document, { operationName }));
   } catch {
-    return null;
+    return INVALID;
   }
   const root = plan.node;
-  if (!isSupportedPlan(root)) return null;
+  if (!isSupportedPlan(root)) return unsupported;
   const prepared: PreparedOperation = {
     document,
     operation,
     fragments,
     plan: root,
-    nonPublicRootField: firstNonPublicRootField(document, operation, deps.publicFields, deps.introspection),
+    nonPublicRootField,
     limitsNeedVariables,
     conditionVariables: conditionVariables([
       operation.selectionSet,
@@ -110,17 +134,34 @@ export function prepareOperation(deps: PrepareDeps, query: string, operationName
     ]),
     shapers: new Map(),
   };
-  return prepared;
+  return { kind: "prepared", operation: prepared, bytes: estimatedBytes(document, root) };
+}
+
+/** As Apollo sizes its document store: the JSON of what is kept; the document twice, for its shapers. */
+function estimatedBytes(document: DocumentNode, plan: PlanNode | undefined): number {
+  const documentBytes = JSON.stringify(document).length;
+  let planBytes: number;
+  try {
+    planBytes = plan ? JSON.stringify(plan).length : 0;
+  } catch {
+    planBytes = documentBytes * 4;
+  }
+  return 2 * documentBytes + planBytes;
 }
 
 /** The shaper for these variables' @skip/@include outcomes, compiled on first use. */
 export function shaperFor(schema: GraphQLSchema, prepared: PreparedOperation, variables: Record<string, unknown>) {
   const key = prepared.conditionVariables.map((name) => String(variables[name])).join(",");
   let shaper = prepared.shapers.get(key);
+  if (shaper && prepared.conditionVariables.length > 0) {
+    prepared.shapers.delete(key);
+    prepared.shapers.set(key, shaper);
+  }
   if (!shaper) {
     const rootType = schema.getQueryType();
     if (!rootType) throw new Error("the API schema has no Query type");
     shaper = compileShaper(schema, rootType, prepared.operation.selectionSet, prepared.fragments, variables);
+    if (prepared.shapers.size >= MAX_SHAPERS) prepared.shapers.delete(prepared.shapers.keys().next().value as string);
     prepared.shapers.set(key, shaper);
   }
   return shaper;

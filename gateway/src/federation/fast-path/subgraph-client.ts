@@ -1,13 +1,22 @@
+import { histogram } from "@atelier/service-runtime";
 import { Agent } from "undici";
 import { Bail } from "./bail";
+import type { Cancellation } from "./cancellation";
 
 const CONNECTIONS_PER_SUBGRAPH = 64;
 
+// The histogram Apollo's data source observes (identity-data-source.ts): one name, one metric.
+const fetchDuration = () =>
+  histogram("atelier_subgraph_fetch_duration_seconds", "Gateway to subgraph fetch latency", ["subgraph", "outcome"]);
+
 export interface SubgraphCall {
+  /** The subgraph's name, for the fetch-duration metric. */
+  subgraph: string;
   url: string;
   headers: Record<string, string>;
   /** The JSON request body, already written. */
   body: string;
+  signal?: Cancellation;
 }
 
 export interface SubgraphClient {
@@ -31,33 +40,55 @@ export function createSubgraphClient(): SubgraphClient {
   };
   return {
     async fetchData(call) {
-      const { origin, path } = target(call.url);
-      let statusCode: number;
-      let cacheHint: boolean;
-      let text: string;
+      const started = performance.now();
+      let outcome = "failed";
       try {
-        const response = await agent.request({ origin, path, method: "POST", headers: call.headers, body: call.body });
-        statusCode = response.statusCode;
-        // A cache hint would make Apollo answer a cache-control other than no-store.
-        cacheHint = response.headers["cache-control"] !== undefined;
-        text = await response.body.text();
+        const data = await fetchOnce(call);
+        outcome = "ok";
+        return data;
       } catch (error) {
-        // Apollo words unreachable subgraphs as errors of its own; let it make the call and say so.
-        throw new Bail(`subgraph unreachable: ${error}`);
+        if (error instanceof Bail && !error.message.startsWith("subgraph unreachable")) outcome = "error";
+        throw error;
+      } finally {
+        fetchDuration().observe({ subgraph: call.subgraph, outcome }, (performance.now() - started) / 1000);
       }
-      if (statusCode < 200 || statusCode >= 300) throw new Bail(`subgraph answered ${statusCode}`);
-      if (cacheHint) throw new Bail("subgraph sent cache-control");
-      let parsed: { data?: unknown; errors?: unknown };
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new Bail("subgraph answer is not JSON");
-      }
-      if (parsed.errors !== undefined || typeof parsed.data !== "object" || parsed.data === null) {
-        throw new Bail("subgraph answered errors or no data");
-      }
-      return parsed.data as Record<string, unknown>;
     },
     close: () => agent.close(),
   };
+
+  async function fetchOnce(call: SubgraphCall): Promise<Record<string, unknown>> {
+    const { origin, path } = target(call.url);
+    let statusCode: number;
+    let cacheHint: boolean;
+    let text: string;
+    try {
+      const response = await agent.request({
+        origin,
+        path,
+        method: "POST",
+        headers: call.headers,
+        body: call.body,
+        signal: call.signal,
+      });
+      statusCode = response.statusCode;
+      // A cache hint would make Apollo answer a cache-control other than no-store.
+      cacheHint = response.headers["cache-control"] !== undefined;
+      text = await response.body.text();
+    } catch (error) {
+      // Apollo words unreachable subgraphs as errors of its own; let it make the call and say so.
+      throw new Bail(`subgraph unreachable: ${error}`);
+    }
+    if (statusCode < 200 || statusCode >= 300) throw new Bail(`subgraph answered ${statusCode}`);
+    if (cacheHint) throw new Bail("subgraph sent cache-control");
+    let parsed: { data?: unknown; errors?: unknown };
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Bail("subgraph answer is not JSON");
+    }
+    if (parsed.errors !== undefined || typeof parsed.data !== "object" || parsed.data === null) {
+      throw new Bail("subgraph answered errors or no data");
+    }
+    return parsed.data as Record<string, unknown>;
+  }
 }
