@@ -161,6 +161,7 @@ export function createFastPath(
       typeMatches: typeMatches(internals.supergraph),
       signal: cancellation,
       fetched: false,
+      span: context.span,
     };
     try {
       const data: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import type { FetchNode, PlanNode, QueryPlanSelectionNode, SubscriptionNode } from "@apollo/query-planner";
+import type { Span } from "@atelier/service-runtime";
 import { Bail } from "./bail";
 import type { Cancellation } from "./cancellation";
 import type { SubgraphClient } from "./subgraph-client";
@@ -15,6 +16,8 @@ export interface PlanRun {
   typeMatches(condition: string, typename: string): boolean;
   /** Cancelled once the run steps aside: fetches still running are aborted. */
   signal: Cancellation;
+  /** The request's trace span: each subgraph call is a child span of it, carried on as `traceparent`. */
+  span?: Span;
   /** Set once a subgraph was called: stepping aside after that calls subgraphs twice. */
   fetched: boolean;
 }
@@ -137,7 +140,7 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
   if (!fetch.requires) {
     run.fetched = true;
     const body = requestBody(fetch, run.variables);
-    const call = { subgraph: fetch.serviceName, url, headers: run.headers, body, signal: run.signal };
+    const call = { subgraph: fetch.serviceName, url, headers: run.headers, body, signal: run.signal, parent: run.span };
     const data = await run.client.fetchData(call);
     for (const object of objects) mergeInto(object, data);
     return;
@@ -167,6 +170,7 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
     headers: run.headers,
     body,
     signal: run.signal,
+    parent: run.span,
   });
   const entities = data._entities;
   if (!Array.isArray(entities) || entities.length !== unique.length) throw new Bail("_entities does not match");

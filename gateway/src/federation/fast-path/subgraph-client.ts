@@ -1,4 +1,4 @@
-import { histogram } from "@atelier/service-runtime";
+import { endSpan, histogram, type Span, startChildSpan, traceHeaders } from "@atelier/service-runtime";
 import { Agent } from "undici";
 import { Bail } from "./bail";
 import type { Cancellation } from "./cancellation";
@@ -17,6 +17,8 @@ export interface SubgraphCall {
   /** The JSON request body, already written. */
   body: string;
   signal?: Cancellation;
+  /** The request's span: the call is its child span and carries it on as `traceparent`, as Apollo's data source does. */
+  parent?: Span;
 }
 
 export interface SubgraphClient {
@@ -41,16 +43,20 @@ export function createSubgraphClient(): SubgraphClient {
   return {
     async fetchData(call) {
       const started = performance.now();
+      const span = call.parent && startChildSpan("gateway", `subgraph ${call.subgraph}`, call.parent);
+      const trace = traceHeaders(span);
       let outcome = "failed";
       try {
-        const data = await fetchOnce(call);
+        const data = await fetchOnce(trace.traceparent ? { ...call, headers: { ...call.headers, ...trace } } : call);
         outcome = "ok";
         return data;
       } catch (error) {
         if (error instanceof Bail && !error.message.startsWith("subgraph unreachable")) outcome = "error";
+        if (span) endSpan(span, error);
         throw error;
       } finally {
         fetchDuration().observe({ subgraph: call.subgraph, outcome }, (performance.now() - started) / 1000);
+        if (span && outcome === "ok") span.end();
       }
     },
     close: () => agent.close(),
