@@ -11,6 +11,7 @@ import { createApolloServer } from "./federation/apollo-server";
 import { createFastPath } from "./federation/fast-path/fast-path";
 import { createKeepAliveFetcher } from "./federation/keep-alive-fetcher";
 import { readSupergraph, subgraphEndpoints } from "./federation/supergraph";
+import { exposeEventBusMetrics } from "./http/event-bus-metrics";
 import { sendGraphQLError } from "./http/graphql-error-response";
 import { createGraphQLHandler } from "./http/handle-graphql";
 import { sendHealth, sendReadiness } from "./http/health";
@@ -65,6 +66,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     await keepAlive.close();
     throw error;
   }
+  exposeEventBusMetrics(partners.bus);
   const access = createCurrentAccessResolver({
     identity: createIdentityInternalClient({ baseUrl: config.identityInternalUrl, signer }),
     bus: partners.bus,

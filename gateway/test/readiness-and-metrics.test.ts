@@ -30,6 +30,8 @@ describe("/metrics", () => {
     expect(text).toMatch(/atelier_graphql_request_duration_seconds_count\{[^}]*operation="Health"/);
     expect(text).toMatch(/atelier_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="echo"/);
     expect(text).toMatch(/atelier_http_requests_total\{[^}]*path="\/graphql",status="200"/);
+    expect(text).toMatch(/^atelier_event_bus_connected 1$/m);
+    expect(text).toMatch(/^atelier_event_bus_reconnects_total 0$/m);
   });
 });
 
