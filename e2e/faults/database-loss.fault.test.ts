@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Stack, startStack } from "../test/support/stack";
 import { terminateDatabaseBackends } from "./support/database-faults";
 import { FeedWatcher } from "./support/feed-watcher";
+import { faultGatewayEnv } from "./support/gateway-env";
 import { report, tally } from "./support/tally";
 import { type StartOutcome, seedWorkspace, startRun, Truth } from "./support/workload";
 
@@ -19,7 +20,7 @@ describe("every database connection dropped three times during a batch of 400 st
   let truth: Truth;
   beforeAll(async () => {
     // Re-reads only every minute: delivery after the faults must come from the reconnected bus.
-    stack = await startStack({ gatewayEnv: { SUBSCRIPTION_RESYNC_MS: "60000" } });
+    stack = await startStack({ gatewayEnv: faultGatewayEnv({ SUBSCRIPTION_RESYNC_MS: "60000" }) });
     truth = new Truth(stack.db.url);
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Stack, startStack } from "../test/support/stack";
 import { FeedWatcher } from "./support/feed-watcher";
+import { faultGatewayEnv } from "./support/gateway-env";
 import { appendWithHeldCommit } from "./support/held-commit";
 import { report, tally, total } from "./support/tally";
 import { seedWorkspace, startRun, startRuns, Truth, waitAllFinished } from "./support/workload";
@@ -19,7 +20,7 @@ describe("a workspace feed under 20 concurrent writers, a held-back commit and a
   let truth: Truth;
   beforeAll(async () => {
     // Re-reads only every minute: whatever arrives within the test arrived live, pushed by the bus.
-    stack = await startStack({ gatewayEnv: { SUBSCRIPTION_RESYNC_MS: "60000" } });
+    stack = await startStack({ gatewayEnv: faultGatewayEnv({ SUBSCRIPTION_RESYNC_MS: "60000" }) });
     truth = new Truth(stack.db.url);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../test/support/client";
 import { type Stack, startStack } from "../test/support/stack";
 import { FeedWatcher } from "./support/feed-watcher";
+import { faultGatewayEnv } from "./support/gateway-env";
 import { report, tally, total } from "./support/tally";
 import { seedWorkspace, startRun, startRuns, Truth, waitAllFinished } from "./support/workload";
 
@@ -16,7 +17,7 @@ describe("the workflows subgraph down for 10 s under load", () => {
   let stack: Stack;
   let truth: Truth;
   beforeAll(async () => {
-    stack = await startStack({ gatewayEnv: { SUBSCRIPTION_RESYNC_MS: "2000" } });
+    stack = await startStack({ gatewayEnv: faultGatewayEnv({ SUBSCRIPTION_RESYNC_MS: "2000" }) });
     truth = new Truth(stack.db.url);
   });
   afterAll(async () => {

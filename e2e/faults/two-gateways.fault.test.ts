@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Stack, startStack } from "../test/support/stack";
 import { FeedWatcher } from "./support/feed-watcher";
+import { faultGatewayEnv } from "./support/gateway-env";
 import { report, tally, total } from "./support/tally";
 import { seedWorkspace, startRuns, Truth, waitAllFinished } from "./support/workload";
 
@@ -16,7 +17,7 @@ describe("two gateways and two workflow workers on Redis", () => {
       workflowWorkers: 1,
       redisUrl: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
       // Re-reads only every minute: both subscribers are fed live through Redis.
-      gatewayEnv: { SUBSCRIPTION_RESYNC_MS: "60000" },
+      gatewayEnv: faultGatewayEnv({ SUBSCRIPTION_RESYNC_MS: "60000" }),
     });
     truth = new Truth(stack.db.url);
   });
