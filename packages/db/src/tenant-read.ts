@@ -1,7 +1,7 @@
 import pg from "pg";
-import { isConnectionLoss, retryOnceOnConnectionLoss } from "./connection-loss";
+import { retryOnceOnConnectionLoss } from "./connection-loss";
 import { APP_ROLE, assertTenantId } from "./tenant-scope";
-import type { SqlTx } from "./tenant-sql";
+import { inTransactionClient, type SqlTx } from "./tenant-sql";
 
 function arrayLiteral(items: readonly unknown[]): string {
   const element = (item: unknown): string =>
@@ -78,25 +78,11 @@ async function sendInTenant(
   });
   const message = `BEGIN READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true); ${inlined.join("; ")}; COMMIT`;
   return retryOnceOnConnectionLoss(
-    async () => {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
+    () =>
+      inTransactionClient(pool, async (client) => {
         const results = (await client.query(message)) as unknown as pg.QueryResult[];
         return results.slice(2, 2 + statements.length);
-      } catch (error) {
-        if (isConnectionLoss(error)) broken = error as Error;
-        else {
-          // A failed statement leaves the explicit transaction aborted: end it before the connection is reused.
-          await client.query("ROLLBACK").catch((rollbackError: Error) => {
-            broken = rollbackError;
-          });
-        }
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
+      }),
     { readOnly: true },
   );
 }

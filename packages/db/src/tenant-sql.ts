@@ -37,9 +37,7 @@ export async function withTenantSql<R>(
 ): Promise<R> {
   assertTenantId(tenantId);
   return retryOnceOnConnectionLoss(async (attempt) => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
+    return inTransactionClient(pool, async (client) => {
       // A checked UUID may be inlined: a simple-protocol query can hold all three statements.
       await client.query(
         `BEGIN${options.readOnly ? " READ ONLY" : ""}; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`,
@@ -48,17 +46,29 @@ export async function withTenantSql<R>(
       attempt.committing = true;
       await client.query("COMMIT");
       return result;
-    } catch (error) {
-      if (isConnectionLoss(error)) broken = error as Error;
-      else {
-        await client.query("ROLLBACK").catch((rollbackError: Error) => {
-          broken = rollbackError;
-        });
-      }
-      throw error;
-    } finally {
-      // A connection that is lost or could not roll back is discarded, not handed to the next caller.
-      client.release(broken);
-    }
+    });
   }, options);
+}
+
+/**
+ * Runs `fn` on a pooled client that `fn` opens a transaction on. On failure the transaction is
+ * rolled back; a connection that is lost or could not roll back is discarded, not handed to the
+ * next caller.
+ */
+export async function inTransactionClient<R>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<R>): Promise<R> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await fn(client);
+  } catch (error) {
+    if (isConnectionLoss(error)) broken = error as Error;
+    else {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
