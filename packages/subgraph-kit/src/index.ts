@@ -1,3 +1,4 @@
+export * from "./actor";
 export * from "./context";
 export * from "./errors";
 export { classifyError } from "./format-error";

@@ -1,0 +1,3 @@
+export * from "./cross-tenant";
+export * from "./tenant-scope";
+export * from "./tenant-transactions";
