@@ -1,7 +1,8 @@
 /**
  * Fails when a subgraph strays from the layout written down in CONTRIBUTING.md: one file per
  * root field under `src/resolvers/<Root>/`, one file per type with field resolvers, one resolver
- * map typed from codegen, and GraphQL enums taken from the generated types rather than re-typed.
+ * map typed from codegen, GraphQL enums taken from the generated types rather than re-typed, the
+ * domain/data/services rooms (layout/rooms.ts), and no import cycle in any package.
  * `npm run check:layout [subgraph]`; prints every problem, then exits 1 if there was one.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -9,6 +10,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Kind, parse } from "graphql";
 import ts from "typescript";
+import { importCycles } from "./layout/import-cycles";
+import { checkRooms } from "./layout/rooms";
 
 const ROOTS = ["Query", "Mutation", "Subscription"] as const;
 type Root = (typeof ROOTS)[number];
@@ -190,7 +193,15 @@ export function checkSubgraph(dir: string, liveFields: ReadonlySet<string>): Lay
   for (const file of walk(path.join(dir, "src"))) {
     if (path.basename(file) !== "config.ts") problems.push(...handTypedEnums(file, sdl));
   }
+  problems.push(...checkRooms(dir), ...cycleProblems(path.join(dir, "src")));
   return { problems, typedRootResolvers };
+}
+
+/** One problem per import cycle among a package's modules. */
+export function cycleProblems(src: string): string[] {
+  return importCycles(src).map(
+    (cycle) => `${src}: import cycle ${cycle.map((f) => path.relative(src, f)).join(" <-> ")}`,
+  );
 }
 
 function main() {
@@ -207,6 +218,11 @@ function main() {
     console.log(
       `layout: ${name}: ${report.typedRootResolvers} root resolvers typed from codegen, ${report.problems.length} problems`,
     );
+  }
+  if (!only) {
+    const shared = ["gateway", ...readdirSync(path.join(root, "packages")).map((p) => `packages/${p}`)];
+    for (const name of shared)
+      problems.push(...cycleProblems(path.join(root, name, "src")).map((p) => p.replaceAll(`${root}/`, "")));
   }
   for (const problem of problems) console.error(`  ${problem}`);
   console.log(`layout: ${typed} root resolvers typed from codegen, ${problems.length} problems`);

@@ -86,4 +86,30 @@ describe("npm run check:layout", () => {
       "src/domain/inputs.ts: z.enum([DENSE, KEYWORD]) re-declares SearchMode; use z.enum(SearchMode)",
     ]);
   });
+
+  it("fails a domain file with two functions, a data file that is no store, and an import cycle", () => {
+    const dir = knowledgeCopy();
+    writeFileSync(
+      path.join(dir, "src/domain/archive-document.ts"),
+      "export function archiveDocument() {}\nexport function restoreDocument() {}\n",
+    );
+    writeFileSync(path.join(dir, "src/data/row-helpers.ts"), "export const x = 1;\n");
+    writeFileSync(path.join(dir, "src/data/shelf-store.ts"), "export function shelves() {}\n");
+    writeFileSync(
+      path.join(dir, "src/left.ts"),
+      'import { right } from "./right";\nexport const left = () => right;\n',
+    );
+    writeFileSync(
+      path.join(dir, "src/right.ts"),
+      'import type { left } from "./left";\nexport const right = 1 as unknown as typeof left;\n',
+    );
+    expect(problemsOf(dir)).toEqual(
+      expect.arrayContaining([
+        "src/domain/archive-document.ts: must export exactly one function, archiveDocument (exports: archiveDocument, restoreDocument)",
+        "src/data/row-helpers.ts: data/ holds db.ts, loaders.ts and <entity>-store.ts only",
+        "src/data/shelf-store.ts: must export createShelfStore(tx)",
+        "src: import cycle left.ts <-> right.ts",
+      ]),
+    );
+  });
 });

@@ -5,6 +5,7 @@ export { classifyError } from "./format-error";
 export * from "./guards";
 export { BodyTooLargeError, readBody, sendJson } from "./http-body";
 export * from "./pagination";
+export * from "./prisma-keyset-page";
 export { runServiceProcess, type ServiceProcessOptions } from "./run-service";
 export * from "./scalars";
 export * from "./server";

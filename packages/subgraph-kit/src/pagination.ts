@@ -99,4 +99,3 @@ export function toConnection<T>(rows: T[], take: number, cursorOf: (row: T) => s
   return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-export * from "./prisma-keyset-page";
