@@ -8,4 +8,5 @@ export * from "./pagination";
 export * from "./prisma-keyset-page";
 export { runServiceProcess, type ServiceProcessOptions } from "./run-service";
 export * from "./scalars";
+export * from "./sdl";
 export * from "./server";
