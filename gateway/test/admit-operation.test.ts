@@ -160,7 +160,20 @@ describe("admitOperation for a transport that executes documents itself", () => 
 
   it("refuses a document over MAX_TOKENS before parsing further", async () => {
     const admission = await admit(`subscription { ${"ticks { id } ".repeat(20)} }`);
+    expect(admission).toMatchObject({
+      ok: false,
+      refusal: { code: "GRAPHQL_PARSE_FAILED", message: "operation has more than 40 tokens, the maximum (MAX_TOKENS)" },
+    });
+    if (admission.ok) return;
+    expect(admission.refusal.errors?.[0]?.extensions).toEqual({ code: "GRAPHQL_PARSE_FAILED", limit: "MAX_TOKENS" });
+  });
+
+  it("refuses a document that does not parse, with its location", async () => {
+    const admission = await admit("subscription { ticks { id }");
     expect(admission).toMatchObject({ ok: false, refusal: { code: "GRAPHQL_PARSE_FAILED" } });
+    if (admission.ok) return;
+    expect(admission.refusal.errors?.[0]?.message).toMatch(/^Syntax Error: /);
+    expect(admission.refusal.errors?.[0]?.locations).toEqual([{ line: 1, column: 28 }]);
   });
 
   it("refuses an invalid document with every validation error", async () => {
@@ -168,6 +181,7 @@ describe("admitOperation for a transport that executes documents itself", () => 
     expect(admission.ok).toBe(false);
     if (admission.ok) return;
     expect(admission.refusal.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(admission.refusal.errors?.every((e) => e.extensions.code === "GRAPHQL_VALIDATION_FAILED")).toBe(true);
     expect(admission.refusal.errors?.map((e) => e.message)).toEqual([
       'Cannot query field "nothing" on type "Node".',
       'Cannot query field "other" on type "Node".',
