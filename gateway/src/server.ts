@@ -4,6 +4,8 @@ import { createInternalTokenSigner } from "@atelier/internal-auth";
 import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from "@atelier/logging";
 import { logAccess, sendMetrics, trackHttpServer } from "@atelier/service-runtime";
 import { createCurrentAccessResolver } from "./access/current-access";
+import type { AdmissionDeps } from "./admission/admit-operation";
+import { createSubscriptionAdmission } from "./admission/admit-subscription";
 import { createAuthenticator } from "./auth/authenticate";
 import { createIdentityInternalClient } from "./auth/identity-internal-client";
 import type { GatewayConfig } from "./config";
@@ -45,7 +47,18 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
   const keepAlive = createKeepAliveFetcher();
   const fetcher = config.subgraphFetcher === "keep-alive" ? keepAlive.fetcher : undefined;
-  const partners = createPartnerAccess(config, signer, logger);
+  const partners = createPartnerAccess(
+    {
+      identityInternalUrl: config.identityInternalUrl,
+      databaseUrl: config.subscriptions.databaseUrl,
+      redisUrl: config.redisUrl,
+      persistedOperations: config.persistedOperations,
+      rateLimits: config.rateLimits,
+      usageFlushMs: config.usageFlushMs,
+    },
+    signer,
+    logger,
+  );
   const { apollo, apiSchema, gateway } = createApolloServer(config, {
     supergraphSdl,
     subgraphs,
@@ -73,14 +86,18 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     logger,
   });
   const authenticate = createAuthenticator(config, signer, access);
+  const admission: AdmissionDeps = {
+    rateLimiter: partners.rateLimiter,
+    persisted: partners.persisted,
+    limits: config.limits,
+  };
   const handleGraphQL = createGraphQLHandler({
     apollo,
     authenticate,
     limits: config.limits,
     trustProxyHops: config.trustProxyHops,
     logger,
-    persisted: partners.persisted,
-    rateLimiter: partners.rateLimiter,
+    admission,
     fastPath,
   });
 
@@ -121,8 +138,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     authenticate,
     logger,
     bus: partners.bus,
-    persisted: partners.persisted,
-    rateLimiter: partners.rateLimiter,
+    admit: createSubscriptionAdmission(admission, config.trustProxyHops),
     access,
     live,
   });

@@ -2,13 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { type Logger, requestLogger } from "@atelier/logging";
 import { endSpan, startServerSpan } from "@atelier/service-runtime";
+import type { AdmissionDeps } from "../admission/admit-operation";
 import type { Authenticate } from "../auth/authenticate";
 import { AuthenticationError } from "../auth/authentication-error";
 import type { RequestLimits } from "../config";
 import type { GatewayContext } from "../context";
 import type { FastPath } from "../federation/fast-path/fast-path";
-import type { ResolveDeps } from "../persisted/resolve-operation";
-import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { clientInfo } from "./client-info";
 import { sendGraphQLError } from "./graphql-error-response";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
@@ -18,12 +17,13 @@ import { BodyTooLargeError, readBody } from "./read-body";
 export interface GraphQLHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
   authenticate: Authenticate;
-  limits: RequestLimits;
+  /** Body and batch size; the rest of the limits are admission's. */
+  limits: Pick<RequestLimits, "maxBodyBytes" | "maxBatch">;
   /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted. */
   trustProxyHops: number;
   logger: Logger;
-  persisted: ResolveDeps;
-  rateLimiter: RateLimiter;
+  /** Rate limit, persisted operations and limits: the same admission as subscriptions'. */
+  admission: AdmissionDeps;
   /** Answers plain queries without Apollo's pipeline; undefined sends everything through Apollo. */
   fastPath?: FastPath;
 }
@@ -51,8 +51,8 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * POST and GET /graphql: body limit, batch limit, authentication once, rate limit, persisted
- * operations (ids to documents, API clients held to their published ones), then Apollo.
+ * POST and GET /graphql: body limit, batch limit, authentication once, admission (rate limit,
+ * persisted ids to documents, API clients held to their published ones), then the fast path or Apollo.
  */
 export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
@@ -92,12 +92,14 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     }
 
     const client = clientInfo(req, deps.trustProxyHops);
-    const rate = await deps.rateLimiter.check(identity, client.ip ?? undefined, Array.isArray(body) ? body.length : 1);
-    if (!rate.allowed) return sendRateLimited(res, rate.retryAfterSeconds);
-    const prepared = await prepareRequest(req.method === "POST" ? { body } : { url }, identity, deps.persisted);
+    const prepared = await prepareRequest(
+      req.method === "POST" ? { body } : { url },
+      { identity, clientAddress: client.ip ?? undefined },
+      deps.admission,
+    );
     if (!prepared.ok) {
-      const { status, code, message, headers } = prepared.refusal;
-      return sendGraphQLError(res, status, code, message, headers);
+      const { status, code, message, headers, extensions } = prepared.refusal;
+      return sendGraphQLError(res, status, code, message, headers, extensions);
     }
     const { search, body: resolvedBody } = prepared;
 
@@ -133,12 +135,6 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     });
     await writeResponse(res, response);
   };
-}
-
-function sendRateLimited(res: ServerResponse, retryAfterSeconds: number): void {
-  const message = `rate limit exceeded: retry after ${retryAfterSeconds} s`;
-  const headers = { "retry-after": String(retryAfterSeconds) };
-  sendGraphQLError(res, 429, "RATE_LIMITED", message, headers, { retryAfter: retryAfterSeconds });
 }
 
 async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {

@@ -1,9 +1,15 @@
+import type { GraphQLError } from "graphql";
+
 /** A request refused before Apollo sees it. */
 export interface Refusal {
   status: number;
   code: string;
   message: string;
   headers?: Record<string, string>;
+  /** Beside `code` in the error's extensions. */
+  extensions?: Record<string, unknown>;
+  /** Every error, where a stage finds several (validation); `code` and `message` are the first's. */
+  errors?: readonly GraphQLError[];
 }
 
 // Apollo Client's persisted-query link retries with the full document on this message or code.

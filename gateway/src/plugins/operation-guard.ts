@@ -10,7 +10,9 @@ import { checkOperationLimits } from "../limits/check-operation-limits";
  * Refuses, before any subgraph is called: anonymous callers outside the public fields, delegations
  * outside the root fields they name, and operations over the limits.
  */
-export function operationGuardPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayContext> {
+export function operationGuardPlugin(
+  config: Pick<GatewayConfig, "publicFields" | "allowAnonymous" | "introspection" | "limits">,
+): ApolloServerPlugin<GatewayContext> {
   const publicFields = new Set(config.publicFields);
   return {
     async requestDidStart() {

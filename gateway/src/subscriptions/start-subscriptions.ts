@@ -7,11 +7,10 @@ import type { EventBus } from "@atelier/event-bus";
 import type { Logger } from "@atelier/logging";
 import type { GraphQLSchema } from "graphql";
 import type { CurrentAccessResolver } from "../access/current-access";
+import type { SubscriptionAdmission } from "../admission/admit-subscription";
 import type { Authenticate } from "../auth/authenticate";
 import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
-import type { ResolveDeps } from "../persisted/resolve-operation";
-import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { createSocketAccessWatch } from "./access-watch";
 import { coalesceCatchUps } from "./coalesce";
 import type { LiveFields } from "./live-fields";
@@ -28,8 +27,7 @@ export interface SubscriptionDeps {
   logger: Logger;
   /** Owned by the caller, who closes it. */
   bus: EventBus;
-  persisted: ResolveDeps;
-  rateLimiter: RateLimiter;
+  admit: SubscriptionAdmission;
   access: CurrentAccessResolver;
   /** From loadLiveFields, checked before the gateway listens. */
   live: LiveFields;
@@ -74,8 +72,7 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
     execute: coalesceCatchUps(executorFor(deps.apollo, deps.logger)),
     logger: deps.logger,
     resyncMs,
-    persisted: deps.persisted,
-    rateLimiter: deps.rateLimiter,
+    admit: deps.admit,
     accessWatch,
   });
   return {

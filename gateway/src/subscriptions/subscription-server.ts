@@ -6,10 +6,9 @@ import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSch
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import type { SubscriptionAdmission } from "../admission/admit-subscription";
 import type { Authenticate } from "../auth/authenticate";
 import type { CredentialInput } from "../auth/credential";
-import { type GraphQLRequestBody, type ResolveDeps, resolveOperation } from "../persisted/resolve-operation";
-import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { SocketAccessWatch } from "./access-watch";
 import { toCatchUpOperation, UnsupportedSubscriptionError } from "./catch-up-operation";
 import { type CatchUpExecutor, startLiveSubscription } from "./live-subscription";
@@ -31,8 +30,8 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   pageSize?: number;
   resyncMs?: number;
-  persisted: ResolveDeps;
-  rateLimiter: RateLimiter;
+  /** Rate limit, persisted operations and limits, as for HTTP (admission/admit-operation). */
+  admit: SubscriptionAdmission;
   /** Re-checks open sockets on access notices and token expiry. */
   accessWatch: SocketAccessWatch;
 }
@@ -99,24 +98,11 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): { clo
         }
       },
       onClose: (ctx) => ctx.extra.stopWatching?.(),
-      // Same rules as HTTP: rate limit, then ids to documents; API clients only their published ones.
+      // Same admission as HTTP: rate limit by the client's address too, ids to documents, limits.
       onSubscribe: async (ctx, _id, payload) => {
         const identity = ctx.extra.identity;
         if (!identity) return;
-        const rate = await opts.rateLimiter.check(identity, undefined);
-        if (!rate.allowed) {
-          return [
-            new GraphQLError(`rate limit exceeded: retry after ${rate.retryAfterSeconds} s`, {
-              extensions: { code: "RATE_LIMITED", retryAfter: rate.retryAfterSeconds },
-            }),
-          ];
-        }
-        const resolution = await resolveOperation(payload as unknown as GraphQLRequestBody, identity, opts.persisted);
-        if (!resolution.ok) {
-          const { message, code } = resolution.refusal;
-          return [new GraphQLError(message, { extensions: { code } })];
-        }
-        Object.assign(payload, { query: resolution.request.query ?? "", extensions: resolution.request.extensions });
+        return opts.admit(identity, ctx.extra.request, payload, opts.getSchema());
       },
       context: (ctx) => ({ identity: ctx.extra.identity }),
       execute: () => failure("Send queries and mutations over HTTP; this socket serves subscriptions.", "BAD_REQUEST"),

@@ -31,5 +31,6 @@ export function loadConfig<S extends z.ZodType>(
   throw new ConfigError(service, problems);
 }
 
-export { envFlag, envList } from "./env-values";
+export { envFlag, envList, jsonEnv, nonNegativeInt, positiveInt } from "./env-values";
+export { type OidcIssuer, oidcIssuerSchema, oidcIssuersEnv } from "./oidc-issuers";
 export * from "./service-env";

@@ -4,12 +4,12 @@ import {
   gatewayCallerConfigFrom,
   gatewayCallerEnvShape,
   loadConfig,
+  nonNegativeInt,
+  positiveInt,
   serviceConfigFrom,
   serviceEnvShape,
   z,
 } from "@atelier/config";
-
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const DEFAULT_MIME_TYPES = [
   "image/png",
@@ -45,19 +45,11 @@ const creativeEnvSchema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: envFlag(true),
-    ASSET_QUOTA_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(5 * 1024 ** 3),
-    ASSET_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(200 * 1024 ** 2),
+    ASSET_QUOTA_BYTES: positiveInt(5 * 1024 ** 3),
+    ASSET_MAX_BYTES: positiveInt(200 * 1024 ** 2),
     ASSET_ALLOWED_MIME_TYPES: envList,
-    GENERATION_SAMPLE_COST: z.coerce.number().int().min(0).default(4),
-    GENERATION_FINAL_COST: z.coerce.number().int().min(0).default(10),
+    GENERATION_SAMPLE_COST: nonNegativeInt(4),
+    GENERATION_FINAL_COST: nonNegativeInt(10),
     GENERATION_SAMPLE_COUNT: z.coerce.number().int().min(1).max(8).default(4),
     GENERATION_HTTP_URL: z.url().optional(),
     GENERATION_HTTP_TOKEN: z.string().optional(),

@@ -1,28 +1,15 @@
-import { loadConfig, serviceConfigFrom, serviceEnvShape, z } from "@atelier/config";
+import {
+  loadConfig,
+  type OidcIssuer,
+  oidcIssuersEnv,
+  positiveInt,
+  serviceConfigFrom,
+  serviceEnvShape,
+  z,
+} from "@atelier/config";
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-const oidcIssuerSchema = z.object({
-  issuer: z.string().min(1),
-  jwksUri: z.url(),
-  audience: z.union([z.string(), z.array(z.string())]),
-});
-export type OidcIssuerConfig = z.infer<typeof oidcIssuerSchema>;
-
-const oidcIssuersFromJson = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    if (!value) return [];
-    try {
-      const parsed = z.array(oidcIssuerSchema).safeParse(JSON.parse(value));
-      if (parsed.success) return parsed.data;
-      ctx.addIssue({ code: "custom", message: `expected [{ issuer, jwksUri, audience }]: ${parsed.error.message}` });
-    } catch {
-      ctx.addIssue({ code: "custom", message: "not valid JSON" });
-    }
-    return z.NEVER;
-  });
+/** The external issuers identity links sign-ins from; the gateway reads the same variable. */
+export type OidcIssuerConfig = OidcIssuer;
 
 const identityEnvSchema = z
   .object({
@@ -36,7 +23,7 @@ const identityEnvSchema = z
       .string()
       .regex(/^[A-Za-z0-9+/_-]{43}=?$/, "32 bytes, base64 or base64url")
       .optional(),
-    OIDC_ISSUERS: oidcIssuersFromJson,
+    OIDC_ISSUERS: oidcIssuersEnv,
     APP_URL: z.url().default("http://localhost:3000"),
     EMAIL_VERIFICATION_TTL_HOURS: positiveInt(48),
     PASSWORD_RESET_TTL_MINUTES: positiveInt(30),

@@ -3,13 +3,13 @@ import {
   gatewayCallerConfigFrom,
   gatewayCallerEnvShape,
   loadConfig,
+  nonNegativeInt,
+  positiveInt,
   serviceConfigFrom,
   serviceEnvShape,
   z,
 } from "@atelier/config";
 import { allowedHostsEnv, parseHostPattern } from "@atelier/outbound-fetch";
-
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const knowledgeEnvSchema = z
   .object({
@@ -24,14 +24,14 @@ const knowledgeEnvSchema = z
     EMBEDDING_API_KEY: z.string().optional(),
     EMBEDDING_BATCH_SIZE: positiveInt(64),
     EMBEDDING_TIMEOUT_MS: positiveInt(30_000),
-    EMBEDDING_MAX_RETRIES: z.coerce.number().int().min(0).default(4),
+    EMBEDDING_MAX_RETRIES: nonNegativeInt(4),
     INGEST_BATCH_CHUNKS: positiveInt(256),
-    INGEST_RETRY_LIMIT: z.coerce.number().int().min(0).default(3),
+    INGEST_RETRY_LIMIT: nonNegativeInt(3),
     INGEST_RETRY_DELAY_SECONDS: positiveInt(5),
     VECTOR_STORE: z.enum(["embedded", "qdrant"]).default("embedded"),
     QDRANT_URL: z.url().optional(),
     QDRANT_API_KEY: z.string().optional(),
-    QDRANT_HNSW_M: z.coerce.number().int().min(0).default(16),
+    QDRANT_HNSW_M: nonNegativeInt(16),
     QDRANT_HNSW_EF_CONSTRUCT: positiveInt(100),
     SEARCH_BM25_K1: z.coerce.number().positive().default(1.2),
     SEARCH_BM25_B: z.coerce.number().min(0).max(1).default(0.75),
@@ -40,7 +40,7 @@ const knowledgeEnvSchema = z
     SEARCH_FUSION_DEPTH: positiveInt(100),
     SEARCH_FUSION_NORMALIZATION: z.enum(["minmax", "zscore"]).default("minmax"),
     CHUNK_SIZE_TOKENS: positiveInt(400),
-    CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).default(60),
+    CHUNK_OVERLAP_TOKENS: nonNegativeInt(60),
     MAX_DOCUMENT_BYTES: positiveInt(20 * 1024 * 1024),
     URI_FETCH_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     URI_FETCH_TIMEOUT_MS: positiveInt(10_000),

@@ -3,13 +3,12 @@ import {
   gatewayCallerConfigFrom,
   gatewayCallerEnvShape,
   loadConfig,
+  positiveInt,
   serviceConfigFrom,
   serviceEnvShape,
   z,
 } from "@atelier/config";
 import { allowedHostsEnv } from "@atelier/outbound-fetch";
-
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const workflowsEnvSchema = z.object({
   ...serviceEnvShape(4003),
