@@ -45,4 +45,5 @@ EXPOSE 4000
 # Workers answer on METRICS_PORT (they serve no other HTTP), services on PORT.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.METRICS_PORT || process.env.PORT}/ready`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/gateway/index.mjs"]
+# The gateway's heap flags: gateway/src/node-flags.ts says why (peak RSS under load).
+CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=8", "dist/gateway/index.mjs"]

@@ -5,7 +5,9 @@
  * the load driver and the subgraphs share core 1. Every response is checked against the reference.
  * Env: BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
  * BENCH_PROFILE_DIR (CPU profile of ours), BENCH_NODE_ARGS (extra node flags for ours),
+ * BENCH_PLAIN_NODE_ARGS (node flags for plain Apollo, e.g. ours' heap flags for comparison),
  * BENCH_APOLLO_PATH=1 (also ours with FAST_PATH=false: every query through Apollo, as before the fast path).
+ * Ours runs with the heap flags of its production image (gateway/src/node-flags.ts).
  */
 import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -16,8 +18,9 @@ import { composeServices } from "@apollo/composition";
 import { generateInternalKeyPair } from "@atelier/internal-auth";
 import autocannon from "autocannon";
 import { parse } from "graphql";
+import { GATEWAY_NODE_FLAGS } from "../gateway/src/node-flags";
 import { loadRound, type RoundResult, type Target } from "./load-round";
-import { cpuSeconds, peakRssMiB } from "./process-stats";
+import { cpuSeconds, type ProcessMemory, peakRssMiB, processMemory } from "./process-stats";
 import { BENCH_QUERY } from "./products-supergraph/query";
 import { BENCH_SUBGRAPHS } from "./products-supergraph/subgraphs";
 import { type GatewayTotals, printSummary } from "./products-supergraph/summary";
@@ -49,7 +52,12 @@ async function startGateways(supergraphPath: string) {
   const oursJs = await compileEntry(here("./servers/atelier-gateway-process.ts"), "atelier-gateway");
   const profile = env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROFILE_DIR}`] : [];
   const extra = env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(" ") : [];
-  const plain = await startChild(plainJs, {}, { compiled: true, cpu: GATEWAY_CORE, args: [supergraphPath] });
+  const plainArgs = env.BENCH_PLAIN_NODE_ARGS ? env.BENCH_PLAIN_NODE_ARGS.split(" ") : [];
+  const plain = await startChild(
+    plainJs,
+    {},
+    { compiled: true, cpu: GATEWAY_CORE, args: [supergraphPath], nodeArgs: plainArgs },
+  );
   children.push(plain.child);
   const oursEnv = {
     SUPERGRAPH_PATH: supergraphPath,
@@ -65,21 +73,26 @@ async function startGateways(supergraphPath: string) {
   const ours = await startChild(oursJs, oursEnv, {
     compiled: true,
     cpu: GATEWAY_CORE,
-    nodeArgs: [...profile, ...extra],
+    nodeArgs: [...GATEWAY_NODE_FLAGS, ...profile, ...extra],
   });
   children.push(ours.child);
   const gateways = [
-    { name: "plain @apollo/gateway 2.14.4", url: plain.info.url!, pid: plain.child.pid! },
-    { name: "atelier gateway", url: ours.info.url!, pid: ours.child.pid! },
+    { name: "plain @apollo/gateway 2.14.4", url: plain.info.url!, pid: plain.child.pid!, nodeArgs: plainArgs },
+    { name: "atelier gateway", url: ours.info.url!, pid: ours.child.pid!, nodeArgs: [...GATEWAY_NODE_FLAGS, ...extra] },
   ];
   if (env.BENCH_APOLLO_PATH === "1") {
     const apolloPath = await startChild(
       oursJs,
       { ...oursEnv, FAST_PATH: "false" },
-      { compiled: true, cpu: GATEWAY_CORE },
+      { compiled: true, cpu: GATEWAY_CORE, nodeArgs: [...GATEWAY_NODE_FLAGS] },
     );
     children.push(apolloPath.child);
-    gateways.push({ name: "atelier, FAST_PATH=false", url: apolloPath.info.url!, pid: apolloPath.child.pid! });
+    gateways.push({
+      name: "atelier, FAST_PATH=false",
+      url: apolloPath.info.url!,
+      pid: apolloPath.child.pid!,
+      nodeArgs: [...GATEWAY_NODE_FLAGS],
+    });
   }
   return gateways;
 }
@@ -91,6 +104,20 @@ async function post(url: string, body: string): Promise<string> {
   return text;
 }
 
+/** Where each gateway's resident memory stands: started (idle), peak under load, and at the end. */
+function printMemory(gateways: { name: string; pid: number; nodeArgs: string[] }[], started: (ProcessMemory | null)[]) {
+  const mib = (v: number | undefined) => (v === undefined ? "n/a" : `${v.toFixed(0)} MiB`);
+  console.log(
+    "\nresident memory (MiB): started → peak under load; at the end anonymous (heap, buffers) + file (node binary)",
+  );
+  gateways.forEach((g, i) => {
+    const end = processMemory(g.pid);
+    console.log(
+      `${g.name.padEnd(30)} ${mib(started[i]?.rss)} → ${mib(end?.peak)}; end ${mib(end?.anon)} + ${mib(end?.file)}; node flags: ${g.nodeArgs.join(" ") || "none"}`,
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const pinned = hasTaskset();
   if (pinned) spawnSync("taskset", ["-apc", String(DRIVER_CORE), String(process.pid)], { stdio: "ignore" });
@@ -98,6 +125,8 @@ async function main(): Promise<void> {
   children.push(subgraphs.child);
   const subgraphRequests = async () => Number(await (await fetch(subgraphs.info.statsUrl!)).text());
   const gateways = await startGateways(writeSupergraph(subgraphs.info));
+  // Resident memory once started, before any request: what the process holds before load adds to it.
+  const startedMemory = gateways.map((g) => processMemory(g.pid));
   const body = JSON.stringify({ query: BENCH_QUERY });
   const reference = await post(gateways[0]!.url, body);
   for (const gateway of gateways.slice(1)) {
@@ -149,6 +178,7 @@ async function main(): Promise<void> {
   }
   for (const gateway of totals) gateway.peakRssMiB = peakRssMiB(gateway.pid);
   printSummary(totals, { connections, seconds, rounds, warmupSeconds });
+  printMemory(gateways, startedMemory);
   console.log(
     `load average at end: ${loadavg()
       .map((l) => l.toFixed(2))

@@ -14,12 +14,28 @@ export function cpuSeconds(pid: number): number | null {
   }
 }
 
-/** Peak resident memory in MiB (VmHWM from /proc/<pid>/status); null off Linux. */
-export function peakRssMiB(pid: number): number | null {
+export interface ProcessMemory {
+  /** Resident now (VmRSS). */
+  rss: number;
+  /** Peak resident (VmHWM). */
+  peak: number;
+  /** Resident anonymous memory (heap, stacks, buffers) and resident file mappings (the node binary). */
+  anon: number;
+  file: number;
+}
+
+/** A process's resident memory in MiB from /proc/<pid>/status; null off Linux. */
+export function processMemory(pid: number): ProcessMemory | null {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) / 1024 : null;
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const mib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) / 1024;
+    return { rss: mib("VmRSS"), peak: mib("VmHWM"), anon: mib("RssAnon"), file: mib("RssFile") };
   } catch {
     return null;
   }
+}
+
+/** Peak resident memory in MiB (VmHWM from /proc/<pid>/status); null off Linux. */
+export function peakRssMiB(pid: number): number | null {
+  return processMemory(pid)?.peak ?? null;
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadCreativeConfig } from "@atelier/creative/service";
@@ -9,6 +9,7 @@ import { loadKnowledgeConfig } from "@atelier/knowledge/service";
 import { loadWorkflowsConfig } from "@atelier/workflows/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { GATEWAY_NODE_FLAGS } from "../../gateway/src/node-flags";
 import { ENTRIES } from "../../scripts/build/entries";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,8 +54,22 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The bundle a container runs (`node dist/<name>/index.mjs`), or undefined. */
-const bundleOf = (service: ComposeService) => /^dist\/([^/]+)\/index\.mjs$/.exec(service.command?.[1] ?? "")?.[1];
+/** The bundle a container runs (`node [flags] dist/<name>/index.mjs`), or undefined. */
+const bundleOf = (service: ComposeService) =>
+  service.command?.map((arg) => /^dist\/([^/]+)\/index\.mjs$/.exec(arg)?.[1]).find(Boolean);
+
+/** The runtime image's CMD (exec form): the last stage's, the image `docker build` makes. */
+function imageCommand(): string[] {
+  const commands = [...readFileSync(path.join(root, "Dockerfile"), "utf8").matchAll(/^CMD (\[.*\])$/gm)];
+  const last = commands.at(-1)?.[1];
+  return last ? (JSON.parse(last) as string[]) : [];
+}
+
+describe("the gateway's heap flags (gateway/src/node-flags.ts)", () => {
+  it("are the ones the image's gateway command runs with", () => {
+    expect(imageCommand()).toEqual(["node", ...GATEWAY_NODE_FLAGS, "dist/gateway/index.mjs"]);
+  });
+});
 
 describe.skipIf(!hasCompose)("docker-compose.yml, resolved by docker-compose config with `npm run keys`", () => {
   it("runs every built process, each accepted by its own config loader", () => {
@@ -85,6 +100,10 @@ describe.skipIf(!hasCompose)("docker-compose.yml, resolved by docker-compose con
       expect(services[name]?.environment?.STORAGE_DIR).toBe("/data/blobs");
       expect(services[name]?.volumes).toContain("blobs:/data:rw");
     }
+  });
+
+  it("runs the gateway with its heap flags, as the image does", () => {
+    expect(services.gateway?.command).toEqual(["node", ...GATEWAY_NODE_FLAGS, "dist/gateway/index.mjs"]);
   });
 
   it("keeps the image's health check on every process, workers answering on METRICS_PORT", () => {
