@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { makePdf } from "./document-files";
 import { type KnowledgeSubgraph, knowledgeTest } from "./fixture";
 import { type GatewayStub, startGatewayStub } from "./gateway-stub";
-import { CREATE, DOCUMENT_FIELDS } from "./ingest-document";
+import { CREATE, DOCUMENT_FIELDS, settled } from "./ingest-document";
 
 let gateway: GatewayStub;
 let h: KnowledgeSubgraph;
@@ -25,23 +25,14 @@ function markdownAsset(text: string, extra: { tenantId?: string; ready?: boolean
   });
 }
 
-async function settled(id: string) {
-  return waitFor(
-    async () => {
-      const r = await h.gql(editor, `query($id: ID!) { document(id: $id) { ${DOCUMENT_FIELDS} } }`, { id });
-      const doc = r.data?.document;
-      return doc && (doc.status === "READY" || doc.status === "FAILED") ? doc : null;
-    },
-    30_000,
-    `document ${id} to settle`,
-  );
-}
+const settledDocument = (id: string) => settled(h, editor, id);
 
 const handOver = (assetId: string, who = editor) => h.gql(who, FROM_ASSET, { input: { assetId } });
 
 beforeAll(async () => {
   gateway = await startGatewayStub();
 });
+afterAll(() => gateway?.close());
 const test = knowledgeTest.with({
   env: () => ({
     GATEWAY_URL: `${gateway.url}/graphql`,
@@ -50,11 +41,8 @@ const test = knowledgeTest.with({
     INGEST_RETRY_LIMIT: "0",
   }),
 });
-test.beforeAll(async ({ subgraph }) => {
+test.beforeAll(({ subgraph }) => {
   h = subgraph;
-});
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe("documents from creative assets", () => {
@@ -72,7 +60,7 @@ describe("documents from creative assets", () => {
       checksum: null,
       asset: { id: asset.id },
     });
-    const ready = await settled(document.id);
+    const ready = await settledDocument(document.id);
     expect(ready).toMatchObject({ status: "READY", mimeType: "text/markdown" });
     expect(ready.checksum).toBe(createHash("sha256").update(text).digest("hex"));
     const entities = await h.gql(
@@ -101,7 +89,7 @@ describe("documents from creative assets", () => {
   test("re-indexes from the content it kept, without reading or downloading the asset again", async () => {
     const asset = markdownAsset("# Glaze log\n\nShino glaze crawled at cone ten.");
     const { document } = (await handOver(asset.id)).data!.createDocumentFromAsset;
-    expect((await settled(document.id)).status).toBe("READY");
+    expect((await settledDocument(document.id)).status).toBe("READY");
     const before = { reads: gateway.reads, downloads: gateway.downloads };
     const reindex = await h.gql(
       editor,
@@ -137,7 +125,7 @@ describe("documents from creative assets", () => {
       ],
     });
     const res = await handOver(asset.id);
-    expect(await settled(res.data!.createDocumentFromAsset.document.id)).toMatchObject({
+    expect(await settledDocument(res.data!.createDocumentFromAsset.document.id)).toMatchObject({
       status: "READY",
       mimeType: "application/pdf",
     });
@@ -149,7 +137,7 @@ describe("documents from creative assets", () => {
       const asset = markdownAsset("A URL that expired before the job ran.");
       const before = gateway.reads;
       const res = await handOver(asset.id);
-      expect((await settled(res.data!.createDocumentFromAsset.document.id)).status).toBe("READY");
+      expect((await settledDocument(res.data!.createDocumentFromAsset.document.id)).status).toBe("READY");
       expect(gateway.reads - before).toBe(2);
     } finally {
       gateway.expireFirstUrls = false;
@@ -162,7 +150,7 @@ describe("documents from creative assets", () => {
       const asset = markdownAsset("Deleted right after the hand-over.");
       const res = await handOver(asset.id);
       gateway.assets.delete(asset.id);
-      const doc = await settled(res.data!.createDocumentFromAsset.document.id);
+      const doc = await settledDocument(res.data!.createDocumentFromAsset.document.id);
       expect(doc).toMatchObject({
         status: "FAILED",
         error: "the asset is gone, or no longer visible to whoever handed it over",
@@ -179,7 +167,7 @@ describe("documents from creative assets", () => {
     });
     const twin = inline.data!.createDocument.document.id;
     const res = await handOver(markdownAsset(text).id);
-    const doc = await settled(res.data!.createDocumentFromAsset.document.id);
+    const doc = await settledDocument(res.data!.createDocumentFromAsset.document.id);
     expect(doc.status).toBe("FAILED");
     expect(doc.error).toBe(`the same content is already document ${twin} ("Inline") of this workspace`);
   });
@@ -213,7 +201,7 @@ describe("documents from assets across tenants", () => {
   test("gives a second tenant neither the asset nor the documents made from it", async () => {
     const asset = markdownAsset("Tenant one's brief.");
     const first = await handOver(asset.id);
-    await settled(first.data!.createDocumentFromAsset.document.id);
+    await settledDocument(first.data!.createDocumentFromAsset.document.id);
     const stranger = member(randomUUID());
     const refused = await handOver(asset.id, stranger);
     expect(refused.errors![0]!.extensions?.code).toBe("NOT_FOUND");

@@ -22,14 +22,18 @@ export async function ingest(
 ) {
   const res = await subgraph.gql(identity, CREATE, { input: { mimeType: "text/plain", ...input } });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  const id = res.data!.createDocument.document.id as string;
+  return settled(subgraph, identity, res.data!.createDocument.document.id as string, 60_000);
+}
+
+/** The document once ingestion is over, READY or FAILED. */
+export function settled(subgraph: KnowledgeSubgraph, identity: Identity, id: string, timeoutMs = 30_000) {
   return waitFor(
     async () => {
       const r = await subgraph.gql(identity, `query($id: ID!) { document(id: $id) { ${DOCUMENT_FIELDS} } }`, { id });
       const doc = r.data?.document;
       return doc && (doc.status === "READY" || doc.status === "FAILED") ? doc : null;
     },
-    60_000,
-    `document ${id} to finish ingesting`,
+    timeoutMs,
+    `document ${id} to settle`,
   );
 }
