@@ -1,10 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { subgraphVitestConfig } from "@atelier/testing/vitest-config";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
-  },
-});
+export default subgraphVitestConfig();

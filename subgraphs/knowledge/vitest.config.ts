@@ -1,10 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { subgraphVitestConfig } from "@atelier/testing/vitest-config";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    fileParallelism: false,
-  },
-});
+export default subgraphVitestConfig({ testTimeout: 60_000, hookTimeout: 180_000 });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, makeProject, makeWorkspace, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { makeProject, makeWorkspace } from "./seeds";
 
 const UPLOAD = `mutation($i: CreateAssetUploadInput!) { createAssetUpload(input: $i) {
   asset { id type accessLevel } version { id versionNumber status } upload { url method headers expiresAt } } }`;
@@ -20,14 +22,15 @@ type Upload = {
 const put = (url: string, body: Buffer, type = "image/png") =>
   fetch(url, { method: "PUT", body, headers: { "content-type": type } });
 
+const test = creativeTest.with({
+  env: { RUN_WORKER: "false", ASSET_QUOTA_BYTES: "1000", SIGNED_URL_TTL_SECONDS: "2" },
+});
+
 describe("assets, versions and storage", () => {
-  let creative: Creative;
-  beforeAll(async () => {
-    creative = await startCreative({
-      env: { RUN_WORKER: "false", ASSET_QUOTA_BYTES: "1000", SIGNED_URL_TTL_SECONDS: "2" },
-    });
+  let creative: CreativeSubgraph;
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
   });
-  afterAll(() => creative?.stop());
 
   async function upload(
     who: ReturnType<typeof member>,
@@ -41,7 +44,7 @@ describe("assets, versions and storage", () => {
     return data.createAssetUpload;
   }
 
-  it("uploads and downloads through signed URLs, with numbered versions and state data", async () => {
+  test("uploads and downloads through signed URLs, with numbered versions and state data", async () => {
     const tenant = randomUUID();
     const who = member(tenant);
     const workspaceId = await makeWorkspace(creative, who);
@@ -83,7 +86,7 @@ describe("assets, versions and storage", () => {
     expect(rows).toHaveLength(0);
   });
 
-  it("refuses tampered signed URLs, wrong sizes, and completing before the bytes arrive", async () => {
+  test("refuses tampered signed URLs, wrong sizes, and completing before the bytes arrive", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const bytes = Buffer.from("0123456789");
@@ -110,7 +113,7 @@ describe("assets, versions and storage", () => {
     expect(noAuth.status).toBe(400);
   });
 
-  it("refuses an expired signed URL", async () => {
+  test("refuses an expired signed URL", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const bytes = Buffer.from("late");
@@ -121,7 +124,7 @@ describe("assets, versions and storage", () => {
     expect(await response.json()).toEqual({ error: "signed URL expired" });
   });
 
-  it("refuses MIME types outside the allowed list, naming the allowed ones, and creates nothing", async () => {
+  test("refuses MIME types outside the allowed list, naming the allowed ones, and creates nothing", async () => {
     const tenant = randomUUID();
     const who = member(tenant);
     const workspaceId = await makeWorkspace(creative, who);
@@ -136,7 +139,7 @@ describe("assets, versions and storage", () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it("holds the tenant's storage quota, pending uploads included, and frees it on delete", async () => {
+  test("holds the tenant's storage quota, pending uploads included, and frees it on delete", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const first = await upload(who, workspaceId, Buffer.alloc(600));
@@ -167,7 +170,7 @@ describe("assets, versions and storage", () => {
     expect((await creative.ok<{ asset: null }>(who, ASSET, { id: first.asset.id })).asset).toBeNull();
   });
 
-  it("keeps an asset's project inside the asset's workspace", async () => {
+  test("keeps an asset's project inside the asset's workspace", async () => {
     const who = member(randomUUID());
     const ws1 = await makeWorkspace(creative, who);
     const ws2 = await makeWorkspace(creative, who);
@@ -187,7 +190,7 @@ describe("assets, versions and storage", () => {
     expect(move.errors![0]!.message).toMatch(/is not in workspace/);
   });
 
-  it("shows a PRIVATE asset to its creator and admins only", async () => {
+  test("shows a PRIVATE asset to its creator and admins only", async () => {
     const tenant = randomUUID();
     const owner = member(tenant);
     const colleague = member(tenant);
@@ -215,7 +218,7 @@ describe("assets, versions and storage", () => {
     expect(del.errors![0]!.extensions!.code).toBe("NOT_FOUND");
   });
 
-  it("says a hand-off to knowledge is unavailable where no gateway credentials are configured", async () => {
+  test("says a hand-off to knowledge is unavailable where no gateway credentials are configured", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const bytes = Buffer.from("hello");

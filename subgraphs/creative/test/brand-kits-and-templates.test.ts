@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
 
 const CREATE_KIT = `mutation($i: CreateBrandKitInput!) { createBrandKit(input: $i) { brandKit { id isDefault colors { name hex } } } }`;
 const KITS = `{ brandKits { edges { node { id isDefault } } } }`;
 
-describe("brand kits and templates", () => {
-  let creative: Creative;
-  beforeAll(async () => {
-    creative = await startCreative({ env: { RUN_WORKER: "false" } });
-  });
-  afterAll(() => creative?.stop());
+const test = creativeTest.with({ env: { RUN_WORKER: "false" } });
 
-  it("validates hex colours and normalises them to #RRGGBB", async () => {
+describe("brand kits and templates", () => {
+  let creative: CreativeSubgraph;
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
+  });
+
+  test("validates hex colours and normalises them to #RRGGBB", async () => {
     const who = member(randomUUID());
     const bad = await creative.gql(who, CREATE_KIT, { i: { name: "Bad", colors: [{ name: "P", hex: "red" }] } });
     expect(bad.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
@@ -30,7 +32,7 @@ describe("brand kits and templates", () => {
     expect(good.createBrandKit.brandKit.colors.map((c) => c.hex)).toEqual(["#00AAFF", "#12ABEF"]);
   });
 
-  it("keeps one default brand kit per owner", async () => {
+  test("keeps one default brand kit per owner", async () => {
     const tenant = randomUUID();
     const alice = member(tenant);
     const bob = member(tenant);
@@ -63,7 +65,7 @@ describe("brand kits and templates", () => {
     expect(notOwner.errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 
-  it("searches system and tenant templates by category, tags and name", async () => {
+  test("searches system and tenant templates by category, tags and name", async () => {
     const who = member(randomUUID());
     await creative.ok(
       who,

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
 
 const DASHBOARD = `{ workspaces(first: 100) { edges { node { id name links { kind }
   projects(first: 100) { edges { node { id name status template { name } requestedBy { id }
     assets(first: 20) { edges { node { id name versions { versionNumber sizeBytes } } } } } } } } } } }`;
 
 /** Seeds `projects` projects with `assets` assets of two versions each, spread over two workspaces. */
-async function seed(creative: Creative, tenantId: string, projects: number, assets: number) {
+async function seed(creative: CreativeSubgraph, tenantId: string, projects: number, assets: number) {
   await creative.sql.query(
     `WITH w AS (
        INSERT INTO creative.workspaces (id, "tenantId", name, "updatedAt")
@@ -28,13 +29,14 @@ async function seed(creative: Creative, tenantId: string, projects: number, asse
   );
 }
 
+let statements = 0;
+const test = creativeTest.with({ env: { RUN_WORKER: "false" }, deps: { onQuery: () => statements++ } });
+
 describe("the dashboard query", () => {
-  let creative: Creative;
-  let statements = 0;
-  beforeAll(async () => {
-    creative = await startCreative({ env: { RUN_WORKER: "false" }, deps: { onQuery: () => statements++ } });
+  let creative: CreativeSubgraph;
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
   });
-  afterAll(() => creative?.stop());
 
   async function countStatements(tenantId: string) {
     await creative.ok(member(tenantId, "VIEWER"), DASHBOARD); // warm-up: first-use setup does not count
@@ -53,7 +55,7 @@ describe("the dashboard query", () => {
     return { counted, projects: projects.length, assets: assets.length, versions: versions.length };
   }
 
-  it("makes the same number of database round trips for 10 and for 100 projects", async () => {
+  test("makes the same number of database round trips for 10 and for 100 projects", async () => {
     const small = randomUUID();
     const large = randomUUID();
     await seed(creative, small, 10, 10);

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, makeProject, makeWorkspace, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { beforeAll, describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { makeProject, makeWorkspace } from "./seeds";
 
-let creative: Creative;
-beforeAll(async () => {
-  creative = await startCreative({ env: { RUN_WORKER: "false" } });
+let creative: CreativeSubgraph;
+const test = creativeTest.with({ env: { RUN_WORKER: "false" } });
+test.beforeAll(async ({ subgraph }) => {
+  creative = subgraph;
 });
-afterAll(() => creative.stop());
 
 type Page = { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
@@ -52,7 +54,7 @@ describe("connections over rows created within one millisecond", () => {
     await squash("projects", ["createdAt", "requestedAt"], projectIds);
   });
 
-  it("pages a workspace's projects (the nested loader's SQL path) exactly", async () => {
+  test("pages a workspace's projects (the nested loader's SQL path) exactly", async () => {
     const seen = await pageThrough(async (after) => {
       const data = await creative.ok<{ workspace: { projects: Page } }>(
         who,
@@ -65,7 +67,7 @@ describe("connections over rows created within one millisecond", () => {
     expect(seen).toEqual(await order("projects", "createdAt", projectIds));
   });
 
-  it("pages the production queue (a Prisma list on requestedAt) exactly", async () => {
+  test("pages the production queue (a Prisma list on requestedAt) exactly", async () => {
     const seen = await pageThrough(async (after) => {
       const data = await creative.ok<{ productionQueue: Page }>(
         who,
@@ -78,7 +80,7 @@ describe("connections over rows created within one millisecond", () => {
     expect(seen).toEqual(await order("projects", "requestedAt", projectIds));
   });
 
-  it("pages the tenant's workspaces exactly", async () => {
+  test("pages the tenant's workspaces exactly", async () => {
     const other = member(randomUUID());
     const ids: string[] = [];
     for (let n = 0; n < 9; n++) ids.push(await makeWorkspace(creative, other));

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, grant, makeWorkspace, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { grant, makeWorkspace } from "./seeds";
 
 const CREATE = `mutation($i: CreateGenerationRequestInput!) {
   createGenerationRequest(input: $i) { generationRequest { id status prompt } } }`;
@@ -9,17 +11,18 @@ const BALANCE = `{ credits { balance transactions(first: 50) { edges { node { ki
 type Created = { createGenerationRequest: { generationRequest: { id: string; status: string; prompt: string } } };
 type Balance = { credits: { balance: number; transactions: { edges: { node: { kind: string; amount: number } }[] } } };
 
+const test = creativeTest.with({ env: { GENERATION_SAMPLE_COST: "5", GENERATION_FINAL_COST: "10" } });
+
 describe("createGenerationRequest with an idempotency key", () => {
-  let creative: Creative;
-  beforeAll(async () => {
-    creative = await startCreative({ env: { GENERATION_SAMPLE_COST: "5", GENERATION_FINAL_COST: "10" } });
+  let creative: CreativeSubgraph;
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
   });
-  afterAll(() => creative?.stop());
 
   const create = (who: ReturnType<typeof member>, i: Record<string, unknown>) =>
     creative.gql<Created>(who, CREATE, { i });
 
-  it("returns the same request for a repeat, even a concurrent one, and debits once", async () => {
+  test("returns the same request for a repeat, even a concurrent one, and debits once", async () => {
     const tenant = randomUUID();
     const editor = member(tenant);
     await grant(creative, tenant, 100);
@@ -39,7 +42,7 @@ describe("createGenerationRequest with an idempotency key", () => {
     expect(credits.transactions.edges.filter((e) => e.node.kind === "SAMPLE_DEBIT")).toHaveLength(1);
   });
 
-  it("keeps keys apart per tenant, refuses one key in two workspaces, and accepts no key at all", async () => {
+  test("keeps keys apart per tenant, refuses one key in two workspaces, and accepts no key at all", async () => {
     const [a, b] = [member(randomUUID()), member(randomUUID())];
     await grant(creative, a.tenantId!, 100);
     await grant(creative, b.tenantId!, 100);

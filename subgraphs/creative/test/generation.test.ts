@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createPostgresEventBus } from "@atelier/event-bus";
 import { STREAM_EVENTS_CHANNEL } from "@atelier/live-events";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { member, waitFor } from "@atelier/testing";
+import { describe, expect } from "vitest";
 import { readPngSize } from "../src/generation/png";
-import { type Creative, grant, makeWorkspace, member, startCreative, waitFor } from "./harness";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { grant, makeWorkspace } from "./seeds";
 
 const STATUS = `query($id: ID!) { generationRequest(id: $id) { id status errorMessage aiModelUsed processingTimeMs
   samples { id type isFinal resolution } finalAsset { id type isFinal mimeType latestVersion { downloadUrl sizeBytes } } } }`;
@@ -29,24 +31,25 @@ type Req = {
   } | null;
 };
 
+const test = creativeTest.with({
+  env: { GENERATION_SAMPLE_COST: "4", GENERATION_FINAL_COST: "10", GENERATION_SAMPLE_COUNT: "3" },
+});
+
 describe("generation requests", () => {
-  let creative: Creative;
-  beforeAll(async () => {
-    creative = await startCreative({
-      env: { GENERATION_SAMPLE_COST: "4", GENERATION_FINAL_COST: "10", GENERATION_SAMPLE_COUNT: "3" },
-    });
+  let creative: CreativeSubgraph;
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
   });
-  afterAll(() => creative?.stop());
 
   const status = async (who: ReturnType<typeof member>, id: string) =>
     (await creative.ok<{ generationRequest: Req }>(who, STATUS, { id })).generationRequest;
 
-  it("runs the full lifecycle to a COMPLETED final PNG, with every state in the catch-up events", async () => {
+  test("runs the full lifecycle to a COMPLETED final PNG, with every state in the catch-up events", async () => {
     const tenant = randomUUID();
     const editor = member(tenant, "ADMIN");
     await grant(creative, tenant, 100);
     const workspaceId = await makeWorkspace(creative, editor);
-    const bus = createPostgresEventBus(creative.config.databaseUrl);
+    const bus = createPostgresEventBus(creative.service.config.databaseUrl);
     const notices: { topics: string[]; streamId: string; sequence: number; tenantId: string }[] = [];
     const unsubscribe = await bus.subscribe(STREAM_EVENTS_CHANNEL, (m) => notices.push(m as never));
     const created = await creative.ok<{
@@ -144,7 +147,7 @@ describe("generation requests", () => {
     ]);
   });
 
-  it("lets exactly one of five concurrent starts through when the balance covers one debit", async () => {
+  test("lets exactly one of five concurrent starts through when the balance covers one debit", async () => {
     const tenant = randomUUID();
     const editor = member(tenant);
     await grant(creative, tenant, 6);
@@ -168,7 +171,7 @@ describe("generation requests", () => {
     expect((await creative.ok<{ credits: { balance: number } }>(editor, BALANCE_ONLY)).credits.balance).toBe(2);
   });
 
-  it("refuses a start without enough credits and starts nothing", async () => {
+  test("refuses a start without enough credits and starts nothing", async () => {
     const tenant = randomUUID();
     const editor = member(tenant);
     const workspaceId = await makeWorkspace(creative, editor);
@@ -181,7 +184,7 @@ describe("generation requests", () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it("refunds a cancelled phase exactly once, however often cancel is called", async () => {
+  test("refunds a cancelled phase exactly once, however often cancel is called", async () => {
     const tenant = randomUUID();
     const admin = member(tenant, "ADMIN");
     await grant(creative, tenant, 50);
@@ -211,7 +214,7 @@ describe("generation requests", () => {
     expect((await status(admin, id)).samples).toHaveLength(0);
   });
 
-  it("rejects a prompt that fails the content-safety check before any work or charge", async () => {
+  test("rejects a prompt that fails the content-safety check before any work or charge", async () => {
     const tenant = randomUUID();
     const editor = member(tenant);
     await grant(creative, tenant, 20);
@@ -229,7 +232,7 @@ describe("generation requests", () => {
     expect(select.errors![0]!.extensions!.code).toBe("CONFLICT");
   });
 
-  it("refuses to finish a sample when the final phase is not covered, and charges nothing", async () => {
+  test("refuses to finish a sample when the final phase is not covered, and charges nothing", async () => {
     const tenant = randomUUID();
     const editor = member(tenant);
     await grant(creative, tenant, 5);

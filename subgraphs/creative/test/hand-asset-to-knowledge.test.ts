@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, makeWorkspace, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
 import { startKnowledgeGatewayStub } from "./knowledge-gateway-stub";
+import { makeWorkspace } from "./seeds";
 
 const HAND_OVER = `mutation($a: ID!) { handAssetToKnowledge(input: { assetId: $a }) { asset { id knowledgeHandoffAt } } }`;
 
 let knowledge: Awaited<ReturnType<typeof startKnowledgeGatewayStub>>;
-let creative: Creative;
+let creative: CreativeSubgraph;
 
 /** An uploaded asset (bytes stored, version READY) through creative's own upload flow. */
 async function uploaded(who: ReturnType<typeof member>, workspaceId: string, mimeType: string, text: string) {
@@ -32,17 +34,17 @@ async function uploaded(who: ReturnType<typeof member>, workspaceId: string, mim
 
 beforeAll(async () => {
   knowledge = await startKnowledgeGatewayStub();
-  creative = await startCreative({
-    env: { RUN_WORKER: "false", GATEWAY_URL: knowledge.url, DELEGATION_PRIVATE_KEY: knowledge.privateKey },
-  });
 });
-afterAll(async () => {
-  await creative?.stop();
-  await knowledge?.close();
+afterAll(() => knowledge?.close());
+const test = creativeTest.with({
+  env: () => ({ RUN_WORKER: "false", GATEWAY_URL: knowledge.url, DELEGATION_PRIVATE_KEY: knowledge.privateKey }),
+});
+test.beforeAll(({ subgraph }) => {
+  creative = subgraph;
 });
 
 describe("handing an asset to knowledge", () => {
-  it("calls knowledge through the gateway as the caller, naming only createDocumentFromAsset", async () => {
+  test("calls knowledge through the gateway as the caller, naming only createDocumentFromAsset", async () => {
     const who = member(randomUUID());
     const assetId = await uploaded(who, await makeWorkspace(creative, who), "text/markdown", "# Brief");
     knowledge.answer = "document";
@@ -70,7 +72,7 @@ describe("handing an asset to knowledge", () => {
     expect(rows[0].changes).toMatchObject({ mimeType: "text/markdown", created: true, documentId: expect.any(String) });
   });
 
-  it("keeps knowledge's refusal code, says SERVICE_UNAVAILABLE when it is down, and records no hand-off", async () => {
+  test("keeps knowledge's refusal code, says SERVICE_UNAVAILABLE when it is down, and records no hand-off", async () => {
     const who = member(randomUUID());
     const assetId = await uploaded(who, await makeWorkspace(creative, who), "application/pdf", "%PDF-1.4");
     const attempt = async (answer: "refuse" | "outage") => {
@@ -90,7 +92,7 @@ describe("handing an asset to knowledge", () => {
     expect(asset.asset.knowledgeHandoffAt).toBeNull();
   });
 
-  it("refuses a non-document and a document without uploaded bytes before asking knowledge", async () => {
+  test("refuses a non-document and a document without uploaded bytes before asking knowledge", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const png = await uploaded(who, workspaceId, "image/png", "not really a png");
@@ -110,7 +112,7 @@ describe("handing an asset to knowledge", () => {
     expect(knowledge.calls.length).toBe(before);
   });
 
-  it("refuses another tenant's asset without asking knowledge", async () => {
+  test("refuses another tenant's asset without asking knowledge", async () => {
     const owner = member(randomUUID());
     const assetId = await uploaded(owner, await makeWorkspace(creative, owner), "text/plain", "secret plan");
     const before = knowledge.calls.length;
@@ -121,7 +123,7 @@ describe("handing an asset to knowledge", () => {
 });
 
 describe("download URLs", () => {
-  it("are signed for the lifetime asked, within 30 s to an hour", async () => {
+  test("are signed for the lifetime asked, within 30 s to an hour", async () => {
     const who = member(randomUUID());
     const assetId = await uploaded(who, await makeWorkspace(creative, who), "text/plain", "hello");
     const url = async (seconds: number) =>

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { member, waitFor } from "@atelier/testing";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { encodePng, readPngSize } from "../src/generation/png";
-import { type Creative, grant, makeWorkspace, member, startCreative, waitFor } from "./harness";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { grant, makeWorkspace } from "./seeds";
 
 /** A stand-in for a third-party model server: answers PNGs, or 500 for prompts asking it to fail. */
 function startModelServer() {
@@ -37,9 +39,11 @@ function startModelServer() {
 const STATUS = `query($id: ID!) { generationRequest(id: $id) { status errorMessage aiModelUsed samples { id }
   finalAsset { latestVersion { downloadUrl } } modelVersion { versionNumber model { name provider } } } }`;
 
+let model: Awaited<ReturnType<typeof startModelServer>>;
+const test = creativeTest.with({ env: () => ({ GENERATION_HTTP_URL: model.url, GENERATION_SAMPLE_COUNT: "2" }) });
+
 describe("the HTTP generation provider and the AI model registry", () => {
-  let creative: Creative;
-  let model: Awaited<ReturnType<typeof startModelServer>>;
+  let creative: CreativeSubgraph;
   const tenant = randomUUID();
   const admin = member(tenant, "ADMIN");
   let modelId: string;
@@ -47,7 +51,9 @@ describe("the HTTP generation provider and the AI model registry", () => {
 
   beforeAll(async () => {
     model = await startModelServer();
-    creative = await startCreative({ env: { GENERATION_HTTP_URL: model.url, GENERATION_SAMPLE_COUNT: "2" } });
+  });
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
     await grant(creative, tenant, 100);
     const registered = await creative.ok<{ registerAiModel: { aiModel: { id: string } } }>(
       admin,
@@ -62,11 +68,10 @@ describe("the HTTP generation provider and the AI model registry", () => {
     v1 = version.createAiModelVersion.modelVersion.id;
   });
   afterAll(async () => {
-    await creative?.stop();
     model?.server.close();
   });
 
-  it("refuses a model with no PRODUCTION version, clearly", async () => {
+  test("refuses a model with no PRODUCTION version, clearly", async () => {
     const workspaceId = await makeWorkspace(creative, admin);
     const result = await creative.gql(
       admin,
@@ -78,7 +83,7 @@ describe("the HTTP generation provider and the AI model registry", () => {
     expect(result.errors![0]!.message).toMatch(/has no PRODUCTION version/);
   });
 
-  it("generates through a real model server over HTTP and records the registry's model", async () => {
+  test("generates through a real model server over HTTP and records the registry's model", async () => {
     await creative.ok(
       admin,
       `mutation($v: ID!) { setAiModelVersionStatus(input: { modelVersionId: $v, status: PRODUCTION }) { modelVersion { status } } }`,
@@ -142,7 +147,7 @@ describe("the HTTP generation provider and the AI model registry", () => {
     expect(rated.submitAiModelFeedback.feedback).toEqual({ rating: 4, modelVersion: { versionNumber: "2.1.0" } });
   });
 
-  it("fails a phase the model server cannot do and refunds it exactly once", async () => {
+  test("fails a phase the model server cannot do and refunds it exactly once", async () => {
     const workspaceId = await makeWorkspace(creative, admin);
     const before = (await creative.ok<{ credits: { balance: number } }>(admin, `{ credits { balance } }`)).credits
       .balance;
@@ -172,7 +177,7 @@ describe("the HTTP generation provider and the AI model registry", () => {
     ]);
   });
 
-  it("keeps version numbers unique per model and one PRODUCTION version per model", async () => {
+  test("keeps version numbers unique per model and one PRODUCTION version per model", async () => {
     const dup = await creative.gql(
       admin,
       `mutation($m: ID!) { createAiModelVersion(input: { modelId: $m, versionNumber: "2.1.0" }) { modelVersion { id } } }`,
@@ -224,7 +229,7 @@ describe("the HTTP generation provider and the AI model registry", () => {
     expect(m.aiModel.versions[1]!.deployments).toEqual([{ environment: "PRODUCTION" }]);
   });
 
-  it("lists the system model beside the tenant's and lets no tenant change it", async () => {
+  test("lists the system model beside the tenant's and lets no tenant change it", async () => {
     const list = await creative.ok<{
       aiModels: { edges: { node: { name: string; isSystem: boolean; productionVersion: { id: string } } }[] };
     }>(admin, `{ aiModels { edges { node { name isSystem productionVersion { id } } } } }`);

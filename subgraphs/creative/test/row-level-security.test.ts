@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, makeWorkspace, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { makeWorkspace } from "./seeds";
+
+const test = creativeTest.with({ env: { RUN_WORKER: "false" } });
 
 describe("row-level security", () => {
-  let creative: Creative;
-  beforeAll(async () => {
-    creative = await startCreative({ env: { RUN_WORKER: "false" } });
+  let creative: CreativeSubgraph;
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
   });
-  afterAll(() => creative?.stop());
 
-  it("hides other tenants' rows from a tenant-bound transaction even without a tenant filter", async () => {
+  test("hides other tenants' rows from a tenant-bound transaction even without a tenant filter", async () => {
     const t1 = randomUUID();
     const t2 = randomUUID();
     await makeWorkspace(creative, member(t1), "one");
@@ -33,7 +36,7 @@ describe("row-level security", () => {
     expect(String(insert)).toMatch(/row-level security/);
   });
 
-  it("binds the loaders' plain-pg reads (readInTenant) to the tenant, read-only", async () => {
+  test("binds the loaders' plain-pg reads (readInTenant) to the tenant, read-only", async () => {
     const t1 = randomUUID();
     const t2 = randomUUID();
     await makeWorkspace(creative, member(t1), "mine");

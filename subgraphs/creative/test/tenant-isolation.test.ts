@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, grant, makeProject, makeWorkspace, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { grant, makeProject, makeWorkspace } from "./seeds";
 import { snapshotTenantRows } from "./tenant-snapshot";
 
 /** Everything tenant A owns, and tenant B's admin trying every query and mutation on it. */
+const test = creativeTest.with({ env: { RUN_WORKER: "false" } });
+
 describe("a second tenant", () => {
-  let creative: Creative;
+  let creative: CreativeSubgraph;
   const tenantA = randomUUID();
   const a = member(tenantA, "ADMIN");
   const b = member(randomUUID(), "OWNER");
@@ -14,8 +18,8 @@ describe("a second tenant", () => {
 
   const snapshotA = () => snapshotTenantRows(creative, tenantA);
 
-  beforeAll(async () => {
-    creative = await startCreative({ env: { RUN_WORKER: "false" } });
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
     await grant(creative, tenantA, 100);
     ids.workspace = await makeWorkspace(creative, a, "A's client");
     ids.project = await makeProject(creative, a, ids.workspace);
@@ -55,9 +59,8 @@ describe("a second tenant", () => {
     ids.modelVersion = version.createAiModelVersion.modelVersion.id;
     snapshot = await snapshotA();
   });
-  afterAll(() => creative?.stop());
 
-  it("reads none of the first tenant's objects by id", async () => {
+  test("reads none of the first tenant's objects by id", async () => {
     const data = await creative.ok<Record<string, unknown>>(
       b,
       `query($w: ID!, $p: ID!, $a: ID!, $k: ID!, $t: ID!, $g: ID!, $m: ID!) {
@@ -88,7 +91,7 @@ describe("a second tenant", () => {
     });
   });
 
-  it("sees none of the first tenant's objects in lists, feeds, credits or usage", async () => {
+  test("sees none of the first tenant's objects in lists, feeds, credits or usage", async () => {
     const data = await creative.ok<Record<string, { edges?: unknown[] } & Record<string, unknown>>>(
       b,
       `query($w: ID!) {
@@ -235,13 +238,13 @@ describe("a second tenant", () => {
   ];
 
   for (const [name, mutation, input] of attempts) {
-    it(`cannot ${name} on the first tenant's data`, async () => {
+    test(`cannot ${name} on the first tenant's data`, async () => {
       const result = await creative.gql(b, mutation, { i: input() });
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result)).toMatch(/^(NOT_FOUND|FORBIDDEN)$/);
     });
   }
 
-  it("left every row of the first tenant unchanged", async () => {
+  test("left every row of the first tenant unchanged", async () => {
     expect(await snapshotA()).toBe(snapshot);
   });
 });

@@ -1,4 +1,4 @@
-import type { Creative } from "./harness";
+import type { CreativeSubgraph } from "./fixture";
 
 const TABLES = [
   "workspaces",
@@ -17,7 +17,7 @@ const TABLES = [
 ];
 
 /** Every row a tenant owns, as one comparable string: equal before and after means nothing changed. */
-export async function snapshotTenantRows(creative: Creative, tenantId: string): Promise<string> {
+export async function snapshotTenantRows(creative: CreativeSubgraph, tenantId: string): Promise<string> {
   const parts: string[] = [];
   for (const t of TABLES) {
     const col = t === "stream_events" ? "tenant_id" : '"tenantId"';

@@ -1,17 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Creative, makeProject, makeWorkspace, member, startCreative } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type CreativeSubgraph, creativeTest } from "./fixture";
+import { makeProject, makeWorkspace } from "./seeds";
 
 const UPDATE_PROJECT = `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project { id status } } }`;
 
-describe("workspaces and projects", () => {
-  let creative: Creative;
-  beforeAll(async () => {
-    creative = await startCreative({ env: { RUN_WORKER: "false" } });
-  });
-  afterAll(() => creative?.stop());
+const test = creativeTest.with({ env: { RUN_WORKER: "false" } });
 
-  it("keeps workspace names unique per tenant, not across tenants", async () => {
+describe("workspaces and projects", () => {
+  let creative: CreativeSubgraph;
+  test.beforeAll(async ({ subgraph }) => {
+    creative = subgraph;
+  });
+
+  test("keeps workspace names unique per tenant, not across tenants", async () => {
     const a = member(randomUUID());
     const b = member(randomUUID());
     await makeWorkspace(creative, a, "Acme Coffee");
@@ -23,7 +26,7 @@ describe("workspaces and projects", () => {
     await makeWorkspace(creative, b, "Acme Coffee");
   });
 
-  it("stores business area, description, links, default brand kit and the request-agent prompt", async () => {
+  test("stores business area, description, links, default brand kit and the request-agent prompt", async () => {
     const who = member(randomUUID());
     const kit = await creative.ok<{ createBrandKit: { brandKit: { id: string } } }>(
       who,
@@ -61,7 +64,7 @@ describe("workspaces and projects", () => {
     });
   });
 
-  it("keeps a project out of production until its workspace's required links exist", async () => {
+  test("keeps a project out of production until its workspace's required links exist", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who, "Gated", [
       { kind: "DRIVE_FOLDER", url: "https://drive.google.com/x", required: true },
@@ -97,7 +100,7 @@ describe("workspaces and projects", () => {
     expect(moved.updateProject.project.status).toBe("IN_PRODUCTION");
   });
 
-  it("orders the production queue by request time within the chosen statuses", async () => {
+  test("orders the production queue by request time within the chosen statuses", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const late = await makeProject(creative, who, workspaceId, {
@@ -133,7 +136,7 @@ describe("workspaces and projects", () => {
     expect(next.productionQueue.edges.map((e) => e.node.id)).toEqual([late]);
   });
 
-  it("soft-deletes a project: gone from lists and lookups, row kept", async () => {
+  test("soft-deletes a project: gone from lists and lookups, row kept", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const projectId = await makeProject(creative, who, workspaceId);
@@ -154,7 +157,7 @@ describe("workspaces and projects", () => {
     expect(rows[0].deleted).toBe(true);
   });
 
-  it("writes an audit event for each mutation, in its transaction", async () => {
+  test("writes an audit event for each mutation, in its transaction", async () => {
     const tenant = randomUUID();
     const who = member(tenant);
     const workspaceId = await makeWorkspace(creative, who);
@@ -169,7 +172,7 @@ describe("workspaces and projects", () => {
     expect(rows.every((r) => r.actorType === "USER")).toBe(true);
   });
 
-  it("names the bad field and changes nothing on malformed input, and lets VIEWERs read but not write", async () => {
+  test("names the bad field and changes nothing on malformed input, and lets VIEWERs read but not write", async () => {
     const tenant = randomUUID();
     const viewer = member(tenant, "VIEWER");
     const editor = member(tenant);
@@ -196,7 +199,7 @@ describe("workspaces and projects", () => {
     ).toHaveLength(0);
   });
 
-  it("filters a workspace's projects by status", async () => {
+  test("filters a workspace's projects by status", async () => {
     const who = member(randomUUID());
     const workspaceId = await makeWorkspace(creative, who);
     const requested = await makeProject(creative, who, workspaceId, { status: "REQUESTED" });
@@ -212,7 +215,7 @@ describe("workspaces and projects", () => {
     expect(data.workspace.requested.edges.map((e) => e.node.id)).toEqual([requested]);
   });
 
-  it("lets API clients read only with creative:read (or :write) and write only with creative:write", async () => {
+  test("lets API clients read only with creative:read (or :write) and write only with creative:write", async () => {
     const tenantId = randomUUID();
     const unscoped = { kind: "apiClient" as const, apiClientId: randomUUID(), tenantId, scopes: [] };
     const reader = { kind: "apiClient" as const, apiClientId: randomUUID(), tenantId, scopes: ["creative:read"] };

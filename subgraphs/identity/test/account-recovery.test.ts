@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANONYMOUS } from "@atelier/internal-auth";
+import { describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { AUTH_FIELDS, codeOf, LOGIN, PASSWORD, signUpAccount, uniqueEmail } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 
 const REQUEST_RESET = "mutation($email: EmailAddress!) { requestPasswordReset(input: { email: $email }) { ok } }";
 const RESET =
@@ -8,63 +9,62 @@ const RESET =
 const VERIFY = "mutation($token: String!) { verifyEmail(input: { token: $token }) { ok } }";
 const REFRESH = `mutation($t: String!) { refreshSession(input: { refreshToken: $t }) { ${AUTH_FIELDS} } }`;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
+let h: IdentitySubgraph;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
 
 function lastTokenFor(email: string): string {
-  const mail = h.mailbox.filter((m) => m.to === email).at(-1);
+  const mail = h.service.mailbox.filter((m) => m.to === email).at(-1);
   return decodeURIComponent(mail!.text.split("token=")[1]!.trim());
 }
 
 describe("e-mail verification and password reset", () => {
-  it("verifies the e-mail address with the token sent at sign-up, once", async () => {
+  test("verifies the e-mail address with the token sent at sign-up, once", async () => {
     const account = await signUpAccount(h);
     const token = lastTokenFor(account.email);
-    expect((await h.gql(VERIFY, { token })).data?.verifyEmail.ok).toBe(true);
-    const me = await h.gql("{ me { emailVerified } }", {}, account.identity);
+    expect((await h.as(ANONYMOUS).gql(VERIFY, { token })).data?.verifyEmail.ok).toBe(true);
+    const me = await h.as(account.identity).gql("{ me { emailVerified } }", {});
     expect(me.data?.me.emailVerified).toBe(true);
-    expect(codeOf(await h.gql(VERIFY, { token }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await h.as(ANONYMOUS).gql(VERIFY, { token }))).toBe("BAD_USER_INPUT");
   });
 
-  it("stores reset tokens hashed", async () => {
+  test("stores reset tokens hashed", async () => {
     const account = await signUpAccount(h);
-    await h.gql(REQUEST_RESET, { email: account.email });
+    await h.as(ANONYMOUS).gql(REQUEST_RESET, { email: account.email });
     const token = lastTokenFor(account.email);
     const { rows } = await h.sql.query(`SELECT "tokenHash" FROM identity.user_tokens WHERE "tokenHash" = $1`, [token]);
     expect(rows).toHaveLength(0);
   });
 
-  it("resets the password, ends every session, and the token works once", async () => {
+  test("resets the password, ends every session, and the token works once", async () => {
     const account = await signUpAccount(h);
-    await h.gql(REQUEST_RESET, { email: account.email });
+    await h.as(ANONYMOUS).gql(REQUEST_RESET, { email: account.email });
     const token = lastTokenFor(account.email);
-    expect((await h.gql(RESET, { token, pw: "a brand new password" })).data?.resetPassword.ok).toBe(true);
-    expect(codeOf(await h.gql(REFRESH, { t: account.refreshToken }))).toBe("UNAUTHENTICATED");
-    expect(codeOf(await h.gql(LOGIN, { input: { email: account.email, password: PASSWORD } }))).toBe("UNAUTHENTICATED");
+    expect((await h.as(ANONYMOUS).gql(RESET, { token, pw: "a brand new password" })).data?.resetPassword.ok).toBe(true);
+    expect(codeOf(await h.as(ANONYMOUS).gql(REFRESH, { t: account.refreshToken }))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await h.as(ANONYMOUS).gql(LOGIN, { input: { email: account.email, password: PASSWORD } }))).toBe(
+      "UNAUTHENTICATED",
+    );
     expect(
-      (await h.gql(LOGIN, { input: { email: account.email, password: "a brand new password" } })).errors,
+      (await h.as(ANONYMOUS).gql(LOGIN, { input: { email: account.email, password: "a brand new password" } })).errors,
     ).toBeUndefined();
-    expect(codeOf(await h.gql(RESET, { token, pw: "yet another password" }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await h.as(ANONYMOUS).gql(RESET, { token, pw: "yet another password" }))).toBe("BAD_USER_INPUT");
   });
 
-  it("answers ok for an unknown address without sending mail", async () => {
+  test("answers ok for an unknown address without sending mail", async () => {
     const email = uniqueEmail("nobody");
-    expect((await h.gql(REQUEST_RESET, { email })).data?.requestPasswordReset.ok).toBe(true);
-    expect(h.mailbox.some((m) => m.to === email)).toBe(false);
+    expect((await h.as(ANONYMOUS).gql(REQUEST_RESET, { email })).data?.requestPasswordReset.ok).toBe(true);
+    expect(h.service.mailbox.some((m) => m.to === email)).toBe(false);
   });
 
-  it("refuses an expired reset token", async () => {
+  test("refuses an expired reset token", async () => {
     const account = await signUpAccount(h);
-    await h.gql(REQUEST_RESET, { email: account.email });
+    await h.as(ANONYMOUS).gql(REQUEST_RESET, { email: account.email });
     const token = lastTokenFor(account.email);
     await h.sql.query(`UPDATE identity.user_tokens SET "expiresAt" = now() - interval '1 minute' WHERE "userId" = $1`, [
       account.userId,
     ]);
-    expect(codeOf(await h.gql(RESET, { token, pw: "a brand new password" }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await h.as(ANONYMOUS).gql(RESET, { token, pw: "a brand new password" }))).toBe("BAD_USER_INPUT");
   });
 });

@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { signUpAccount } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
+let h: IdentitySubgraph;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
 
 const TEAMS = `query($after: String) { teams(first: 3, after: $after) {
   edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
 
 describe("identity connections over rows created within one millisecond", () => {
-  it("pages the tenant's teams exactly, past a deleted cursor row", async () => {
+  test("pages the tenant's teams exactly, past a deleted cursor row", async () => {
     const owner = await signUpAccount(h);
     const ids: string[] = [];
     for (let n = 0; n < 11; n++) {
-      const res = await h.gql(
-        `mutation($n: String!) { createTeam(input: { name: $n }) { team { id } } }`,
-        { n: `T${n}` },
-        owner.identity,
-      );
+      const res = await h
+        .as(owner.identity)
+        .gql(`mutation($n: String!) { createTeam(input: { name: $n }) { team { id } } }`, { n: `T${n}` });
       ids.push(res.data!.createTeam.team.id);
     }
     await h.sql.query(
@@ -37,7 +32,7 @@ describe("identity connections over rows created within one millisecond", () => 
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const res = await h.gql(TEAMS, { after }, owner.identity);
+      const res = await h.as(owner.identity).gql(TEAMS, { after });
       const conn = res.data!.teams;
       seen.push(...conn.edges.map((e: { node: { id: string } }) => e.node.id));
       if (!conn.pageInfo.hasNextPage) break;

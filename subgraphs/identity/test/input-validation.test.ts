@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { type Account, codeOf, PASSWORD, SIGN_UP, signUpAccount, uniqueEmail } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 
-let h: Harness;
+let h: IdentitySubgraph;
 let owner: Account;
-beforeAll(async () => {
-  h = await startHarness();
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   owner = await signUpAccount(h);
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 async function rowCounts(): Promise<string> {
@@ -78,9 +75,9 @@ const cases = [
 ];
 
 describe("bad input is refused with BAD_USER_INPUT and changes nothing", () => {
-  it.each(cases)("$name", async ({ query, variables, field, asOwner }) => {
+  test.each(cases)("$name", async ({ query, variables, field, asOwner }) => {
     const before = await rowCounts();
-    const res = await h.gql(query, variables ?? {}, asOwner ? owner.identity : { kind: "anonymous" });
+    const res = await h.as(asOwner ? owner.identity : { kind: "anonymous" }).gql(query, variables ?? {});
     expect(codeOf(res)).toBe("BAD_USER_INPUT");
     expect(res.errors?.[0]?.message).toContain(field);
     expect(await rowCounts()).toBe(before);

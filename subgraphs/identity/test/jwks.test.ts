@@ -1,18 +1,15 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { signUpAccount } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
+let h: IdentitySubgraph;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
 
 describe("access tokens and the JWKS", () => {
-  it("publishes a JWKS that verifies a freshly issued access token with the agreed claims", async () => {
+  test("publishes a JWKS that verifies a freshly issued access token with the agreed claims", async () => {
     const account = await signUpAccount(h);
     const jwks = createRemoteJWKSet(new URL(`${h.baseUrl}/.well-known/jwks.json`));
     const { payload, protectedHeader } = await jwtVerify(account.accessToken, jwks, {
@@ -30,7 +27,7 @@ describe("access tokens and the JWKS", () => {
     expect(payload.exp! - payload.iat!).toBe(900);
   });
 
-  it("serves the JWKS without any identity header and never the private part", async () => {
+  test("serves the JWKS without any identity header and never the private part", async () => {
     const res = await fetch(`${h.baseUrl}/.well-known/jwks.json`);
     const body = (await res.json()) as { keys: Record<string, unknown>[] };
     expect(res.status).toBe(200);

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { CLIENT_IP_HEADER } from "@atelier/internal-auth";
+import { ANONYMOUS, CLIENT_IP_HEADER } from "@atelier/internal-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryLoginThrottle, createRedisLoginThrottle, type LoginThrottle } from "../src/auth/login-throttle";
+import { type IdentitySubgraph, identityTest } from "./fixture";
 import { codeOf, LOGIN, PASSWORD, signUpAccount } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const policy = { windowMs: 60_000 };
@@ -53,12 +53,12 @@ describe("login throttle in memory under a flood of keys", () => {
 });
 
 describe("sign-in throttling across replicas and addresses", () => {
-  let a: Harness;
-  let b: Harness;
+  let a: IdentitySubgraph;
+  let b: IdentitySubgraph;
   beforeAll(async () => {
     const env = { REDIS_URL, LOGIN_MAX_FAILURES_PER_ACCOUNT: "4", LOGIN_MAX_FAILURES_PER_ADDRESS: "6" };
-    a = await startHarness(env);
-    b = await startHarness(env);
+    a = await identityTest.start({ env });
+    b = await identityTest.start({ env });
   });
   afterAll(async () => {
     await a?.stop();
@@ -68,8 +68,11 @@ describe("sign-in throttling across replicas and addresses", () => {
   it("counts failures on every replica against one account", async () => {
     const account = await signUpAccount(a);
     // The account only exists in a's database; b's failures count under the same e-mail all the same.
-    for (const h of [a, b, a, b]) await h.gql(LOGIN, { input: { email: account.email, password: "wrong password" } });
-    expect(codeOf(await a.gql(LOGIN, { input: { email: account.email, password: PASSWORD } }))).toBe("RATE_LIMITED");
+    for (const h of [a, b, a, b])
+      await h.as(ANONYMOUS).gql(LOGIN, { input: { email: account.email, password: "wrong password" } });
+    expect(codeOf(await a.as(ANONYMOUS).gql(LOGIN, { input: { email: account.email, password: PASSWORD } }))).toBe(
+      "RATE_LIMITED",
+    );
   });
 
   it("stops one address trying many accounts, and only that address", async () => {
@@ -78,16 +81,13 @@ describe("sign-in throttling across replicas and addresses", () => {
     // Unique per run: Redis keeps failures for the whole window, across test runs.
     const address = `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
     for (let i = 0; i < 6; i++) {
-      await b.gql(
-        LOGIN,
-        { input: { email: `nobody-${randomUUID()}@example.com`, password: "guess" } },
-        undefined,
-        from(address),
-      );
+      await b
+        .as(ANONYMOUS)
+        .gql(LOGIN, { input: { email: `nobody-${randomUUID()}@example.com`, password: "guess" } }, from(address));
     }
     const right = { input: { email: account.email, password: PASSWORD } };
-    expect(codeOf(await a.gql(LOGIN, right, undefined, from(address)))).toBe("RATE_LIMITED");
-    const elsewhere = await a.gql(LOGIN, right, undefined, from(`2001:db8::${randomUUID().slice(0, 4)}`));
+    expect(codeOf(await a.as(ANONYMOUS).gql(LOGIN, right, from(address)))).toBe("RATE_LIMITED");
+    const elsewhere = await a.as(ANONYMOUS).gql(LOGIN, right, from(`2001:db8::${randomUUID().slice(0, 4)}`));
     expect(elsewhere.data?.login.accessToken).toBeTruthy();
   });
 });

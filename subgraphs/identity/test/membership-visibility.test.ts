@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { type Account, signUpAccount, uniqueEmail, userIdentity } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 import { addMember, REQUEST_TO_JOIN } from "./support/memberships";
 
 const TENANT_PROFILE =
@@ -24,12 +24,9 @@ const NAME_ONLY = {
   plan: null,
 };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
+let h: IdentitySubgraph;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
 
 /** A tenant whose private profile is filled in, so a leak shows. */
@@ -44,16 +41,16 @@ async function tenantWithPrivateProfile(): Promise<Account> {
     crmId: `crm-${randomBytes(4).toString("hex")}`,
     settings: { secretFlag: true },
   };
-  const res = await h.gql(UPDATE_TENANT, { input }, owner.identity);
+  const res = await h.as(owner.identity).gql(UPDATE_TENANT, { input });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return owner;
 }
 
 describe("a tenant seen by someone who is not its APPROVED member", () => {
-  it("shows a join request's tenant by name and slug only", async () => {
+  test("shows a join request's tenant by name and slug only", async () => {
     const owner = await tenantWithPrivateProfile();
     const stranger = await signUpAccount(h, "stranger");
-    const res = await h.gql(JOIN, { input: { tenantSlug: owner.slug } }, stranger.identity);
+    const res = await h.as(stranger.identity).gql(JOIN, { input: { tenantSlug: owner.slug } });
     expect(res.data?.requestToJoinTenant.membership.tenant).toMatchObject({
       id: owner.tenantId,
       slug: owner.slug,
@@ -61,26 +58,26 @@ describe("a tenant seen by someone who is not its APPROVED member", () => {
     });
   });
 
-  it("keeps myMemberships' tenant to name and slug while PENDING and after REVOKED", async () => {
+  test("keeps myMemberships' tenant to name and slug while PENDING and after REVOKED", async () => {
     const owner = await tenantWithPrivateProfile();
     const member = await addMember(h, owner, "EDITOR");
     const own = userIdentity(member.userId, null, null, member.sessionId);
-    const whileApproved = await h.gql(MINE, {}, own);
+    const whileApproved = await h.as(own).gql(MINE, {});
     expect(
       whileApproved.data?.myMemberships.find((m: { tenant: { id: string } }) => m.tenant.id === owner.tenantId)?.tenant
         .crmId,
     ).toMatch(/^crm-/);
 
-    await h.gql(REVOKE, { input: { membershipId: member.membershipId } }, owner.identity);
-    const afterRevoke = await h.gql(MINE, {}, own);
+    await h.as(owner.identity).gql(REVOKE, { input: { membershipId: member.membershipId } });
+    const afterRevoke = await h.as(own).gql(MINE, {});
     const revoked = afterRevoke.data?.myMemberships.find(
       (m: { tenant: { id: string } }) => m.tenant.id === owner.tenantId,
     );
     expect(revoked).toMatchObject({ status: "REVOKED", tenant: { slug: owner.slug, ...NAME_ONLY } });
 
     const pending = await signUpAccount(h, "pending");
-    await h.gql(REQUEST_TO_JOIN, { input: { tenantSlug: owner.slug } }, pending.identity);
-    const whilePending = await h.gql(MINE, {}, userIdentity(pending.userId, null, null, pending.sessionId));
+    await h.as(pending.identity).gql(REQUEST_TO_JOIN, { input: { tenantSlug: owner.slug } });
+    const whilePending = await h.as(userIdentity(pending.userId, null, null, pending.sessionId)).gql(MINE, {});
     const asked = whilePending.data?.myMemberships.find(
       (m: { tenant: { id: string } }) => m.tenant.id === owner.tenantId,
     );
@@ -89,10 +86,10 @@ describe("a tenant seen by someone who is not its APPROVED member", () => {
 });
 
 describe("an invitee seen by the inviter", () => {
-  it("shows the address typed and nothing of an existing account", async () => {
+  test("shows the address typed and nothing of an existing account", async () => {
     const owner = await signUpAccount(h);
     const existing = await signUpAccount(h, "known");
-    const res = await h.gql(INVITE, { input: { email: existing.email, role: "VIEWER" } }, owner.identity);
+    const res = await h.as(owner.identity).gql(INVITE, { input: { email: existing.email, role: "VIEWER" } });
     expect(res.errors).toBeUndefined();
     expect(res.data?.inviteMember.membership.user).toMatchObject({
       email: existing.email,
@@ -105,23 +102,21 @@ describe("an invitee seen by the inviter", () => {
     });
   });
 
-  it("answers alike for an address with an account and one without", async () => {
+  test("answers alike for an address with an account and one without", async () => {
     const owner = await signUpAccount(h);
     const existing = await signUpAccount(h, "known");
-    const known = await h.gql(INVITE, { input: { email: existing.email, role: "VIEWER" } }, owner.identity);
-    const unknown = await h.gql(INVITE, { input: { email: uniqueEmail("nobody"), role: "VIEWER" } }, owner.identity);
+    const known = await h.as(owner.identity).gql(INVITE, { input: { email: existing.email, role: "VIEWER" } });
+    const unknown = await h.as(owner.identity).gql(INVITE, { input: { email: uniqueEmail("nobody"), role: "VIEWER" } });
     const shape = (user: Record<string, unknown>) => ({ ...user, id: "-", email: "-" });
     expect(shape(known.data?.inviteMember.membership.user)).toEqual(shape(unknown.data?.inviteMember.membership.user));
   });
 
-  it("shows the invitee's profile once they are an APPROVED member", async () => {
+  test("shows the invitee's profile once they are an APPROVED member", async () => {
     const owner = await signUpAccount(h);
     const member = await addMember(h, owner, "VIEWER");
-    const res = await h.gql(
-      `{ memberships(first: 50) { edges { node { user { id fullName } } } } }`,
-      {},
-      owner.identity,
-    );
+    const res = await h
+      .as(owner.identity)
+      .gql(`{ memberships(first: 50) { edges { node { user { id fullName } } } } }`, {});
     const users = res.data?.memberships.edges.map((e: { node: { user: unknown } }) => e.node.user);
     expect(users).toContainEqual({ id: member.userId, fullName: "viewer person" });
   });

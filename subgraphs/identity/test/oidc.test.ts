@@ -1,16 +1,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ANONYMOUS } from "@atelier/internal-auth";
+import { systemIdentity } from "@atelier/testing";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest } from "./fixture";
 import { AUTH_FIELDS, codeOf, signUpAccount, uniqueEmail } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 
 const ISSUER = "https://sso.example.test";
 const AUDIENCE = "atelier-web";
 const LOGIN_WITH_ID_TOKEN = `mutation($t: String!) { loginWithIdToken(input: { idToken: $t }) { ${AUTH_FIELDS} } }`;
 
-let h: Harness;
+let h: IdentitySubgraph;
 let jwksServer: Server;
+let jwksPort: number;
 let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
 beforeAll(async () => {
@@ -22,14 +25,21 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
-  const { port } = jwksServer.address() as AddressInfo;
-  h = await startHarness({
-    OIDC_ISSUERS: JSON.stringify([{ issuer: ISSUER, jwksUri: `http://127.0.0.1:${port}/jwks`, audience: AUDIENCE }]),
-  });
+  jwksPort = (jwksServer.address() as AddressInfo).port;
 });
-afterAll(async () => {
-  await h?.stop();
+afterAll(() => {
   jwksServer?.close();
+});
+
+const test = identityTest.with({
+  env: () => ({
+    OIDC_ISSUERS: JSON.stringify([
+      { issuer: ISSUER, jwksUri: `http://127.0.0.1:${jwksPort}/jwks`, audience: AUDIENCE },
+    ]),
+  }),
+});
+test.beforeAll(({ subgraph }) => {
+  h = subgraph;
 });
 
 function idToken(claims: Record<string, unknown>, issuer = ISSUER) {
@@ -43,10 +53,10 @@ function idToken(claims: Record<string, unknown>, issuer = ISSUER) {
 }
 
 describe("external OIDC identities", () => {
-  it("resolves for the gateway by verified e-mail, then by subject", async () => {
+  test("resolves for the gateway by verified e-mail, then by subject", async () => {
     const account = await signUpAccount(h);
     const body = { issuer: ISSUER, subject: "sub-1", email: account.email, emailVerified: true };
-    expect(await h.internal("/internal/oidc/resolve", body)).toEqual({
+    expect(await h.as(systemIdentity("gateway")).post("/internal/oidc/resolve", body)).toEqual({
       status: 200,
       body: { userId: account.userId, tenantId: account.tenantId, role: "OWNER" },
     });
@@ -55,7 +65,7 @@ describe("external OIDC identities", () => {
       [account.userId],
     );
     expect(linked.rows).toEqual([{ actor_type: "SYSTEM" }]);
-    const bySubject = await h.internal("/internal/oidc/resolve", {
+    const bySubject = await h.as(systemIdentity("gateway")).post("/internal/oidc/resolve", {
       issuer: ISSUER,
       subject: "sub-1",
       email: null,
@@ -64,9 +74,9 @@ describe("external OIDC identities", () => {
     expect(bySubject.body.userId).toBe(account.userId);
   });
 
-  it("does not link by an unverified e-mail", async () => {
+  test("does not link by an unverified e-mail", async () => {
     const account = await signUpAccount(h);
-    const res = await h.internal("/internal/oidc/resolve", {
+    const res = await h.as(systemIdentity("gateway")).post("/internal/oidc/resolve", {
       issuer: ISSUER,
       subject: "sub-2",
       email: account.email,
@@ -75,29 +85,29 @@ describe("external OIDC identities", () => {
     expect(res.status).toBe(401);
   });
 
-  it("refuses resolve calls without the system identity", async () => {
-    const res = await h.internal(
-      "/internal/oidc/resolve",
-      { issuer: ISSUER, subject: "x", email: null },
-      { kind: "anonymous" },
-    );
+  test("refuses resolve calls without the system identity", async () => {
+    const res = await h
+      .as({ kind: "anonymous" })
+      .post("/internal/oidc/resolve", { issuer: ISSUER, subject: "x", email: null });
     expect(res.status).toBe(401);
   });
 
-  it("signs in with an ID token, creating an account for a new verified subject", async () => {
+  test("signs in with an ID token, creating an account for a new verified subject", async () => {
     const email = uniqueEmail("sso");
-    const res = await h.gql(LOGIN_WITH_ID_TOKEN, {
+    const res = await h.as(ANONYMOUS).gql(LOGIN_WITH_ID_TOKEN, {
       t: await idToken({ sub: "sub-new", email, email_verified: true, name: "Sso User" }),
     });
     expect(res.errors).toBeUndefined();
     expect(res.data?.loginWithIdToken).toMatchObject({ user: { email }, tenant: null, role: null });
     expect(res.data?.loginWithIdToken.refreshToken).toBeTruthy();
-    const again = await h.gql(LOGIN_WITH_ID_TOKEN, { t: await idToken({ sub: "sub-new" }) });
+    const again = await h.as(ANONYMOUS).gql(LOGIN_WITH_ID_TOKEN, { t: await idToken({ sub: "sub-new" }) });
     expect(again.data?.loginWithIdToken.user.id).toBe(res.data?.loginWithIdToken.user.id);
   });
 
-  it("refuses an ID token of an issuer that is not configured", async () => {
-    const res = await h.gql(LOGIN_WITH_ID_TOKEN, { t: await idToken({ sub: "x" }, "https://evil.example") });
+  test("refuses an ID token of an issuer that is not configured", async () => {
+    const res = await h
+      .as(ANONYMOUS)
+      .gql(LOGIN_WITH_ID_TOKEN, { t: await idToken({ sub: "x" }, "https://evil.example") });
     expect(codeOf(res)).toBe("UNAUTHENTICATED");
   });
 });

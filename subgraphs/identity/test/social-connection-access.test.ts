@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Identity } from "@atelier/internal-auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { type Account, codeOf, signUpAccount } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 import { addMember, type Member } from "./support/memberships";
 import { CONNECT, connect, DISCONNECT, MINE, storedConnection } from "./support/social-connections";
 
-let h: Harness;
+let h: IdentitySubgraph;
 let owner: Account;
 let colleague: Member;
-beforeAll(async () => {
-  h = await startHarness();
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   owner = await signUpAccount(h);
   colleague = await addMember(h, owner, "ADMIN");
   const res = await connect(h, owner.identity, {
@@ -19,9 +19,6 @@ beforeAll(async () => {
     accessToken: "secret-1",
   });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 async function connectionCount(): Promise<number> {
@@ -41,9 +38,9 @@ const invalid = [
 ];
 
 describe("connectSocialAccount input", () => {
-  it.each(invalid)("refuses $name with BAD_USER_INPUT and stores nothing", async ({ input, field }) => {
+  test.each(invalid)("refuses $name with BAD_USER_INPUT and stores nothing", async ({ input, field }) => {
     const before = await connectionCount();
-    const res = await h.gql(CONNECT, { input }, owner.identity);
+    const res = await h.as(owner.identity).gql(CONNECT, { input });
     expect(codeOf(res)).toBe("BAD_USER_INPUT");
     expect(res.errors?.[0]?.message).toContain(field);
     expect(await connectionCount()).toBe(before);
@@ -51,29 +48,27 @@ describe("connectSocialAccount input", () => {
 });
 
 describe("social connections belong to their user", () => {
-  it("another user, even an admin of the same tenant, sees none of them", async () => {
-    expect((await h.gql(MINE, {}, colleague.inTenant)).data!.mySocialConnections).toEqual([]);
-    const members = await h.gql(
-      "{ memberships(first: 10) { edges { node { user { id socialConnections { id } } } } } }",
-      {},
-      colleague.inTenant,
-    );
+  test("another user, even an admin of the same tenant, sees none of them", async () => {
+    expect((await h.as(colleague.inTenant).gql(MINE, {})).data!.mySocialConnections).toEqual([]);
+    const members = await h
+      .as(colleague.inTenant)
+      .gql("{ memberships(first: 10) { edges { node { user { id socialConnections { id } } } } } }", {});
     const users = members.data!.memberships.edges.map((e: { node: { user: unknown } }) => e.node.user);
     expect(users).toContainEqual({ id: owner.userId, socialConnections: [] });
-    const entity = await h.gql(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id socialConnections { id } } } }`,
-      { r: [{ __typename: "User", id: owner.userId }] },
-      colleague.inTenant,
-    );
+    const entity = await h
+      .as(colleague.inTenant)
+      .gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id socialConnections { id } } } }`, {
+        r: [{ __typename: "User", id: owner.userId }],
+      });
     expect(entity.data!._entities).toEqual([{ id: owner.userId, socialConnections: [] }]);
   });
 
-  it("another user cannot remove them: their disconnect finds nothing", async () => {
-    expect(codeOf(await h.gql(DISCONNECT, { platform: "INSTAGRAM" }, colleague.inTenant))).toBe("NOT_FOUND");
+  test("another user cannot remove them: their disconnect finds nothing", async () => {
+    expect(codeOf(await h.as(colleague.inTenant).gql(DISCONNECT, { platform: "INSTAGRAM" }))).toBe("NOT_FOUND");
     expect(await storedConnection(h, owner.userId, "INSTAGRAM")).toBeDefined();
   });
 
-  it("another user's connect on the same platform makes their own, leaving the owner's alone", async () => {
+  test("another user's connect on the same platform makes their own, leaving the owner's alone", async () => {
     await connect(h, colleague.inTenant, { platform: "INSTAGRAM", externalUserId: "ig2", accessToken: "secret-2" });
     expect((await storedConnection(h, owner.userId, "INSTAGRAM"))!.externalUserId).toBe("ig");
     expect((await storedConnection(h, colleague.userId, "INSTAGRAM"))!.externalUserId).toBe("ig2");
@@ -88,16 +83,16 @@ describe("social connections belong to their user", () => {
       "FORBIDDEN",
     ],
   ];
-  it.each(callers)("refuses %s with %s", async (_, callerOf, code) => {
+  test.each(callers)("refuses %s with %s", async (_, callerOf, code) => {
     const client = callerOf();
     const before = await connectionCount();
-    expect(codeOf(await h.gql(MINE, {}, client))).toBe(code);
-    expect(codeOf(await h.gql(CONNECT, { input: valid }, client))).toBe(code);
-    expect(codeOf(await h.gql(DISCONNECT, { platform: "INSTAGRAM" }, client))).toBe(code);
+    expect(codeOf(await h.as(client).gql(MINE, {}))).toBe(code);
+    expect(codeOf(await h.as(client).gql(CONNECT, { input: valid }))).toBe(code);
+    expect(codeOf(await h.as(client).gql(DISCONNECT, { platform: "INSTAGRAM" }))).toBe(code);
     expect(await connectionCount()).toBe(before);
   });
 
-  it("the tenant-bound database role cannot read the table", async () => {
+  test("the tenant-bound database role cannot read the table", async () => {
     const client = await h.sql.connect();
     try {
       await client.query("BEGIN");

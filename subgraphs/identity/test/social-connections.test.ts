@@ -1,23 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { socialTokensFor } from "../src/domain/social-connections";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { codeOf, signUpAccount } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 import { connect, DISCONNECT, MINE, socialAuditRows, storedConnection } from "./support/social-connections";
 
 const ACCESS = "ig-access-token-0123456789abcdef";
 const REFRESH = "ig-refresh-token-fedcba9876543210";
 const LATER = "2030-01-01T00:00:00.000Z";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
+let h: IdentitySubgraph;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
 
 describe("social connections", () => {
-  it("connects an account and lists it without any token", async () => {
+  test("connects an account and lists it without any token", async () => {
     const user = await signUpAccount(h);
     const input = { platform: "INSTAGRAM", externalUserId: "ig-42", accessToken: ACCESS, refreshToken: REFRESH };
     const res = await connect(h, user.identity, { ...input, expiresAt: LATER });
@@ -30,20 +27,20 @@ describe("social connections", () => {
       expired: false,
       hasRefreshToken: true,
     });
-    const mine = await h.gql(MINE, {}, user.identity);
+    const mine = await h.as(user.identity).gql(MINE, {});
     expect(mine.data!.mySocialConnections).toEqual([connection]);
-    const me = await h.gql("{ me { socialConnections { id platform } } }", {}, user.identity);
+    const me = await h.as(user.identity).gql("{ me { socialConnections { id platform } } }", {});
     expect(me.data!.me.socialConnections).toEqual([{ id: connection.id, platform: "INSTAGRAM" }]);
     expect(JSON.stringify([res, mine, me])).not.toMatch(/ig-(access|refresh)-token/);
   });
 
-  it("exposes no token field in the schema", async () => {
-    const res = await h.gql(`{ __type(name: "SocialConnection") { fields { name } } }`, {}, { kind: "anonymous" });
+  test("exposes no token field in the schema", async () => {
+    const res = await h.as({ kind: "anonymous" }).gql(`{ __type(name: "SocialConnection") { fields { name } } }`, {});
     const names = res.data!.__type.fields.map((f: { name: string }) => f.name);
     expect(names.filter((name: string) => /token/i.test(name))).toEqual(["hasRefreshToken"]);
   });
 
-  it("stores the tokens as ciphertext that decrypts back to them", async () => {
+  test("stores the tokens as ciphertext that decrypts back to them", async () => {
     const user = await signUpAccount(h);
     await connect(h, user.identity, { platform: "LINKEDIN", externalUserId: "li-1", accessToken: ACCESS });
     const row = await storedConnection(h, user.userId, "LINKEDIN");
@@ -53,7 +50,7 @@ describe("social connections", () => {
     expect(h.service.services.secretBox.open(row!.accessTokenEncrypted as string)).toBe(ACCESS);
   });
 
-  it("reads the decrypted tokens for the owner through socialTokensFor", async () => {
+  test("reads the decrypted tokens for the owner through socialTokensFor", async () => {
     const user = await signUpAccount(h);
     const input = { platform: "TIKTOK", externalUserId: "tt-9", accessToken: ACCESS, refreshToken: REFRESH };
     await connect(h, user.identity, { ...input, expiresAt: LATER });
@@ -66,7 +63,7 @@ describe("social connections", () => {
     expect(await socialTokensFor(h.service.services, user.userId, "FACEBOOK")).toBeNull();
   });
 
-  it("replaces the tokens when the same platform is connected again", async () => {
+  test("replaces the tokens when the same platform is connected again", async () => {
     const user = await signUpAccount(h);
     const first = await connect(h, user.identity, {
       platform: "TWITTER",
@@ -96,7 +93,7 @@ describe("social connections", () => {
     expect(tokens).toMatchObject({ accessToken: "tw-second-token", refreshToken: null });
   });
 
-  it("disconnects, and a second disconnect is NOT_FOUND", async () => {
+  test("disconnects, and a second disconnect is NOT_FOUND", async () => {
     const user = await signUpAccount(h);
     const connected = await connect(h, user.identity, {
       platform: "PINTEREST",
@@ -104,19 +101,19 @@ describe("social connections", () => {
       accessToken: ACCESS,
     });
     const id = connected.data!.connectSocialAccount.socialConnection.id;
-    const res = await h.gql(DISCONNECT, { platform: "PINTEREST" }, user.identity);
+    const res = await h.as(user.identity).gql(DISCONNECT, { platform: "PINTEREST" });
     expect(res.data!.disconnectSocialAccount).toEqual({ deletedSocialConnectionId: id });
     expect(await storedConnection(h, user.userId, "PINTEREST")).toBeUndefined();
-    expect((await h.gql(MINE, {}, user.identity)).data!.mySocialConnections).toEqual([]);
-    expect(codeOf(await h.gql(DISCONNECT, { platform: "PINTEREST" }, user.identity))).toBe("NOT_FOUND");
+    expect((await h.as(user.identity).gql(MINE, {})).data!.mySocialConnections).toEqual([]);
+    expect(codeOf(await h.as(user.identity).gql(DISCONNECT, { platform: "PINTEREST" }))).toBe("NOT_FOUND");
   });
 
-  it("audits connect, reconnect and disconnect without token values", async () => {
+  test("audits connect, reconnect and disconnect without token values", async () => {
     const user = await signUpAccount(h);
     const input = { platform: "FACEBOOK", externalUserId: "fb-7", accessToken: ACCESS, refreshToken: REFRESH };
     const id = (await connect(h, user.identity, input)).data!.connectSocialAccount.socialConnection.id;
     await connect(h, user.identity, { ...input, accessToken: `${ACCESS}-2` });
-    await h.gql(DISCONNECT, { platform: "FACEBOOK" }, user.identity);
+    await h.as(user.identity).gql(DISCONNECT, { platform: "FACEBOOK" });
     const rows = await socialAuditRows(h, user.userId);
     expect(rows.map((r) => r.action)).toEqual([
       "social_connection.connect",
@@ -130,7 +127,7 @@ describe("social connections", () => {
     expect(JSON.stringify(rows)).not.toMatch(/ig-(access|refresh)-token|Encrypted/);
   });
 
-  it("goes with the user when the account is deleted", async () => {
+  test("goes with the user when the account is deleted", async () => {
     const user = await signUpAccount(h);
     await connect(h, user.identity, { platform: "INSTAGRAM", externalUserId: "x", accessToken: ACCESS });
     await h.sql.query("DELETE FROM identity.users WHERE id = $1", [user.userId]);

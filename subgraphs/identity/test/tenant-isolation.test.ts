@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { codeOf, userIdentity } from "./support/accounts";
-import { type Harness, startHarness } from "./support/identity-harness";
 import { seedTenant, type TenantFixture, tenantSnapshot } from "./support/tenant-fixture";
 
-let h: Harness;
+let h: IdentitySubgraph;
 let a: TenantFixture;
 let b: TenantFixture;
 
-beforeAll(async () => {
-  h = await startHarness();
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   a = await seedTenant(h, "a");
   b = await seedTenant(h, "b");
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 type Case = {
@@ -269,9 +266,9 @@ function aIds(): string[] {
 }
 
 describe("tenant isolation: a member of tenant B cannot read or change tenant A", () => {
-  it.each(cases)("$name", async ({ query, variables, expectCode, noneOfA }) => {
+  test.each(cases)("$name", async ({ query, variables, expectCode, noneOfA }) => {
     const before = await tenantSnapshot(h, a.owner.tenantId);
-    const res = await h.gql(query, variables(), b.owner.identity);
+    const res = await h.as(b.owner.identity).gql(query, variables());
     if (expectCode) expect(codeOf(res)).toBe(expectCode);
     if (noneOfA) expect(res.errors).toBeUndefined();
     const body = JSON.stringify(res.data ?? {});
@@ -280,7 +277,7 @@ describe("tenant isolation: a member of tenant B cannot read or change tenant A"
     expect(await tenantSnapshot(h, a.owner.tenantId)).toBe(before);
   });
 
-  it("refuses a caller whose token claims tenant A without an approved membership there", async () => {
+  test("refuses a caller whose token claims tenant A without an approved membership there", async () => {
     const claimsA = userIdentity(b.owner.userId, a.owner.tenantId, "OWNER", b.owner.sessionId);
     for (const query of [
       "{ memberships { edges { node { id } } } }",
@@ -288,7 +285,7 @@ describe("tenant isolation: a member of tenant B cannot read or change tenant A"
       "{ auditEvents { edges { node { id } } } }",
       "{ teams { edges { node { id } } } }",
     ]) {
-      expect(codeOf(await h.gql(query, {}, claimsA))).toBe("FORBIDDEN");
+      expect(codeOf(await h.as(claimsA).gql(query, {}))).toBe("FORBIDDEN");
     }
   });
 });

@@ -1,24 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREATE, gql, type Harness, ingest, member, startHarness } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type KnowledgeSubgraph, knowledgeTest as test } from "./fixture";
+import { CREATE, ingest } from "./ingest-document";
 
-let h: Harness;
+let h: KnowledgeSubgraph;
 const tenant = randomUUID();
 const editor = member(tenant);
 const workspaceId = randomUUID();
 
-beforeAll(async () => {
-  h = await startHarness();
-  await ingest(h.service, editor, {
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
+  await ingest(h, editor, {
     workspaceId,
     title: "Visuals",
     text: "The studio approves campaign visuals every Monday.",
   });
 });
-afterAll(() => h?.stop());
 
 describe("bad input and roles", () => {
-  it.each([
+  test.each([
     [{ workspaceId: "not-a-uuid", title: "x", mimeType: "text/plain", text: "x" }, /workspaceId/],
     [{ workspaceId, title: "x", mimeType: "image/gif", text: "x" }, /mimeType/],
     [{ workspaceId, title: "", mimeType: "text/plain", text: "x" }, /title/],
@@ -26,12 +27,12 @@ describe("bad input and roles", () => {
     [{ workspaceId, title: "x", mimeType: "application/pdf", text: "x" }, /contentBase64/],
     [{ workspaceId, title: "x", mimeType: "text/plain", text: "x", metadata: [1, 2] }, /metadata/],
   ])("refuses a bad createDocument input with BAD_USER_INPUT (%#)", async (input, field) => {
-    const res = await gql(h.service, editor, CREATE, { input });
+    const res = await h.gql(editor, CREATE, { input });
     expect(res.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(JSON.stringify(res.errors![0])).toMatch(field);
   });
 
-  it("refuses bad search input with BAD_USER_INPUT", async () => {
+  test("refuses bad search input with BAD_USER_INPUT", async () => {
     for (const input of [
       { query: "x", limit: 101 },
       { query: "   " },
@@ -39,8 +40,7 @@ describe("bad input and roles", () => {
       { query: "x", after: Buffer.from("search:1000").toString("base64url") },
       { query: "x", filter: { documentIds: ["nope"] } },
     ]) {
-      const res = await gql(
-        h.service,
+      const res = await h.gql(
         editor,
         `query($input: SemanticSearchInput!) { semanticSearch(input: $input) { score } }`,
         { input },
@@ -49,22 +49,18 @@ describe("bad input and roles", () => {
     }
   });
 
-  it("lets a VIEWER read but not write", async () => {
+  test("lets a VIEWER read but not write", async () => {
     const viewer = member(tenant, "VIEWER");
-    const res = await gql(h.service, viewer, CREATE, {
+    const res = await h.gql(viewer, CREATE, {
       input: { workspaceId, title: "x", mimeType: "text/plain", text: "viewer text" },
     });
     expect(res.errors![0]!.extensions!.code).toBe("FORBIDDEN");
-    const search = await gql(
-      h.service,
-      viewer,
-      `query { semanticSearch(input: { query: "campaign visuals" }) { score } }`,
-    );
+    const search = await h.gql(viewer, `query { semanticSearch(input: { query: "campaign visuals" }) { score } }`);
     expect(search.errors).toBeUndefined();
     expect(search.data!.semanticSearch.length).toBeGreaterThan(0);
   });
 
-  it("refuses a request without the gateway's identity", async () => {
+  test("refuses a request without the gateway's identity", async () => {
     const response = await fetch(h.service.url, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePdf } from "./fixtures";
+import { member, waitFor } from "@atelier/testing";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { makePdf } from "./document-files";
+import { type KnowledgeSubgraph, knowledgeTest } from "./fixture";
 import { type GatewayStub, startGatewayStub } from "./gateway-stub";
-import { CREATE, DOCUMENT_FIELDS, gql, type Harness, member, startHarness, waitFor } from "./harness";
+import { CREATE, DOCUMENT_FIELDS, settled } from "./ingest-document";
 
 let gateway: GatewayStub;
-let h: Harness;
+let h: KnowledgeSubgraph;
 const tenant = randomUUID();
 const editor = member(tenant);
 const workspaceId = randomUUID();
@@ -23,36 +25,28 @@ function markdownAsset(text: string, extra: { tenantId?: string; ready?: boolean
   });
 }
 
-async function settled(id: string) {
-  return waitFor(
-    async () => {
-      const r = await gql(h.service, editor, `query($id: ID!) { document(id: $id) { ${DOCUMENT_FIELDS} } }`, { id });
-      const doc = r.data?.document;
-      return doc && (doc.status === "READY" || doc.status === "FAILED") ? doc : null;
-    },
-    30_000,
-    `document ${id} to settle`,
-  );
-}
+const settledDocument = (id: string) => settled(h, editor, id);
 
-const handOver = (assetId: string, who = editor) => gql(h.service, who, FROM_ASSET, { input: { assetId } });
+const handOver = (assetId: string, who = editor) => h.gql(who, FROM_ASSET, { input: { assetId } });
 
 beforeAll(async () => {
   gateway = await startGatewayStub();
-  h = await startHarness({
+});
+afterAll(() => gateway?.close());
+const test = knowledgeTest.with({
+  env: () => ({
     GATEWAY_URL: `${gateway.url}/graphql`,
     DELEGATION_PRIVATE_KEY: gateway.privateKey,
     MAX_DOCUMENT_BYTES: "100000",
     INGEST_RETRY_LIMIT: "0",
-  });
+  }),
 });
-afterAll(async () => {
-  await h?.stop();
-  await gateway?.close();
+test.beforeAll(({ subgraph }) => {
+  h = subgraph;
 });
 
 describe("documents from creative assets", () => {
-  it("reads the asset as the caller, fetches its bytes in the job and links document and asset", async () => {
+  test("reads the asset as the caller, fetches its bytes in the job and links document and asset", async () => {
     const text = "# Kiln guide\n\nFire the celadon glaze slowly to cone six.";
     const asset = markdownAsset(text);
     const res = await handOver(asset.id);
@@ -66,25 +60,23 @@ describe("documents from creative assets", () => {
       checksum: null,
       asset: { id: asset.id },
     });
-    const ready = await settled(document.id);
+    const ready = await settledDocument(document.id);
     expect(ready).toMatchObject({ status: "READY", mimeType: "text/markdown" });
     expect(ready.checksum).toBe(createHash("sha256").update(text).digest("hex"));
-    const entities = await gql(
-      h.service,
+    const entities = await h.gql(
       editor,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Asset { knowledgeDocuments { id status } } } }`,
       { r: [{ __typename: "Asset", id: asset.id }] },
     );
     expect(entities.data!._entities).toEqual([{ knowledgeDocuments: [{ id: document.id, status: "READY" }] }]);
-    const search = await gql(
-      h.service,
+    const search = await h.gql(
       editor,
       `query { semanticSearch(input: { query: "celadon glaze", mode: KEYWORD }) { document { id } } }`,
     );
     expect(search.data!.semanticSearch.map((r: { document: { id: string } }) => r.document.id)).toContain(document.id);
   });
 
-  it("returns the same document when the same version is handed over again", async () => {
+  test("returns the same document when the same version is handed over again", async () => {
     const asset = markdownAsset("Handed over twice.");
     const first = await handOver(asset.id);
     const second = await handOver(asset.id);
@@ -94,13 +86,12 @@ describe("documents from creative assets", () => {
     });
   });
 
-  it("re-indexes from the content it kept, without reading or downloading the asset again", async () => {
+  test("re-indexes from the content it kept, without reading or downloading the asset again", async () => {
     const asset = markdownAsset("# Glaze log\n\nShino glaze crawled at cone ten.");
     const { document } = (await handOver(asset.id)).data!.createDocumentFromAsset;
-    expect((await settled(document.id)).status).toBe("READY");
+    expect((await settledDocument(document.id)).status).toBe("READY");
     const before = { reads: gateway.reads, downloads: gateway.downloads };
-    const reindex = await gql(
-      h.service,
+    const reindex = await h.gql(
       editor,
       `mutation($input: DocumentIdInput!) { reindexDocument(input: $input) { document { id } } }`,
       { input: { documentId: document.id } },
@@ -108,7 +99,7 @@ describe("documents from creative assets", () => {
     expect(reindex.errors).toBeUndefined();
     await waitFor(
       async () => {
-        const r = await gql(h.service, editor, `query($id: ID!) { document(id: $id) { status chunkCount } }`, {
+        const r = await h.gql(editor, `query($id: ID!) { document(id: $id) { status chunkCount } }`, {
           id: document.id,
         });
         return r.data?.document.status === "READY" && r.data.document.chunkCount > 0 ? true : null;
@@ -119,7 +110,7 @@ describe("documents from creative assets", () => {
     expect({ reads: gateway.reads, downloads: gateway.downloads }).toEqual(before);
   });
 
-  it("ingests a PDF asset", async () => {
+  test("ingests a PDF asset", async () => {
     const asset = gateway.put({
       tenantId: tenant,
       workspaceId,
@@ -134,32 +125,32 @@ describe("documents from creative assets", () => {
       ],
     });
     const res = await handOver(asset.id);
-    expect(await settled(res.data!.createDocumentFromAsset.document.id)).toMatchObject({
+    expect(await settledDocument(res.data!.createDocumentFromAsset.document.id)).toMatchObject({
       status: "READY",
       mimeType: "application/pdf",
     });
   });
 
-  it("resolves a fresh download URL through the gateway when the first one has expired", async () => {
+  test("resolves a fresh download URL through the gateway when the first one has expired", async () => {
     gateway.expireFirstUrls = true;
     try {
       const asset = markdownAsset("A URL that expired before the job ran.");
       const before = gateway.reads;
       const res = await handOver(asset.id);
-      expect((await settled(res.data!.createDocumentFromAsset.document.id)).status).toBe("READY");
+      expect((await settledDocument(res.data!.createDocumentFromAsset.document.id)).status).toBe("READY");
       expect(gateway.reads - before).toBe(2);
     } finally {
       gateway.expireFirstUrls = false;
     }
   });
 
-  it("fails the document, with the reason, when the asset is gone by the time its URL must be renewed", async () => {
+  test("fails the document, with the reason, when the asset is gone by the time its URL must be renewed", async () => {
     gateway.expireFirstUrls = true;
     try {
       const asset = markdownAsset("Deleted right after the hand-over.");
       const res = await handOver(asset.id);
       gateway.assets.delete(asset.id);
-      const doc = await settled(res.data!.createDocumentFromAsset.document.id);
+      const doc = await settledDocument(res.data!.createDocumentFromAsset.document.id);
       expect(doc).toMatchObject({
         status: "FAILED",
         error: "the asset is gone, or no longer visible to whoever handed it over",
@@ -169,19 +160,19 @@ describe("documents from creative assets", () => {
     }
   });
 
-  it("fails the document whose bytes are already another document of the workspace", async () => {
+  test("fails the document whose bytes are already another document of the workspace", async () => {
     const text = "Exactly the same words, twice.";
-    const inline = await gql(h.service, editor, CREATE, {
+    const inline = await h.gql(editor, CREATE, {
       input: { workspaceId, title: "Inline", mimeType: "text/plain", text },
     });
     const twin = inline.data!.createDocument.document.id;
     const res = await handOver(markdownAsset(text).id);
-    const doc = await settled(res.data!.createDocumentFromAsset.document.id);
+    const doc = await settledDocument(res.data!.createDocumentFromAsset.document.id);
     expect(doc.status).toBe("FAILED");
     expect(doc.error).toBe(`the same content is already document ${twin} ("Inline") of this workspace`);
   });
 
-  it("refuses an asset it cannot ingest, one without bytes, one too large and one it cannot see", async () => {
+  test("refuses an asset it cannot ingest, one without bytes, one too large and one it cannot see", async () => {
     const png = gateway.put({
       tenantId: tenant,
       workspaceId,
@@ -200,22 +191,21 @@ describe("documents from creative assets", () => {
     expect(await codes(randomUUID())).toEqual([["NOT_FOUND", expect.stringMatching(/not found/)]]);
   });
 
-  it("lets no VIEWER hand an asset over", async () => {
+  test("lets no VIEWER hand an asset over", async () => {
     const res = await handOver(markdownAsset("viewers only read").id, member(tenant, "VIEWER"));
     expect(res.errors![0]!.extensions?.code).toBe("FORBIDDEN");
   });
 });
 
 describe("documents from assets across tenants", () => {
-  it("gives a second tenant neither the asset nor the documents made from it", async () => {
+  test("gives a second tenant neither the asset nor the documents made from it", async () => {
     const asset = markdownAsset("Tenant one's brief.");
     const first = await handOver(asset.id);
-    await settled(first.data!.createDocumentFromAsset.document.id);
+    await settledDocument(first.data!.createDocumentFromAsset.document.id);
     const stranger = member(randomUUID());
     const refused = await handOver(asset.id, stranger);
     expect(refused.errors![0]!.extensions?.code).toBe("NOT_FOUND");
-    const entities = await gql(
-      h.service,
+    const entities = await h.gql(
       stranger,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Asset { knowledgeDocuments { id } } } }`,
       { r: [{ __typename: "Asset", id: asset.id }] },
@@ -225,10 +215,10 @@ describe("documents from assets across tenants", () => {
 });
 
 describe("without gateway credentials", () => {
-  it("says documents cannot be made from assets here", async () => {
-    const bare = await startHarness();
+  test("says documents cannot be made from assets here", async () => {
+    const bare = await knowledgeTest.start();
     try {
-      const res = await gql(bare.service, editor, FROM_ASSET, { input: { assetId: randomUUID() } });
+      const res = await bare.gql(editor, FROM_ASSET, { input: { assetId: randomUUID() } });
       expect(res.errors![0]!.extensions?.code).toBe("SERVICE_UNAVAILABLE");
     } finally {
       await bare.stop();
@@ -237,16 +227,15 @@ describe("without gateway credentials", () => {
 });
 
 describe("workspace references", () => {
-  it("refuses another tenant's workspace, and one creative does not know, with NOT_FOUND", async () => {
+  test("refuses another tenant's workspace, and one creative does not know, with NOT_FOUND", async () => {
     const theirs = randomUUID();
     gateway.put({ tenantId: randomUUID(), workspaceId: theirs, name: "x.md", versions: [] });
     for (const target of [theirs, randomUUID()]) {
-      const inline = await gql(h.service, editor, CREATE, {
+      const inline = await h.gql(editor, CREATE, {
         input: { workspaceId: target, title: "Planted", mimeType: "text/plain", text: "planted" },
       });
       expect(inline.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-      const fromUri = await gql(
-        h.service,
+      const fromUri = await h.gql(
         editor,
         `mutation($input: CreateDocumentFromUriInput!) { createDocumentFromUri(input: $input) { document { id } } }`,
         { input: { workspaceId: target, uri: "http://127.0.0.1:9/never-fetched.md" } },
@@ -255,10 +244,10 @@ describe("workspace references", () => {
     }
   });
 
-  it("asks creative once per tenant and workspace while the answer is fresh", async () => {
+  test("asks creative once per tenant and workspace while the answer is fresh", async () => {
     const before = gateway.workspaceChecks;
     for (const title of ["One", "Two"]) {
-      const res = await gql(h.service, editor, CREATE, {
+      const res = await h.gql(editor, CREATE, {
         input: { workspaceId, title, mimeType: "text/plain", text: `${title} ${randomUUID()}` },
       });
       expect(res.errors).toBeUndefined();

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { member, waitFor } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePdf } from "./fixtures";
-import { CREATE, DOCUMENT_FIELDS, gql, type Harness, ingest, member, startHarness, waitFor } from "./harness";
+import { afterAll, describe, expect } from "vitest";
+import { makePdf } from "./document-files";
+import { type KnowledgeSubgraph, knowledgeTest } from "./fixture";
+import { CREATE, DOCUMENT_FIELDS, ingest } from "./ingest-document";
 
-let h: Harness;
+let h: KnowledgeSubgraph;
 let files: Server;
 let filesUrl: string;
 const tenant = randomUUID();
@@ -23,13 +25,16 @@ async function sql<T = Record<string, unknown>>(text: string, values: unknown[] 
   }
 }
 
-beforeAll(async () => {
-  h = await startHarness({
+const test = knowledgeTest.with({
+  env: {
     URI_FETCH_MAX_BYTES: "5000",
     URI_FETCH_TIMEOUT_MS: "500",
     CHUNK_SIZE_TOKENS: "40",
     CHUNK_OVERLAP_TOKENS: "8",
-  });
+  },
+});
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   files = createServer((req, res) => {
     if (req.url === "/brief.md")
       return res
@@ -47,7 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   files?.closeAllConnections();
   await new Promise<void>((resolve) => (files ? files.close(() => resolve()) : resolve()));
-  await h?.stop();
 });
 
 const longText = Array.from(
@@ -56,8 +60,8 @@ const longText = Array.from(
 ).join(" ");
 
 describe("documents", () => {
-  it("ingests a text document to READY with its chunks embedded", async () => {
-    const doc = await ingest(h.service, editor, {
+  test("ingests a text document to READY with its chunks embedded", async () => {
+    const doc = await ingest(h, editor, {
       workspaceId,
       title: "Approvals",
       text: longText,
@@ -77,20 +81,20 @@ describe("documents", () => {
     ).toBe(doc.chunkCount);
   });
 
-  it("does not ingest the same content twice in a workspace", async () => {
+  test("does not ingest the same content twice in a workspace", async () => {
     const input = { workspaceId, title: "Dup", mimeType: "text/plain", text: "Exactly the same words, twice." };
-    const first = await gql(h.service, editor, CREATE, { input });
-    const second = await gql(h.service, editor, CREATE, { input: { ...input, title: "Dup again" } });
+    const first = await h.gql(editor, CREATE, { input });
+    const second = await h.gql(editor, CREATE, { input: { ...input, title: "Dup again" } });
     expect(first.data!.createDocument.created).toBe(true);
     expect(second.data!.createDocument.created).toBe(false);
     expect(second.data!.createDocument.document.id).toBe(first.data!.createDocument.document.id);
-    const other = await gql(h.service, editor, CREATE, { input: { ...input, workspaceId: randomUUID() } });
+    const other = await h.gql(editor, CREATE, { input: { ...input, workspaceId: randomUUID() } });
     expect(other.data!.createDocument.created).toBe(true);
   });
 
-  it("ingests a PDF sent as base64", async () => {
+  test("ingests a PDF sent as base64", async () => {
     const pdf = await makePdf(["Packaging research: recycled card tested best with parents."]);
-    const doc = await ingest(h.service, editor, {
+    const doc = await ingest(h, editor, {
       workspaceId,
       title: "Packaging",
       mimeType: "application/pdf",
@@ -100,8 +104,8 @@ describe("documents", () => {
     expect(doc.chunkCount).toBe(1);
   });
 
-  it("marks a document that fails to parse FAILED with a reason, and no chunk of it remains", async () => {
-    const doc = await ingest(h.service, editor, {
+  test("marks a document that fails to parse FAILED with a reason, and no chunk of it remains", async () => {
+    const doc = await ingest(h, editor, {
       workspaceId,
       title: "Broken",
       mimeType: "application/pdf",
@@ -113,14 +117,13 @@ describe("documents", () => {
     expect(rows).toHaveLength(0);
   });
 
-  it("reports status and progress to READY, in order, through the catch-up query", async () => {
-    const doc = await ingest(h.service, editor, {
+  test("reports status and progress to READY, in order, through the catch-up query", async () => {
+    const doc = await ingest(h, editor, {
       workspaceId,
       title: "Progress",
       text: `${longText} Extra closing line.`,
     });
-    const res = await gql(
-      h.service,
+    const res = await h.gql(
       editor,
       `query($id: ID!) { documentStatusEvents(documentId: $id) { sequence type status chunkCount chunksEmbedded document { id } } }`,
       { id: doc.id },
@@ -137,8 +140,7 @@ describe("documents", () => {
     expect(events.at(-1)).toMatchObject({ type: "READY", status: "READY", chunksEmbedded: doc.chunkCount });
     const progress = events.filter((e) => e.type === "PROGRESS").map((e) => e.chunksEmbedded);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    const after = await gql(
-      h.service,
+    const after = await h.gql(
       editor,
       `query($id: ID!) { documentStatusEvents(documentId: $id, afterSequence: 2) { sequence } }`,
       { id: doc.id },
@@ -146,12 +148,11 @@ describe("documents", () => {
     expect(after.data!.documentStatusEvents[0].sequence).toBe(3);
   });
 
-  it("deletes a document with its chunks and vectors (counted, not assumed)", async () => {
-    const doc = await ingest(h.service, editor, { workspaceId, title: "Doomed", text: `${longText} Doomed.` });
+  test("deletes a document with its chunks and vectors (counted, not assumed)", async () => {
+    const doc = await ingest(h, editor, { workspaceId, title: "Doomed", text: `${longText} Doomed.` });
     const { store, collection } = h.service.services;
     expect(await store.count(collection, { tenantId: tenant, documentId: doc.id })).toBe(doc.chunkCount);
-    const res = await gql(
-      h.service,
+    const res = await h.gql(
       editor,
       `mutation($input: DocumentIdInput!) { deleteDocument(input: $input) { documentId chunksDeleted vectorsRemaining } }`,
       {
@@ -165,8 +166,7 @@ describe("documents", () => {
     });
     expect(await store.count(collection, { tenantId: tenant, documentId: doc.id })).toBe(0);
     expect(await sql(`SELECT 1 FROM knowledge."SemanticChunk" WHERE "documentId" = $1`, [doc.id])).toHaveLength(0);
-    const search = await gql(
-      h.service,
+    const search = await h.gql(
       editor,
       `query { semanticSearch(input: { query: "Doomed", mode: KEYWORD }) { chunk { id } document { id } } }`,
     );
@@ -175,10 +175,9 @@ describe("documents", () => {
     );
   });
 
-  it("re-indexes a document back to READY with the same chunk count", async () => {
-    const doc = await ingest(h.service, editor, { workspaceId, title: "Again", text: `${longText} Again.` });
-    const res = await gql(
-      h.service,
+  test("re-indexes a document back to READY with the same chunk count", async () => {
+    const doc = await ingest(h, editor, { workspaceId, title: "Again", text: `${longText} Again.` });
+    const res = await h.gql(
       editor,
       `mutation($input: DocumentIdInput!) { reindexDocument(input: $input) { document { status chunkCount } } }`,
       {
@@ -187,7 +186,7 @@ describe("documents", () => {
     );
     expect(res.data!.reindexDocument.document).toEqual({ status: "PENDING", chunkCount: 0 });
     const ready = await waitFor(async () => {
-      const r = await gql(h.service, editor, `query($id: ID!) { document(id: $id) { ${DOCUMENT_FIELDS} } }`, {
+      const r = await h.gql(editor, `query($id: ID!) { document(id: $id) { ${DOCUMENT_FIELDS} } }`, {
         id: doc.id,
       });
       return r.data!.document.status === "READY" ? r.data!.document : null;
@@ -195,9 +194,8 @@ describe("documents", () => {
     expect(ready.chunkCount).toBe(doc.chunkCount);
   });
 
-  it("fetches a document from a URI", async () => {
-    const res = await gql(
-      h.service,
+  test("fetches a document from a URI", async () => {
+    const res = await h.gql(
       editor,
       `mutation($input: CreateDocumentFromUriInput!) { createDocumentFromUri(input: $input) { document { title mimeType status } } }`,
       {
@@ -208,14 +206,13 @@ describe("documents", () => {
     expect(res.data!.createDocumentFromUri.document).toMatchObject({ title: "brief.md", mimeType: "text/markdown" });
   });
 
-  it.each([
+  test.each([
     ["big.txt", /larger than 5000 bytes/],
     ["slow.txt", /no answer within 500 ms/],
     ["image.png", /unsupported content type image\/png/],
     ["missing", /answered 404/],
   ])("refuses a URI whose fetch breaks a limit (%s)", async (path, message) => {
-    const res = await gql(
-      h.service,
+    const res = await h.gql(
       editor,
       `mutation($input: CreateDocumentFromUriInput!) { createDocumentFromUri(input: $input) { document { id } } }`,
       {
@@ -226,18 +223,18 @@ describe("documents", () => {
     expect(res.errors![0]!.message).toMatch(message);
   });
 
-  it("lists a workspace's documents through the Workspace entity, paged", async () => {
+  test("lists a workspace's documents through the Workspace entity, paged", async () => {
     const ws = randomUUID();
     for (const n of [1, 2, 3])
-      await gql(h.service, editor, CREATE, {
+      await h.gql(editor, CREATE, {
         input: { workspaceId: ws, title: `W${n}`, mimeType: "text/plain", text: `Doc ${n}` },
       });
     const query = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on Workspace { documents(first: 2, after: $after) { edges { cursor node { title } } pageInfo { hasNextPage endCursor } } } } }`;
-    const page1 = await gql(h.service, editor, query, { reps: [{ __typename: "Workspace", id: ws }] });
+    const page1 = await h.gql(editor, query, { reps: [{ __typename: "Workspace", id: ws }] });
     const conn1 = page1.data!._entities[0].documents;
     expect(conn1.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual(["W3", "W2"]);
     expect(conn1.pageInfo.hasNextPage).toBe(true);
-    const page2 = await gql(h.service, editor, query, {
+    const page2 = await h.gql(editor, query, {
       reps: [{ __typename: "Workspace", id: ws }],
       after: conn1.pageInfo.endCursor,
     });
@@ -246,25 +243,19 @@ describe("documents", () => {
     ]);
   });
 
-  it("writes one audit event per mutation", async () => {
-    const doc = await ingest(h.service, editor, { workspaceId, title: "Audited", text: "Audit me please." });
-    await gql(
-      h.service,
-      editor,
-      `mutation($input: DocumentIdInput!) { reindexDocument(input: $input) { document { id } } }`,
-      { input: { documentId: doc.id } },
-    );
+  test("writes one audit event per mutation", async () => {
+    const doc = await ingest(h, editor, { workspaceId, title: "Audited", text: "Audit me please." });
+    await h.gql(editor, `mutation($input: DocumentIdInput!) { reindexDocument(input: $input) { document { id } } }`, {
+      input: { documentId: doc.id },
+    });
     await waitFor(
       async () =>
-        (await gql(h.service, editor, `query($id: ID!) { document(id: $id) { status } }`, { id: doc.id })).data!
-          .document.status === "READY",
+        (await h.gql(editor, `query($id: ID!) { document(id: $id) { status } }`, { id: doc.id })).data!.document
+          .status === "READY",
     );
-    await gql(
-      h.service,
-      editor,
-      `mutation($input: DocumentIdInput!) { deleteDocument(input: $input) { documentId } }`,
-      { input: { documentId: doc.id } },
-    );
+    await h.gql(editor, `mutation($input: DocumentIdInput!) { deleteDocument(input: $input) { documentId } }`, {
+      input: { documentId: doc.id },
+    });
     const rows = await sql<{ action: string; actor_id: string; tenant_id: string }>(
       `SELECT action, actor_id::text, tenant_id::text FROM audit.audit_events WHERE resource_id = $1 ORDER BY created_at, id`,
       [doc.id],

@@ -1,23 +1,25 @@
 import { randomUUID } from "node:crypto";
+import { member } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREATE, gql, type Harness, member, startHarness } from "./harness";
+import { describe, expect } from "vitest";
+import { type KnowledgeSubgraph, knowledgeTest } from "./fixture";
+import { CREATE } from "./ingest-document";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ RUN_WORKER: "false" });
+let h: KnowledgeSubgraph;
+const test = knowledgeTest.with({ env: { RUN_WORKER: "false" } });
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
-afterAll(() => h.stop());
 
 const DOCUMENTS = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on Workspace {
   documents(first: 4, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } } }`;
 
 describe("workspace.documents paging", () => {
-  it("lists every document exactly once when they were all created within one millisecond, even past a deleted cursor row", async () => {
+  test("lists every document exactly once when they were all created within one millisecond, even past a deleted cursor row", async () => {
     const editor = member(randomUUID());
     const ws = randomUUID();
     for (let n = 0; n < 30; n++)
-      await gql(h.service, editor, CREATE, {
+      await h.gql(editor, CREATE, {
         input: { workspaceId: ws, title: `D${n}`, mimeType: "text/plain", text: `Document ${n}` },
       });
     const sql = new pg.Client({ connectionString: h.db.url });
@@ -38,7 +40,7 @@ describe("workspace.documents paging", () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 20; page++) {
-        const res = await gql(h.service, editor, DOCUMENTS, { reps: [{ __typename: "Workspace", id: ws }], after });
+        const res = await h.gql(editor, DOCUMENTS, { reps: [{ __typename: "Workspace", id: ws }], after });
         const conn = res.data!._entities[0].documents;
         seen.push(...conn.edges.map((e: { node: { id: string } }) => e.node.id));
         if (!conn.pageInfo.hasNextPage) break;
@@ -52,9 +54,9 @@ describe("workspace.documents paging", () => {
     }
   });
 
-  it("refuses a cursor that is not one of this list's with BAD_USER_INPUT", async () => {
+  test("refuses a cursor that is not one of this list's with BAD_USER_INPUT", async () => {
     const editor = member(randomUUID());
-    const res = await gql(h.service, editor, DOCUMENTS, {
+    const res = await h.gql(editor, DOCUMENTS, {
       reps: [{ __typename: "Workspace", id: randomUUID() }],
       after: Buffer.from("2026-01-01T00:00:00.000Z|x").toString("base64url"),
     });

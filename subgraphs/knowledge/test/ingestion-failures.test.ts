@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { member, waitFor } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { failExhaustedIngestion } from "../src/ingestion/start-worker";
 import { INGEST_QUEUE } from "../src/services";
 import { type EmbeddingProviderStub, startEmbeddingProvider } from "./embedding-provider-stub";
-import { CREATE, gql, type Harness, member, startHarness, waitFor } from "./harness";
+import { type KnowledgeSubgraph, knowledgeTest } from "./fixture";
+import { CREATE } from "./ingest-document";
 
 const DIMENSIONS = 8;
 let provider: EmbeddingProviderStub;
-let h: Harness;
+let h: KnowledgeSubgraph;
 let pool: pg.Pool;
 const tenant = randomUUID();
 const editor = member(tenant);
@@ -34,9 +36,9 @@ function providerEnv(extra: Record<string, string> = {}) {
 }
 
 /** Each test's document has its own content: the same content in a workspace is stored once. */
-async function create(service: Harness["service"], title: string) {
+async function create(subgraph: KnowledgeSubgraph, title: string) {
   const text = `${title}. ${longText}`;
-  const res = await gql(service, editor, CREATE, { input: { workspaceId, title, mimeType: "text/plain", text } });
+  const res = await subgraph.gql(editor, CREATE, { input: { workspaceId, title, mimeType: "text/plain", text } });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!.createDocument.document.id as string;
 }
@@ -54,13 +56,13 @@ async function settled(documentId: string, timeoutMs = 60_000) {
 }
 
 async function eventTypes(documentId: string): Promise<string[]> {
-  const res = await gql(h.service, editor, `query($id: ID!) { documentStatusEvents(documentId: $id) { type } }`, {
+  const res = await h.gql(editor, `query($id: ID!) { documentStatusEvents(documentId: $id) { type } }`, {
     id: documentId,
   });
   return (res.data!.documentStatusEvents as { type: string }[]).map((e) => e.type);
 }
 
-async function leftovers(service: Harness["service"], documentId: string) {
+async function leftovers(service: KnowledgeSubgraph["service"], documentId: string) {
   const { rows } = await pool.query(
     `SELECT count(*)::int AS n FROM knowledge."SemanticChunk" WHERE "documentId" = $1`,
     [documentId],
@@ -71,20 +73,22 @@ async function leftovers(service: Harness["service"], documentId: string) {
 
 beforeAll(async () => {
   provider = await startEmbeddingProvider(DIMENSIONS);
-  h = await startHarness(providerEnv());
+});
+const test = knowledgeTest.with({ env: () => providerEnv() });
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   pool = new pg.Pool({ connectionString: h.db.url, max: 2 });
 });
 afterAll(async () => {
   await pool?.end();
-  await h?.stop();
   await provider?.close();
 });
 
 describe("an ingestion that cannot finish", () => {
-  it("ends FAILED with the reason when embedding fails past every retry, leaving no chunk or vector", async () => {
+  test("ends FAILED with the reason when embedding fails past every retry, leaving no chunk or vector", async () => {
     // Two batches are embedded and written, then the provider answers 503 for good.
     provider.setMode({ kind: "failAfter", okBatches: 2, status: 503 });
-    const id = await create(h.service, "Outage");
+    const id = await create(h, "Outage");
     const doc = await settled(id);
     expect(doc.status).toBe("FAILED");
     expect(doc.error).toMatch(/^embedding failed: embedding provider answered 503 \(gave up after 2 attempts\)$/);
@@ -93,18 +97,17 @@ describe("an ingestion that cannot finish", () => {
     expect(types.filter((t) => t === "FAILED")).toHaveLength(1);
     expect(types.at(-1)).toBe("FAILED");
     expect(types).toContain("PROGRESS");
-    const search = await gql(
-      h.service,
+    const search = await h.gql(
       editor,
       `query { semanticSearch(input: { query: "ceramic glaze", mode: KEYWORD }) { chunk { id } } }`,
     );
     expect(search.data!.semanticSearch).toEqual([]);
   });
 
-  it("ends FAILED at once, without retrying, when the provider refuses the request", async () => {
+  test("ends FAILED at once, without retrying, when the provider refuses the request", async () => {
     provider.setMode({ kind: "failAfter", okBatches: 0, status: 400 });
     const before = provider.requests;
-    const id = await create(h.service, "Refused");
+    const id = await create(h, "Refused");
     const doc = await settled(id);
     expect(doc.status).toBe("FAILED");
     expect(doc.error).toMatch(/^embedding failed: embedding provider answered 400: .*scripted failure/);
@@ -113,9 +116,9 @@ describe("an ingestion that cannot finish", () => {
     expect(await eventTypes(id)).toEqual(["CREATED", "PROCESSING", "PROGRESS", "FAILED"]);
   });
 
-  it("fails once however many deliveries of the job and of its dead letter race", async () => {
+  test("fails once however many deliveries of the job and of its dead letter race", async () => {
     provider.setMode({ kind: "failAfter", okBatches: 0, status: 503 });
-    const id = await create(h.service, "Raced");
+    const id = await create(h, "Raced");
     const job = { tenantId: tenant, documentId: id, requestSequence: 1 };
     // A duplicate delivery of the same ingestion, as at-least-once queues allow.
     await h.service.services.queue.send(INGEST_QUEUE, job);
@@ -129,12 +132,11 @@ describe("an ingestion that cannot finish", () => {
     expect(types.at(-1)).toBe("FAILED");
   });
 
-  it("ignores the dead letter of a request that a re-index superseded", async () => {
+  test("ignores the dead letter of a request that a re-index superseded", async () => {
     provider.setMode({ kind: "ok" });
-    const id = await create(h.service, "Superseded");
+    const id = await create(h, "Superseded");
     expect((await settled(id)).status).toBe("READY");
-    const reindex = await gql(
-      h.service,
+    const reindex = await h.gql(
       editor,
       `mutation($id: ID!) { reindexDocument(input: { documentId: $id }) { document { status } } }`,
       { id },
@@ -146,9 +148,9 @@ describe("an ingestion that cannot finish", () => {
     expect(await eventTypes(id)).not.toContain("FAILED");
   });
 
-  it("ends FAILED with the reason when a parse failure is the cause", async () => {
+  test("ends FAILED with the reason when a parse failure is the cause", async () => {
     provider.setMode({ kind: "ok" });
-    const res = await gql(h.service, editor, CREATE, {
+    const res = await h.gql(editor, CREATE, {
       input: {
         workspaceId,
         title: "Not a PDF",
@@ -165,20 +167,20 @@ describe("an ingestion that cannot finish", () => {
 });
 
 describe("an ingestion whose worker never finishes", () => {
-  let hung: Harness;
+  let hung: KnowledgeSubgraph;
   beforeAll(async () => {
     // No retry, and a job active for 1 s is presumed lost: pg-boss fails it at its next maintenance pass.
-    hung = await startHarness(
-      providerEnv({ INGEST_RETRY_LIMIT: "0", JOB_EXPIRE_SECONDS: "1", EMBEDDING_TIMEOUT_MS: "120000" }),
-    );
+    hung = await knowledgeTest.start({
+      env: providerEnv({ INGEST_RETRY_LIMIT: "0", JOB_EXPIRE_SECONDS: "1", EMBEDDING_TIMEOUT_MS: "120000" }),
+    });
   });
   afterAll(async () => {
     await hung?.stop();
   });
 
-  it("ends FAILED when pg-boss gives the job up after it timed out", async () => {
+  test("ends FAILED when pg-boss gives the job up after it timed out", async () => {
     provider.setMode({ kind: "hang" });
-    const res = await gql(hung.service, editor, CREATE, {
+    const res = await hung.gql(editor, CREATE, {
       input: { workspaceId, title: "Hung", mimeType: "text/plain", text: `Hung. ${longText}` },
     });
     const id = res.data!.createDocument.document.id as string;

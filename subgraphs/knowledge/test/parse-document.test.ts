@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parsing/parse-document";
 import { ParseError } from "../src/parsing/parse-error";
-import { makeDocx, makePdf } from "./fixtures";
+import { makeDocx, makePdf } from "./document-files";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

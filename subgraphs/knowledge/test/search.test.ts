@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gql, type Harness, ingest, member, startHarness } from "./harness";
+import { member } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { type KnowledgeSubgraph, knowledgeTest as test } from "./fixture";
+import { ingest } from "./ingest-document";
 
-let h: Harness;
+let h: KnowledgeSubgraph;
 const tenant = randomUUID();
 const editor = member(tenant);
 const ws1 = randomUUID();
@@ -12,32 +14,31 @@ const docs: Record<string, { id: string }> = {};
 const PAGED = `query($input: SemanticSearchInput!) { semanticSearch(input: $input) { cursor chunk { id } } }`;
 const SEARCH = `query($input: SemanticSearchInput!) { semanticSearch(input: $input) { score highlight chunk { id text index } document { id title mimeType } } }`;
 
-beforeAll(async () => {
-  h = await startHarness();
-  docs.logo = await ingest(h.service, editor, {
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
+  docs.logo = await ingest(h, editor, {
     workspaceId: ws1,
     title: "Logo rules",
     text: "Logo usage guidelines. Keep clear space around the logo. On dark backgrounds use the white logo.",
     metadata: { kind: "guideline", region: "emea" },
   });
-  docs.brief = await ingest(h.service, editor, {
+  docs.brief = await ingest(h, editor, {
     workspaceId: ws1,
     title: "Spring brief",
     mimeType: "text/markdown",
     text: "# Spring campaign brief\n\nLaunching the spring campaign for young parents, with bright outdoor photography.",
     metadata: { kind: "brief", region: "emea" },
   });
-  docs.research = await ingest(h.service, editor, {
+  docs.research = await ingest(h, editor, {
     workspaceId: ws2,
     title: "Survey",
     text: "Research note: survey respondents preferred recycled packaging <b>strongly</b> over plastic.",
     metadata: { kind: "research", region: "us" },
   });
 });
-afterAll(() => h?.stop());
 
 const search = async (input: Record<string, unknown>) => {
-  const res = await gql(h.service, editor, SEARCH, { input });
+  const res = await h.gql(editor, SEARCH, { input });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!.semanticSearch as {
     score: number;
@@ -48,18 +49,18 @@ const search = async (input: Record<string, unknown>) => {
 };
 
 describe("semanticSearch", () => {
-  it.each(["DENSE", "KEYWORD", "HYBRID"])("ranks the matching document first in %s mode", async (mode) => {
+  test.each(["DENSE", "KEYWORD", "HYBRID"])("ranks the matching document first in %s mode", async (mode) => {
     const results = await search({ query: "logo on a dark background", mode });
     expect(results[0]!.document.id).toBe(docs.logo!.id);
     expect(results[0]!.score).toBeGreaterThan(0);
   });
 
-  it("finds a paraphrase by meaning (DENSE) through shared stems", async () => {
+  test("finds a paraphrase by meaning (DENSE) through shared stems", async () => {
     const results = await search({ query: "campaigns launched for parents", mode: "DENSE" });
     expect(results[0]!.document.id).toBe(docs.brief!.id);
   });
 
-  it("highlights the matched terms with <mark>, HTML-escaped, in every mode", async () => {
+  test("highlights the matched terms with <mark>, HTML-escaped, in every mode", async () => {
     for (const mode of ["DENSE", "KEYWORD", "HYBRID"]) {
       const [top] = await search({ query: "recycled packaging", mode });
       expect(top!.highlight).toMatch(/<mark>recycled<\/mark>/i);
@@ -69,7 +70,7 @@ describe("semanticSearch", () => {
     }
   });
 
-  it("filters by workspace, documents, MIME type and metadata", async () => {
+  test("filters by workspace, documents, MIME type and metadata", async () => {
     const ids = async (filter: Record<string, unknown>) =>
       new Set(
         (await search({ query: "logo campaign survey packaging", mode: "HYBRID", filter })).map((r) => r.document.id),
@@ -84,29 +85,29 @@ describe("semanticSearch", () => {
     expect(await ids({ metadata: { region: "mars" } })).toEqual(new Set());
   });
 
-  it("finds a document by its title, which every chunk is indexed with", async () => {
+  test("finds a document by its title, which every chunk is indexed with", async () => {
     const results = await search({ query: "survey", mode: "KEYWORD" });
     expect(results[0]!.document.id).toBe(docs.research!.id);
     const [byTitleOnly] = await search({ query: "spring brief rules", mode: "KEYWORD", limit: 1 });
     expect([docs.brief!.id, docs.logo!.id]).toContain(byTitleOnly!.document.id);
   });
 
-  it("pages with the last result's cursor: the pages join up to the single long ranking", async () => {
+  test("pages with the last result's cursor: the pages join up to the single long ranking", async () => {
     for (const mode of ["DENSE", "KEYWORD", "HYBRID"]) {
       const query = "logo campaign survey packaging";
-      const all = await gql(h.service, editor, PAGED, { input: { query, mode, limit: 100 } });
+      const all = await h.gql(editor, PAGED, { input: { query, mode, limit: 100 } });
       const ranking = all.data!.semanticSearch as { cursor: string; chunk: { id: string } }[];
       expect(ranking.length).toBeGreaterThan(1);
-      const first = (await gql(h.service, editor, PAGED, { input: { query, mode, limit: 1 } })).data!.semanticSearch;
-      const rest = (await gql(h.service, editor, PAGED, { input: { query, mode, limit: 100, after: first[0].cursor } }))
-        .data!.semanticSearch;
+      const first = (await h.gql(editor, PAGED, { input: { query, mode, limit: 1 } })).data!.semanticSearch;
+      const rest = (await h.gql(editor, PAGED, { input: { query, mode, limit: 100, after: first[0].cursor } })).data!
+        .semanticSearch;
       expect([...first, ...rest].map((r: { chunk: { id: string } }) => r.chunk.id)).toEqual(
         ranking.map((r) => r.chunk.id),
       );
     }
   });
 
-  it("respects the limit", async () => {
+  test("respects the limit", async () => {
     expect(await search({ query: "logo campaign survey", mode: "HYBRID", limit: 1 })).toHaveLength(1);
   });
 });

@@ -2,14 +2,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { member, waitFor } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { chunkText } from "../src/ingestion/chunk-text";
-import { CREATE, gql, type Harness, member, startHarness, waitFor } from "./harness";
+import { type KnowledgeSubgraph, knowledgeTest } from "./fixture";
+import { CREATE } from "./ingest-document";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CHUNKING = { CHUNK_SIZE_TOKENS: "30", CHUNK_OVERLAP_TOKENS: "5" };
-let h: Harness;
+let h: KnowledgeSubgraph;
 let pool: pg.Pool;
 const children: ChildProcess[] = [];
 
@@ -41,17 +43,19 @@ async function progress(id: string) {
 
 beforeAll(async () => {
   // The API process runs no worker; its embedded store follows the worker through status notices.
-  h = await startHarness({ ...CHUNKING, RUN_WORKER: "false", JOB_EXPIRE_SECONDS: "2" });
+});
+const test = knowledgeTest.with({ env: () => ({ ...CHUNKING, RUN_WORKER: "false", JOB_EXPIRE_SECONDS: "2" }) });
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   pool = new pg.Pool({ connectionString: h.db.url, max: 2 });
 });
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   await pool?.end();
-  await h?.stop();
 });
 
 describe("ingestion after a killed worker", () => {
-  it("resumes in another worker and ends READY with exactly the right chunks", async () => {
+  test("resumes in another worker and ends READY with exactly the right chunks", async () => {
     const tenant = randomUUID();
     const editor = member(tenant);
     const text = Array.from(
@@ -59,7 +63,7 @@ describe("ingestion after a killed worker", () => {
       (_, i) => `Finding ${i}: the kiln-fired glaze palette scored ${i % 7} with testers.`,
     ).join(" ");
     const expected = chunkText(text, { size: 30, overlap: 5 }).length;
-    const res = await gql(h.service, editor, CREATE, {
+    const res = await h.gql(editor, CREATE, {
       input: { workspaceId: randomUUID(), title: "Long study", mimeType: "text/plain", text },
     });
     const id = res.data!.createDocument.document.id as string;
@@ -103,8 +107,7 @@ describe("ingestion after a killed worker", () => {
       10_000,
       "vector sync",
     );
-    const search = await gql(
-      h.service,
+    const search = await h.gql(
       editor,
       `query { semanticSearch(input: { query: "kiln-fired glaze palette", mode: DENSE, limit: 3 }) { document { id } } }`,
     );

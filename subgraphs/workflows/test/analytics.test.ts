@@ -1,13 +1,13 @@
+import { colleague, newTenantUser } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkflow, startRun, waitForStatus } from "./fixtures";
-import { colleague, type Harness, newTenantUser, ok, startHarness } from "./harness";
+import { describe, expect } from "vitest";
+import { workflowsTest as test, type WorkflowsSubgraph } from "./fixture";
+import { createWorkflow, startRun, waitForStatus } from "./workflow-runs";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
+let h: WorkflowsSubgraph;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
-afterAll(() => h.stop());
 
 const WORKSPACE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Workspace {
   id
@@ -16,25 +16,20 @@ const WORKSPACE = `query($reps: [_Any!]!) { _entities(representations: $reps) { 
 } } }`;
 
 describe("studio analytics on creative's Workspace entity", () => {
-  it("counts executions, outcomes, average duration, unique users and the last execution per workspace", async () => {
+  test("counts executions, outcomes, average duration, unique users and the last execution per workspace", async () => {
     const alice = newTenantUser();
     const bob = colleague(alice, "EDITOR");
-    const good = await createWorkflow(h.service, alice);
-    const bad = await createWorkflow(h.service, alice, {
+    const good = await createWorkflow(h, alice);
+    const bad = await createWorkflow(h, alice, {
       workspaceId: good.workspaceId,
       steps: [{ key: "down", type: "HTTP_REQUEST", config: { url: "http://127.0.0.1:1/", timeoutMs: 1000 } }],
     });
-    const runs = [
-      await startRun(h.service, alice, good.id),
-      await startRun(h.service, bob, good.id),
-      await startRun(h.service, bob, bad.id),
-    ];
-    await waitForStatus(h.service, alice, runs[0]!.id, "SUCCEEDED");
-    await waitForStatus(h.service, alice, runs[1]!.id, "SUCCEEDED");
-    await waitForStatus(h.service, alice, runs[2]!.id, "FAILED");
-    const [workspace] = (
-      await ok(h.service, alice, WORKSPACE, { reps: [{ __typename: "Workspace", id: good.workspaceId }] })
-    )._entities;
+    const runs = [await startRun(h, alice, good.id), await startRun(h, bob, good.id), await startRun(h, bob, bad.id)];
+    await waitForStatus(h, alice, runs[0]!.id, "SUCCEEDED");
+    await waitForStatus(h, alice, runs[1]!.id, "SUCCEEDED");
+    await waitForStatus(h, alice, runs[2]!.id, "FAILED");
+    const [workspace] = (await h.ok(alice, WORKSPACE, { reps: [{ __typename: "Workspace", id: good.workspaceId }] }))
+      ._entities;
     expect(workspace.workflowAnalytics).toMatchObject({ executionsTotal: 3, succeeded: 2, failed: 1, uniqueUsers: 2 });
     expect(workspace.workflowAnalytics.averageDurationMs).toBeGreaterThanOrEqual(0);
     expect(Date.parse(workspace.workflowAnalytics.lastExecutionAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -46,9 +41,8 @@ describe("studio analytics on creative's Workspace entity", () => {
     ).toEqual({ id: bob.userId });
 
     const stranger = newTenantUser();
-    const [seen] = (
-      await ok(h.service, stranger, WORKSPACE, { reps: [{ __typename: "Workspace", id: good.workspaceId }] })
-    )._entities;
+    const [seen] = (await h.ok(stranger, WORKSPACE, { reps: [{ __typename: "Workspace", id: good.workspaceId }] }))
+      ._entities;
     expect(seen.workflowAnalytics).toMatchObject({
       executionsTotal: 0,
       succeeded: 0,
@@ -59,11 +53,11 @@ describe("studio analytics on creative's Workspace entity", () => {
     expect(seen.workflowRuns.edges).toEqual([]);
   });
 
-  it("writes one audit event per mutation, in the tenant", async () => {
+  test("writes one audit event per mutation, in the tenant", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice);
-    const run = await startRun(h.service, alice, wf.id);
-    await waitForStatus(h.service, alice, run.id, "SUCCEEDED");
+    const wf = await createWorkflow(h, alice);
+    const run = await startRun(h, alice, wf.id);
+    await waitForStatus(h, alice, run.id, "SUCCEEDED");
     const client = new pg.Client({ connectionString: h.db.url });
     await client.connect();
     const { rows } = await client.query(

@@ -1,14 +1,16 @@
 import { createPostgresEventBus } from "@atelier/event-bus";
 import { STREAM_EVENTS_CHANNEL } from "@atelier/live-events";
+import { newTenantUser, waitFor } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { failDeadRun } from "../src/engine/fail-dead-run";
-import { createWorkflow, EVENTS, startRun, transformSteps, waitForStatus } from "./fixtures";
-import { type Harness, newTenantUser, ok, startHarness, waitFor } from "./harness";
+import { type WorkflowsSubgraph, workflowsTest } from "./fixture";
+import { createWorkflow, EVENTS, startRun, transformSteps, waitForStatus } from "./workflow-runs";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ JOB_RETRY_LIMIT: "1" });
+let h: WorkflowsSubgraph;
+const test = workflowsTest.with({ env: { JOB_RETRY_LIMIT: "1" } });
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   // A persistent failure the worker cannot get past, as a bug would be: recording a step run
   // keyed "poison" raises, so every delivery of the run's job fails.
   const admin = new pg.Client({ connectionString: h.db.url });
@@ -19,23 +21,22 @@ beforeAll(async () => {
     CREATE TRIGGER poison BEFORE INSERT ON workflows."StepRun" FOR EACH ROW EXECUTE FUNCTION workflows.poison();`);
   await admin.end();
 });
-afterAll(() => h.stop());
 
 describe("a run whose job keeps failing", () => {
-  it("ends FAILED with the reason and one FAILED event once the job's retries are exhausted", async () => {
+  test("ends FAILED with the reason and one FAILED event once the job's retries are exhausted", async () => {
     const bus = createPostgresEventBus(h.db.url);
     const notices: { topics: string[]; sequence: number }[] = [];
     const unsubscribe = await bus.subscribe(STREAM_EVENTS_CHANNEL, (m) => notices.push(m as never));
     try {
       const alice = newTenantUser();
-      const wf = await createWorkflow(h.service, alice, {
+      const wf = await createWorkflow(h, alice, {
         steps: [{ key: "poison", type: "TRANSFORM", config: { output: { ok: true } } }, ...transformSteps(1)],
       });
-      const run = await startRun(h.service, alice, wf.id);
-      const failed = await waitForStatus(h.service, alice, run.id, "FAILED", 30_000);
+      const run = await startRun(h, alice, wf.id);
+      const failed = await waitForStatus(h, alice, run.id, "FAILED", 30_000);
       expect(failed.error).toMatch(/kept failing and was given up after its retries: .*poisoned step run/);
       expect(failed.finishedAt).not.toBeNull();
-      const events = (await ok(h.service, alice, EVENTS, { runId: run.id })).workflowRunEvents;
+      const events = (await h.ok(alice, EVENTS, { runId: run.id })).workflowRunEvents;
       expect(events.map((e: { type: string; sequence: number }) => [e.sequence, e.type])).toEqual([
         [1, "QUEUED"],
         [2, "FAILED"],
@@ -51,14 +52,14 @@ describe("a run whose job keeps failing", () => {
         data: { runId: run.id, tenantId: alice.tenantId },
       });
       expect(again).toBe(false);
-      expect((await ok(h.service, alice, EVENTS, { runId: run.id })).workflowRunEvents).toHaveLength(2);
+      expect((await h.ok(alice, EVENTS, { runId: run.id })).workflowRunEvents).toHaveLength(2);
     } finally {
       await unsubscribe();
       await bus.close();
     }
   }, 60_000);
 
-  it("drops a dead letter that names no run", async () => {
+  test("drops a dead letter that names no run", async () => {
     expect(await failDeadRun(h.service.services, { id: "x", data: { runId: "nope", tenantId: "" } })).toBe(false);
   });
 });

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { newTenantUser } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NAME_SCHEMA, transformSteps } from "./fixtures";
-import { errorCode, gql, type Harness, newTenantUser, ok, startHarness } from "./harness";
+import { describe, expect } from "vitest";
+import { workflowsTest as test, type WorkflowsSubgraph } from "./fixture";
+import { NAME_SCHEMA, transformSteps } from "./workflow-runs";
 
-let h: Harness;
+let h: WorkflowsSubgraph;
 let systemTemplateId: string;
-beforeAll(async () => {
-  h = await startHarness();
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   const client = new pg.Client({ connectionString: h.db.url });
   await client.connect();
   const { rows } = await client.query(
@@ -18,7 +19,6 @@ beforeAll(async () => {
   systemTemplateId = rows[0].id;
   await client.end();
 });
-afterAll(() => h.stop());
 
 const CREATE_TEMPLATE = `mutation($input: CreateWorkflowTemplateInput!) { createWorkflowTemplate(input: $input) { template { id name version isSystem tags steps { key type } } } }`;
 const UPDATE_TEMPLATE = `mutation($input: UpdateWorkflowTemplateInput!) { updateWorkflowTemplate(input: $input) { template { id version isActive } } }`;
@@ -39,10 +39,9 @@ const template = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe("templates", () => {
-  it("creates a tenant template visible beside the system catalog, not to other tenants", async () => {
+  test("creates a tenant template visible beside the system catalog, not to other tenants", async () => {
     const alice = newTenantUser();
-    const created = (await ok(h.service, alice, CREATE_TEMPLATE, { input: template() })).createWorkflowTemplate
-      .template;
+    const created = (await h.ok(alice, CREATE_TEMPLATE, { input: template() })).createWorkflowTemplate.template;
     expect(created).toMatchObject({
       version: "1.2.0",
       isSystem: false,
@@ -51,52 +50,44 @@ describe("templates", () => {
         { key: "t2", type: "TRANSFORM" },
       ],
     });
-    const mine = (await ok(h.service, alice, TEMPLATES)).workflowTemplates.edges.map(
-      (e: { node: { id: string } }) => e.node.id,
-    );
+    const mine = (await h.ok(alice, TEMPLATES)).workflowTemplates.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(mine).toEqual(expect.arrayContaining([systemTemplateId, created.id]));
     const bob = newTenantUser();
-    const theirs = (await ok(h.service, bob, TEMPLATES)).workflowTemplates.edges.map(
-      (e: { node: { id: string } }) => e.node.id,
-    );
+    const theirs = (await h.ok(bob, TEMPLATES)).workflowTemplates.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(theirs).toContain(systemTemplateId);
     expect(theirs).not.toContain(created.id);
     expect(
-      (await ok(h.service, bob, `query($id: ID!) { workflowTemplate(id: $id) { id } }`, { id: created.id }))
-        .workflowTemplate,
+      (await h.ok(bob, `query($id: ID!) { workflowTemplate(id: $id) { id } }`, { id: created.id })).workflowTemplate,
     ).toBeNull();
-    expect(await errorCode(h.service, bob, UPDATE_TEMPLATE, { input: { id: created.id, version: "2.0.0" } })).toBe(
-      "NOT_FOUND",
-    );
+    expect(await h.errorCode(bob, UPDATE_TEMPLATE, { input: { id: created.id, version: "2.0.0" } })).toBe("NOT_FOUND");
   });
 
-  it("refuses an input schema that is not a valid JSON Schema", async () => {
-    const result = await gql(h.service, newTenantUser(), CREATE_TEMPLATE, {
+  test("refuses an input schema that is not a valid JSON Schema", async () => {
+    const result = await h.gql(newTenantUser(), CREATE_TEMPLATE, {
       input: template({ inputSchema: { type: "no-such-type" } }),
     });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toContain("inputSchema");
   });
 
-  it("refuses a version that is not semver, naming the field", async () => {
-    const result = await gql(h.service, newTenantUser(), CREATE_TEMPLATE, { input: template({ version: "v1" }) });
+  test("refuses a version that is not semver, naming the field", async () => {
+    const result = await h.gql(newTenantUser(), CREATE_TEMPLATE, { input: template({ version: "v1" }) });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toContain("version");
   });
 
-  it("refuses changes to a system template", async () => {
+  test("refuses changes to a system template", async () => {
     expect(
-      await errorCode(h.service, newTenantUser(), UPDATE_TEMPLATE, {
+      await h.errorCode(newTenantUser(), UPDATE_TEMPLATE, {
         input: { id: systemTemplateId, isActive: false },
       }),
     ).toBe("NOT_FOUND");
   });
 
-  it("retires a tenant template", async () => {
+  test("retires a tenant template", async () => {
     const alice = newTenantUser();
-    const created = (await ok(h.service, alice, CREATE_TEMPLATE, { input: template() })).createWorkflowTemplate
-      .template;
-    const updated = await ok(h.service, alice, UPDATE_TEMPLATE, {
+    const created = (await h.ok(alice, CREATE_TEMPLATE, { input: template() })).createWorkflowTemplate.template;
+    const updated = await h.ok(alice, UPDATE_TEMPLATE, {
       input: { id: created.id, isActive: false, version: "1.3.0" },
     });
     expect(updated.updateWorkflowTemplate.template).toMatchObject({ isActive: false, version: "1.3.0" });
@@ -104,10 +95,10 @@ describe("templates", () => {
 });
 
 describe("workflows", () => {
-  it("creates a workflow from a system template, copying its schema and steps", async () => {
+  test("creates a workflow from a system template, copying its schema and steps", async () => {
     const alice = newTenantUser();
     const wf = (
-      await ok(h.service, alice, CREATE_WORKFLOW, {
+      await h.ok(alice, CREATE_WORKFLOW, {
         input: { workspaceId: randomUUID(), name: "From catalog", templateId: systemTemplateId },
       })
     ).createWorkflow.workflow;
@@ -116,8 +107,8 @@ describe("workflows", () => {
     expect(wf.steps.map((s: { key: string }) => s.key)).toEqual(["t1"]);
   });
 
-  it("refuses a step config that does not fit its type, naming the step", async () => {
-    const result = await gql(h.service, newTenantUser(), CREATE_WORKFLOW, {
+  test("refuses a step config that does not fit its type, naming the step", async () => {
+    const result = await h.gql(newTenantUser(), CREATE_WORKFLOW, {
       input: {
         workspaceId: randomUUID(),
         name: "bad",
@@ -129,8 +120,8 @@ describe("workflows", () => {
     expect(result.errors?.[0]?.message).toContain("steps.0.config.seconds");
   });
 
-  it("refuses gateway step types while the gateway is not configured, saying what to set", async () => {
-    const result = await gql(h.service, newTenantUser(), CREATE_WORKFLOW, {
+  test("refuses gateway step types while the gateway is not configured, saying what to set", async () => {
+    const result = await h.gql(newTenantUser(), CREATE_WORKFLOW, {
       input: {
         workspaceId: randomUUID(),
         name: "search",
@@ -144,32 +135,32 @@ describe("workflows", () => {
     );
   });
 
-  it("refuses duplicate step keys and a workflow without steps", async () => {
+  test("refuses duplicate step keys and a workflow without steps", async () => {
     const dup = [transformSteps(1)[0], transformSteps(1)[0]];
     const who = newTenantUser();
     const base = { workspaceId: randomUUID(), name: "dup", inputSchema: NAME_SCHEMA };
-    expect(await errorCode(h.service, who, CREATE_WORKFLOW, { input: { ...base, steps: dup } })).toBe("BAD_USER_INPUT");
-    expect(await errorCode(h.service, who, CREATE_WORKFLOW, { input: { ...base, steps: [] } })).toBe("BAD_USER_INPUT");
+    expect(await h.errorCode(who, CREATE_WORKFLOW, { input: { ...base, steps: dup } })).toBe("BAD_USER_INPUT");
+    expect(await h.errorCode(who, CREATE_WORKFLOW, { input: { ...base, steps: [] } })).toBe("BAD_USER_INPUT");
   });
 
-  it("archives a workflow, which then refuses new runs with CONFLICT", async () => {
+  test("archives a workflow, which then refuses new runs with CONFLICT", async () => {
     const alice = newTenantUser();
     const wf = (
-      await ok(h.service, alice, CREATE_WORKFLOW, {
+      await h.ok(alice, CREATE_WORKFLOW, {
         input: { workspaceId: randomUUID(), name: "Archive me", inputSchema: NAME_SCHEMA, steps: transformSteps(2) },
       })
     ).createWorkflow.workflow;
-    const archived = await ok(h.service, alice, UPDATE_WORKFLOW, {
+    const archived = await h.ok(alice, UPDATE_WORKFLOW, {
       input: { id: wf.id, status: "ARCHIVED", steps: transformSteps(1) },
     });
     expect(archived.updateWorkflow.workflow).toMatchObject({ status: "ARCHIVED", steps: [{ key: "t1" }] });
     const START = `mutation($w: ID!) { startWorkflowRun(input: { workflowId: $w, input: { name: "x" } }) { run { id } } }`;
-    expect(await errorCode(h.service, alice, START, { w: wf.id })).toBe("CONFLICT");
+    expect(await h.errorCode(alice, START, { w: wf.id })).toBe("CONFLICT");
   });
 
-  it("refuses a VIEWER creating a workflow", async () => {
+  test("refuses a VIEWER creating a workflow", async () => {
     const viewer = newTenantUser("VIEWER");
     const input = { workspaceId: randomUUID(), name: "nope", inputSchema: NAME_SCHEMA, steps: transformSteps(1) };
-    expect(await errorCode(h.service, viewer, CREATE_WORKFLOW, { input })).toBe("FORBIDDEN");
+    expect(await h.errorCode(viewer, CREATE_WORKFLOW, { input })).toBe("FORBIDDEN");
   });
 });

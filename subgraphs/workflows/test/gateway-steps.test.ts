@@ -1,39 +1,44 @@
 import { randomUUID } from "node:crypto";
 import { generateInternalKeyPair } from "@atelier/internal-auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newTenantUser } from "@atelier/testing";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { generationRequestStep } from "../src/steps/gateway/generation-request-step";
 import type { StepExecution } from "../src/steps/step-type";
 import { startFakeGateway } from "./fake-gateway";
-import { createWorkflow, EVENTS, startRun, waitForStatus } from "./fixtures";
-import { gql, type Harness, newTenantUser, ok, startHarness } from "./harness";
+import { type WorkflowsSubgraph, workflowsTest } from "./fixture";
+import { createWorkflow, EVENTS, startRun, waitForStatus } from "./workflow-runs";
 
 const TOPIC_SCHEMA = { type: "object", properties: { topic: { type: "string" } } };
 
-let h: Harness;
+let h: WorkflowsSubgraph;
 let gateway: Awaited<ReturnType<typeof startFakeGateway>>;
+const keys = generateInternalKeyPair();
 beforeAll(async () => {
-  const keys = generateInternalKeyPair();
   gateway = await startFakeGateway(keys.publicKey);
-  h = await startHarness({
+});
+const test = workflowsTest.with({
+  env: () => ({
     GATEWAY_URL: gateway.url,
     DELEGATION_PRIVATE_KEY: keys.privateKey,
     GATEWAY_POLL_SECONDS: "0.5",
-  });
+  }),
+});
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
 afterAll(async () => {
-  await h.stop();
   await gateway.close();
 });
 
 const runWorkflow = async (steps: unknown[], input: unknown = { topic: "lighthouses" }) => {
   const alice = newTenantUser();
-  const wf = await createWorkflow(h.service, alice, { steps, inputSchema: TOPIC_SCHEMA });
-  const run = await startRun(h.service, alice, wf.id, input);
+  const wf = await createWorkflow(h, alice, { steps, inputSchema: TOPIC_SCHEMA });
+  const run = await startRun(h, alice, wf.id, input);
   return { alice, wf, run };
 };
 
 describe("KNOWLEDGE_SEARCH", () => {
-  it("searches the run's workspace through the gateway as the run's user, with a delegation for semanticSearch", async () => {
+  test("searches the run's workspace through the gateway as the run's user, with a delegation for semanticSearch", async () => {
     const { alice, wf, run } = await runWorkflow([
       {
         key: "find",
@@ -41,7 +46,7 @@ describe("KNOWLEDGE_SEARCH", () => {
         config: { query: "guides about {{/input/topic}}", mode: "KEYWORD", limit: 3, mimeTypes: ["text/markdown"] },
       },
     ]);
-    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED");
+    const done = await waitForStatus(h, alice, run.id, "SUCCEEDED");
     expect(done.output).toEqual({
       query: "guides about lighthouses",
       mode: "KEYWORD",
@@ -71,21 +76,21 @@ describe("KNOWLEDGE_SEARCH", () => {
     });
   });
 
-  it("retries an outage, and fails on a refusal without retrying", async () => {
+  test("retries an outage, and fails on a refusal without retrying", async () => {
     gateway.state.outages = 2;
     const flaky = await runWorkflow([
       { key: "find", type: "KNOWLEDGE_SEARCH", config: { query: { $pointer: "/input/topic" } } },
     ]);
-    await waitForStatus(h.service, flaky.alice, flaky.run.id, "SUCCEEDED");
+    await waitForStatus(h, flaky.alice, flaky.run.id, "SUCCEEDED");
 
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, {
+    const wf = await createWorkflow(h, alice, {
       steps: [{ key: "find", type: "KNOWLEDGE_SEARCH", config: { query: "x", retries: 3 } }],
       inputSchema: TOPIC_SCHEMA,
     });
     gateway.state.revoked.add(alice.userId);
-    const run = await startRun(h.service, alice, wf.id, {});
-    const failed = await waitForStatus(h.service, alice, run.id, "FAILED");
+    const run = await startRun(h, alice, wf.id, {});
+    const failed = await waitForStatus(h, alice, run.id, "FAILED");
     expect(failed.error).toMatch(/step find failed: knowledge search failed: UNAUTHENTICATED: .*may no longer act/);
     const searches = gateway.calls.filter((c) => c.operationName === "WorkflowKnowledgeSearch");
     expect(searches.filter((c) => c.delegation.actor.tenantId === alice.tenantId)).toHaveLength(1);
@@ -93,11 +98,11 @@ describe("KNOWLEDGE_SEARCH", () => {
 });
 
 describe("GENERATION_REQUEST", () => {
-  it("creates a request once, selects the first sample, waits for the final and outputs it", async () => {
+  test("creates a request once, selects the first sample, waits for the final and outputs it", async () => {
     const { alice, run } = await runWorkflow([
       { key: "render", type: "GENERATION_REQUEST", config: { prompt: "a poster of {{/input/topic}}", seed: 7 } },
     ]);
-    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED", 30_000);
+    const done = await waitForStatus(h, alice, run.id, "SUCCEEDED", 30_000);
     const request = [...gateway.requests.values()].find((r) => r.id === done.output.generationRequestId)!;
     expect(done.output).toMatchObject({
       status: "COMPLETED",
@@ -116,22 +121,20 @@ describe("GENERATION_REQUEST", () => {
     expect(mine.filter((c) => c.operationName === "WorkflowSelectSample")).toHaveLength(1);
     for (const c of mine) expect(c.delegation.fields).toHaveLength(1);
     // Waiting again and again is one status change: one STEP_WAITING event.
-    const types = (await ok(h.service, alice, EVENTS, { runId: run.id })).workflowRunEvents.map(
-      (e: { type: string }) => e.type,
-    );
+    const types = (await h.ok(alice, EVENTS, { runId: run.id })).workflowRunEvents.map((e: { type: string }) => e.type);
     expect(types).toEqual(["QUEUED", "STARTED", "STEP_WAITING", "STEP_SUCCEEDED", "SUCCEEDED"]);
   });
 
-  it("stops at AWAITING_SELECTION with selection NONE, and fails with the reason of a rejected prompt", async () => {
+  test("stops at AWAITING_SELECTION with selection NONE, and fails with the reason of a rejected prompt", async () => {
     const pick = await runWorkflow([
       { key: "render", type: "GENERATION_REQUEST", config: { prompt: "a kite", selection: "NONE" } },
     ]);
-    const done = await waitForStatus(h.service, pick.alice, pick.run.id, "SUCCEEDED", 30_000);
+    const done = await waitForStatus(h, pick.alice, pick.run.id, "SUCCEEDED", 30_000);
     expect(done.output).toMatchObject({ status: "AWAITING_SELECTION", selectedSampleId: null, finalAsset: null });
     expect(done.output.sampleAssetIds).toHaveLength(2);
 
     const bad = await runWorkflow([{ key: "render", type: "GENERATION_REQUEST", config: { prompt: "please reject" } }]);
-    const failed = await waitForStatus(h.service, bad.alice, bad.run.id, "FAILED");
+    const failed = await waitForStatus(h, bad.alice, bad.run.id, "FAILED");
     expect(failed.error).toMatch(/step render failed: generation request .* ended CONTENT_REJECTED: The prompt names/);
   });
 
@@ -156,7 +159,7 @@ describe("GENERATION_REQUEST", () => {
     } as StepExecution<never>;
   };
 
-  it("executed again after a crash (no state kept), finds the same request by its operation key", async () => {
+  test("executed again after a crash (no state kept), finds the same request by its operation key", async () => {
     const x = execution();
     const first = await generationRequestStep.execute(x);
     const again = await generationRequestStep.execute(x);
@@ -173,7 +176,7 @@ describe("GENERATION_REQUEST", () => {
     ).toHaveLength(1);
   });
 
-  it("cancels a request still unfinished at the timeout, and refuses a run without a user", async () => {
+  test("cancels a request still unfinished at the timeout, and refuses a run without a user", async () => {
     const x = execution();
     const waiting = (await generationRequestStep.execute(x)) as { state: { generationRequestId: string } };
     const late = await generationRequestStep.execute({
@@ -199,22 +202,22 @@ describe("GENERATION_REQUEST", () => {
 describe("workspace references", () => {
   const CREATE_BOARD = `mutation($input: CreateKanbanBoardInput!) { createKanbanBoard(input: $input) { board { id } } }`;
 
-  it("refuses a workspace creative does not show the actor with NOT_FOUND, storing nothing", async () => {
+  test("refuses a workspace creative does not show the actor with NOT_FOUND, storing nothing", async () => {
     const alice = newTenantUser();
     const foreign = randomUUID();
     gateway.state.hiddenWorkspaces.add(foreign);
-    const refused = await gql(h.service, alice, CREATE_BOARD, { input: { workspaceId: foreign, name: "Stolen" } });
+    const refused = await h.gql(alice, CREATE_BOARD, { input: { workspaceId: foreign, name: "Stolen" } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    await expect(createWorkflow(h.service, alice, { workspaceId: foreign })).rejects.toThrow(/NOT_FOUND|No workspace/);
+    await expect(createWorkflow(h, alice, { workspaceId: foreign })).rejects.toThrow(/NOT_FOUND|No workspace/);
   });
 
-  it("asks creative once per tenant and workspace while the answer is fresh", async () => {
+  test("asks creative once per tenant and workspace while the answer is fresh", async () => {
     const alice = newTenantUser();
     const workspaceId = randomUUID();
     const asked = () => gateway.calls.filter((c) => c.operationName === "WorkspaceReference").length;
     const before = asked();
-    await createWorkflow(h.service, alice, { workspaceId });
-    await createWorkflow(h.service, alice, { workspaceId });
+    await createWorkflow(h, alice, { workspaceId });
+    await createWorkflow(h, alice, { workspaceId });
     expect(asked() - before).toBe(1);
     const reference = gateway.calls.findLast((c) => c.operationName === "WorkspaceReference")!;
     expect(reference.delegation.fields).toEqual(["Query.workspace"]);

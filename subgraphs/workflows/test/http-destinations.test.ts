@@ -7,15 +7,16 @@ import {
   isPublicAddress,
   parseHostPattern,
 } from "@atelier/outbound-fetch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newTenantUser } from "@atelier/testing";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { loadWorkflowsConfig } from "../src/config";
-import { createWorkflow, runOf, startRun, waitForStatus } from "./fixtures";
-import { type Harness, newTenantUser, startHarness } from "./harness";
+import { type WorkflowsSubgraph, workflowsTest } from "./fixture";
 import { startHttpTarget } from "./http-target";
+import { createWorkflow, runOf, startRun, waitForStatus } from "./workflow-runs";
 
 // Every connection these tests attempt is to loopback: private and link-local addresses are
 // only classified, never dialled.
-let h: Harness;
+let h: WorkflowsSubgraph;
 let target: Awaited<ReturnType<typeof startHttpTarget>>;
 let redirector: Server;
 let redirectorPort: number;
@@ -28,12 +29,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
   redirectorPort = (redirector.address() as AddressInfo).port;
-  h = await startHarness(); // no HTTP_STEP_ALLOWED_HOSTS: the default policy
+});
+// No HTTP_STEP_ALLOWED_HOSTS: the default policy.
+const test = workflowsTest;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
 afterAll(async () => {
   await new Promise((resolve) => redirector.close(resolve));
   await target.close();
-  await h.stop();
 });
 
 const get = (url: string, allowed: string[] = []) =>
@@ -46,7 +50,7 @@ const get = (url: string, allowed: string[] = []) =>
   });
 
 describe("addresses HTTP steps may reach", () => {
-  it("classifies loopback, private, link-local, unspecified and mapped addresses as not public", () => {
+  test("classifies loopback, private, link-local, unspecified and mapped addresses as not public", () => {
     const notPublic = [
       "127.0.0.1",
       "127.9.9.9",
@@ -73,7 +77,7 @@ describe("addresses HTTP steps may reach", () => {
     expect(publicOnes.filter((a) => !isPublicAddress(a))).toEqual([]);
   });
 
-  it("matches allowlist patterns by host, port and leading wildcard", () => {
+  test("matches allowlist patterns by host, port and leading wildcard", () => {
     const patterns = ["api.partner.test", "*.hooks.test", "127.0.0.1:8080", "[::1]:9000"].map(parseHostPattern);
     const allowed = (url: string) => isAllowlisted(new URL(url), patterns);
     expect(allowed("https://api.partner.test/x")).toBe(true);
@@ -89,7 +93,7 @@ describe("addresses HTTP steps may reach", () => {
     ).toThrow(/HTTP_STEP_ALLOWED_HOSTS/);
   });
 
-  it("refuses loopback by IP literal and by a name resolved at connect time, sending nothing", async () => {
+  test("refuses loopback by IP literal and by a name resolved at connect time, sending nothing", async () => {
     const port = new URL(target.url).port;
     for (const url of [
       `${target.url}/literal`,
@@ -103,7 +107,7 @@ describe("addresses HTTP steps may reach", () => {
     expect(target.calls).toHaveLength(0);
   });
 
-  it("checks every redirect's destination, and lets listed hosts through", async () => {
+  test("checks every redirect's destination, and lets listed hosts through", async () => {
     const redirectorUrl = `http://127.0.0.1:${redirectorPort}/go`;
     await expect(get(redirectorUrl, [`127.0.0.1:${redirectorPort}`])).rejects.toThrow(
       /localhost.*not a public address/,
@@ -114,7 +118,7 @@ describe("addresses HTTP steps may reach", () => {
     expect(target.callsTo("/smuggled")).toHaveLength(1);
   });
 
-  it("drops credentials on a cross-origin redirect, and a 302 after POST continues as GET without the body", async () => {
+  test("drops credentials on a cross-origin redirect, and a 302 after POST continues as GET without the body", async () => {
     const followed = await guardedRequest({
       url: `http://127.0.0.1:${redirectorPort}/go`,
       method: "POST",
@@ -137,14 +141,14 @@ describe("addresses HTTP steps may reach", () => {
     expect(call.headers["x-trace"]).toBe("kept");
   });
 
-  it("fails the step with the refusal, without retrying it", async () => {
+  test("fails the step with the refusal, without retrying it", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, {
+    const wf = await createWorkflow(h, alice, {
       steps: [{ key: "meta", type: "HTTP_REQUEST", config: { url: `${target.url}/meta`, retries: 3 } }],
     });
-    const run = await startRun(h.service, alice, wf.id);
-    await waitForStatus(h.service, alice, run.id, "FAILED");
-    const failed = await runOf(h.service, alice, run.id);
+    const run = await startRun(h, alice, wf.id);
+    await waitForStatus(h, alice, run.id, "FAILED");
+    const failed = await runOf(h, alice, run.id);
     expect(failed.error).toMatch(/step meta failed: refused to connect to 127\.0\.0\.1:\d+: .*HTTP_STEP_ALLOWED_HOSTS/);
     expect(failed.stepRuns[0]).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(target.callsTo("/meta")).toHaveLength(0);

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkflow, waitForStatus } from "./fixtures";
-import { errorCode, gql, type Harness, newTenantUser, ok, startHarness, type UserIdentity } from "./harness";
+import { newTenantUser, type UserIdentity } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { workflowsTest as test, type WorkflowsSubgraph } from "./fixture";
+import { createWorkflow, waitForStatus } from "./workflow-runs";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
+let h: WorkflowsSubgraph;
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
 });
-afterAll(() => h.stop());
 
 const CARD_SCHEMA = {
   type: "object",
@@ -32,17 +32,16 @@ const UPDATE = `mutation($input: UpdateKanbanCardInput!) { updateKanbanCard(inpu
 
 async function board(who: UserIdentity) {
   const workspaceId = randomUUID();
-  const boardId = (await ok(h.service, who, BOARD, { input: { workspaceId, name: "Production" } })).createKanbanBoard
-    .board.id;
-  const todo = (await ok(h.service, who, STAGE, { input: { boardId, name: "To do", color: "#112233" } }))
-    .createKanbanStage.stage;
-  const doing = (await ok(h.service, who, STAGE, { input: { boardId, name: "Doing", color: "#445566" } }))
-    .createKanbanStage.stage;
+  const boardId = (await h.ok(who, BOARD, { input: { workspaceId, name: "Production" } })).createKanbanBoard.board.id;
+  const todo = (await h.ok(who, STAGE, { input: { boardId, name: "To do", color: "#112233" } })).createKanbanStage
+    .stage;
+  const doing = (await h.ok(who, STAGE, { input: { boardId, name: "Doing", color: "#445566" } })).createKanbanStage
+    .stage;
   const admin = { ...who, role: "ADMIN" as const };
-  await ok(h.service, admin, FIELD, {
+  await h.ok(admin, FIELD, {
     input: { workspaceId, name: "budget", type: "NUMBER", config: { min: 0, max: 1000 }, displayOrder: 0 },
   });
-  await ok(h.service, admin, FIELD, {
+  await h.ok(admin, FIELD, {
     input: {
       workspaceId,
       name: "channel",
@@ -51,37 +50,37 @@ async function board(who: UserIdentity) {
       displayOrder: 1,
     },
   });
-  await ok(h.service, admin, FIELD, { input: { workspaceId, name: "urgent", type: "CHECKBOX", displayOrder: 2 } });
-  await ok(h.service, admin, FIELD, {
+  await h.ok(admin, FIELD, { input: { workspaceId, name: "urgent", type: "CHECKBOX", displayOrder: 2 } });
+  await h.ok(admin, FIELD, {
     input: { workspaceId, name: "due", type: "DATE", config: { minDate: "2026-01-01" }, displayOrder: 3 },
   });
-  const wf = await createWorkflow(h.service, who, { workspaceId, inputSchema: CARD_SCHEMA, steps: echoCard });
+  const wf = await createWorkflow(h, who, { workspaceId, inputSchema: CARD_SCHEMA, steps: echoCard });
   return { workspaceId, boardId, todo, doing, wf };
 }
 
 describe("kanban", () => {
-  it("places stages by position and refuses a duplicate name or a colour that is not hex", async () => {
+  test("places stages by position and refuses a duplicate name or a colour that is not hex", async () => {
     const alice = newTenantUser();
     const b = await board(alice);
     expect([b.todo.position, b.doing.position]).toEqual([0, 1]);
+    expect(await h.errorCode(alice, STAGE, { input: { boardId: b.boardId, name: "To do", color: "#000000" } })).toBe(
+      "CONFLICT",
+    );
     expect(
-      await errorCode(h.service, alice, STAGE, { input: { boardId: b.boardId, name: "To do", color: "#000000" } }),
-    ).toBe("CONFLICT");
-    expect(
-      await errorCode(h.service, alice, STAGE, {
+      await h.errorCode(alice, STAGE, {
         input: { boardId: b.boardId, name: "Done", color: "#000000", position: 1 },
       }),
     ).toBe("CONFLICT");
-    const bad = await gql(h.service, alice, STAGE, { input: { boardId: b.boardId, name: "Done", color: "red" } });
+    const bad = await h.gql(alice, STAGE, { input: { boardId: b.boardId, name: "Done", color: "red" } });
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(bad.errors?.[0]?.message).toContain("color");
   });
 
-  it("checks card fields against the workspace's definitions, listing every problem", async () => {
+  test("checks card fields against the workspace's definitions, listing every problem", async () => {
     const alice = newTenantUser();
     const b = await board(alice);
     const fields = { budget: 5000, channel: "fax", urgent: "yes", due: "2025-12-31", colour: "red" };
-    const result = await gql(h.service, alice, CARD, { input: { stageId: b.todo.id, title: "Campaign", fields } });
+    const result = await h.gql(alice, CARD, { input: { stageId: b.todo.id, title: "Campaign", fields } });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const message = result.errors?.[0]?.message ?? "";
     for (const part of [
@@ -93,13 +92,13 @@ describe("kanban", () => {
     ]) {
       expect(message).toContain(part);
     }
-    const good = await ok(h.service, alice, CARD, {
+    const good = await h.ok(alice, CARD, {
       input: { stageId: b.todo.id, title: "Campaign", fields: { budget: 10, channel: "email", urgent: true } },
     });
     expect(good.createKanbanCard.card.fields).toEqual({ budget: 10, channel: "email", urgent: true });
   });
 
-  it("refuses a field definition whose config does not fit its type (ADMIN only)", async () => {
+  test("refuses a field definition whose config does not fit its type (ADMIN only)", async () => {
     const alice = newTenantUser("ADMIN");
     const input = {
       workspaceId: randomUUID(),
@@ -108,39 +107,36 @@ describe("kanban", () => {
       config: { options: [] },
       displayOrder: 0,
     };
-    expect(await errorCode(h.service, alice, FIELD, { input })).toBe("BAD_USER_INPUT");
-    expect(await errorCode(h.service, { ...alice, role: "EDITOR" }, FIELD, { input })).toBe("FORBIDDEN");
+    expect(await h.errorCode(alice, FIELD, { input })).toBe("BAD_USER_INPUT");
+    expect(await h.errorCode({ ...alice, role: "EDITOR" }, FIELD, { input })).toBe("FORBIDDEN");
   });
 
-  it("starts runs with the card as input when a card enters and leaves stages", async () => {
+  test("starts runs with the card as input when a card enters and leaves stages", async () => {
     const alice = newTenantUser();
     const b = await board(alice);
-    await ok(h.service, alice, TRIGGER, { input: { stageId: b.doing.id, workflowId: b.wf.id, event: "STAGE_ENTRY" } });
-    await ok(h.service, alice, TRIGGER, { input: { stageId: b.todo.id, workflowId: b.wf.id, event: "STAGE_EXIT" } });
-    const card = (await ok(h.service, alice, CARD, { input: { stageId: b.todo.id, title: "Spring launch" } }))
-      .createKanbanCard;
+    await h.ok(alice, TRIGGER, { input: { stageId: b.doing.id, workflowId: b.wf.id, event: "STAGE_ENTRY" } });
+    await h.ok(alice, TRIGGER, { input: { stageId: b.todo.id, workflowId: b.wf.id, event: "STAGE_EXIT" } });
+    const card = (await h.ok(alice, CARD, { input: { stageId: b.todo.id, title: "Spring launch" } })).createKanbanCard;
     expect(card.startedRuns).toEqual([]);
-    const moved = (await ok(h.service, alice, MOVE, { input: { cardId: card.card.id, stageId: b.doing.id } }))
-      .moveKanbanCard;
+    const moved = (await h.ok(alice, MOVE, { input: { cardId: card.card.id, stageId: b.doing.id } })).moveKanbanCard;
     expect(moved.card.stage.id).toBe(b.doing.id);
     expect(moved.startedRuns).toHaveLength(2);
     const outputs = [];
-    for (const run of moved.startedRuns)
-      outputs.push((await waitForStatus(h.service, alice, run.id, "SUCCEEDED")).output);
+    for (const run of moved.startedRuns) outputs.push((await waitForStatus(h, alice, run.id, "SUCCEEDED")).output);
     expect(outputs).toEqual([
       { title: "Spring launch", event: "STAGE_EXIT" },
       { title: "Spring launch", event: "STAGE_ENTRY" },
     ]);
     const RUN_CARD = `query($id: ID!) { workflowRun(id: $id) { triggerCard { id } } }`;
-    expect((await ok(h.service, alice, RUN_CARD, { id: moved.startedRuns[0].id })).workflowRun.triggerCard).toEqual({
+    expect((await h.ok(alice, RUN_CARD, { id: moved.startedRuns[0].id })).workflowRun.triggerCard).toEqual({
       id: card.card.id,
     });
   });
 
-  it("fires ATTRIBUTE_CHANGE triggers only when the condition holds", async () => {
+  test("fires ATTRIBUTE_CHANGE triggers only when the condition holds", async () => {
     const alice = newTenantUser();
     const b = await board(alice);
-    await ok(h.service, alice, TRIGGER, {
+    await h.ok(alice, TRIGGER, {
       input: {
         stageId: b.todo.id,
         workflowId: b.wf.id,
@@ -150,7 +146,7 @@ describe("kanban", () => {
         value: 100,
       },
     });
-    await ok(h.service, alice, TRIGGER, {
+    await h.ok(alice, TRIGGER, {
       input: {
         stageId: b.todo.id,
         workflowId: b.wf.id,
@@ -161,37 +157,34 @@ describe("kanban", () => {
       },
     });
     const card = (
-      await ok(h.service, alice, CARD, { input: { stageId: b.todo.id, title: "Budget card", fields: { budget: 10 } } })
+      await h.ok(alice, CARD, { input: { stageId: b.todo.id, title: "Budget card", fields: { budget: 10 } } })
     ).createKanbanCard.card;
-    const low = await ok(h.service, alice, UPDATE, { input: { cardId: card.id, fields: { budget: 50 } } });
+    const low = await h.ok(alice, UPDATE, { input: { cardId: card.id, fields: { budget: 50 } } });
     expect(low.updateKanbanCard.startedRuns).toHaveLength(0);
-    const high = await ok(h.service, alice, UPDATE, { input: { cardId: card.id, fields: { budget: 500 } } });
+    const high = await h.ok(alice, UPDATE, { input: { cardId: card.id, fields: { budget: 500 } } });
     expect(high.updateKanbanCard.startedRuns).toHaveLength(1);
-    const same = await ok(h.service, alice, UPDATE, { input: { cardId: card.id, fields: { budget: 500 } } });
+    const same = await h.ok(alice, UPDATE, { input: { cardId: card.id, fields: { budget: 500 } } });
     expect(same.updateKanbanCard.startedRuns).toHaveLength(0);
-    const social = await ok(h.service, alice, UPDATE, { input: { cardId: card.id, fields: { channel: "social" } } });
+    const social = await h.ok(alice, UPDATE, { input: { cardId: card.id, fields: { channel: "social" } } });
     expect(social.updateKanbanCard.startedRuns).toHaveLength(1);
-    await waitForStatus(h.service, alice, social.updateKanbanCard.startedRuns[0].id, "SUCCEEDED");
+    await waitForStatus(h, alice, social.updateKanbanCard.startedRuns[0].id, "SUCCEEDED");
   });
 
-  it("refuses moving a card to another board's stage", async () => {
+  test("refuses moving a card to another board's stage", async () => {
     const alice = newTenantUser();
     const one = await board(alice);
     const two = await board(alice);
-    const card = (await ok(h.service, alice, CARD, { input: { stageId: one.todo.id, title: "x" } })).createKanbanCard
-      .card;
-    expect(await errorCode(h.service, alice, MOVE, { input: { cardId: card.id, stageId: two.todo.id } })).toBe(
-      "BAD_USER_INPUT",
-    );
+    const card = (await h.ok(alice, CARD, { input: { stageId: one.todo.id, title: "x" } })).createKanbanCard.card;
+    expect(await h.errorCode(alice, MOVE, { input: { cardId: card.id, stageId: two.todo.id } })).toBe("BAD_USER_INPUT");
   });
 
-  it("lists a board's stages and cards by position", async () => {
+  test("lists a board's stages and cards by position", async () => {
     const alice = newTenantUser();
     const b = await board(alice);
-    await ok(h.service, alice, CARD, { input: { stageId: b.todo.id, title: "first" } });
-    await ok(h.service, alice, CARD, { input: { stageId: b.todo.id, title: "second" } });
+    await h.ok(alice, CARD, { input: { stageId: b.todo.id, title: "first" } });
+    await h.ok(alice, CARD, { input: { stageId: b.todo.id, title: "second" } });
     const q = `query($w: ID!) { kanbanBoards(workspaceId: $w) { edges { node { name stages { name cards { title position } } } } } }`;
-    const boards = (await ok(h.service, alice, q, { w: b.workspaceId })).kanbanBoards.edges;
+    const boards = (await h.ok(alice, q, { w: b.workspaceId })).kanbanBoards.edges;
     expect(boards[0].node.stages[0]).toEqual({
       name: "To do",
       cards: [

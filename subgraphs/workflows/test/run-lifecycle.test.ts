@@ -1,18 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkflow, EVENTS, runOf, startRun, waitForStatus } from "./fixtures";
-import { errorCode, gql, type Harness, newTenantUser, ok, startHarness } from "./harness";
+import { newTenantUser } from "@atelier/testing";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { type WorkflowsSubgraph, workflowsTest } from "./fixture";
 import { startHttpTarget } from "./http-target";
+import { createWorkflow, EVENTS, runOf, startRun, waitForStatus } from "./workflow-runs";
 
-let h: Harness;
+let h: WorkflowsSubgraph;
 let target: Awaited<ReturnType<typeof startHttpTarget>>;
 beforeAll(async () => {
   // The HTTP target listens on loopback, which HTTP steps refuse unless allowed.
-  h = await startHarness({ HTTP_STEP_ALLOWED_HOSTS: "127.0.0.1" });
+});
+const test = workflowsTest.with({ env: () => ({ HTTP_STEP_ALLOWED_HOSTS: "127.0.0.1" }) });
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   target = await startHttpTarget();
 });
 afterAll(async () => {
   await target.close();
-  await h.stop();
 });
 
 const mutate = (name: string) =>
@@ -31,100 +34,98 @@ const approvalSteps = [
 ];
 
 describe("run state machine", () => {
-  it("pauses at an approval step and finishes after resumeWorkflowRun approves", async () => {
+  test("pauses at an approval step and finishes after resumeWorkflowRun approves", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, { steps: approvalSteps });
-    const run = await startRun(h.service, alice, wf.id);
-    const paused = await waitForStatus(h.service, alice, run.id, "PAUSED");
+    const wf = await createWorkflow(h, alice, { steps: approvalSteps });
+    const run = await startRun(h, alice, wf.id);
+    const paused = await waitForStatus(h, alice, run.id, "PAUSED");
     expect(paused.stepRuns.map((s: { status: string }) => s.status)).toEqual(["SUCCEEDED", "WAITING"]);
-    await ok(h.service, alice, RESUME, { runId: run.id, comment: "fine" });
-    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED");
+    await h.ok(alice, RESUME, { runId: run.id, comment: "fine" });
+    const done = await waitForStatus(h, alice, run.id, "SUCCEEDED");
     expect(done.output).toEqual({ published: "Draft for Ada", by: alice.userId });
-    const types = (await ok(h.service, alice, EVENTS, { runId: run.id })).workflowRunEvents.map(
-      (e: { type: string }) => e.type,
-    );
+    const types = (await h.ok(alice, EVENTS, { runId: run.id })).workflowRunEvents.map((e: { type: string }) => e.type);
     expect(types).toEqual(["QUEUED", "STARTED", "STEP_SUCCEEDED", "PAUSED", "RESUMED", "STEP_SUCCEEDED", "SUCCEEDED"]);
   });
 
-  it("fails the run when the approval is rejected", async () => {
+  test("fails the run when the approval is rejected", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, { steps: approvalSteps });
-    const run = await startRun(h.service, alice, wf.id);
-    await waitForStatus(h.service, alice, run.id, "PAUSED");
-    await ok(h.service, alice, RESUME, { runId: run.id, approved: false });
-    const failed = await runOf(h.service, alice, run.id);
+    const wf = await createWorkflow(h, alice, { steps: approvalSteps });
+    const run = await startRun(h, alice, wf.id);
+    await waitForStatus(h, alice, run.id, "PAUSED");
+    await h.ok(alice, RESUME, { runId: run.id, approved: false });
+    const failed = await runOf(h, alice, run.id);
     expect(failed.status).toBe("FAILED");
     expect(failed.error).toContain("rejected");
   });
 
-  it("cancels a paused run, and refuses to cancel it twice with CONFLICT", async () => {
+  test("cancels a paused run, and refuses to cancel it twice with CONFLICT", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, { steps: approvalSteps });
-    const run = await startRun(h.service, alice, wf.id);
-    await waitForStatus(h.service, alice, run.id, "PAUSED");
-    const cancelled = await ok(h.service, alice, mutate("cancelWorkflowRun"), { runId: run.id });
+    const wf = await createWorkflow(h, alice, { steps: approvalSteps });
+    const run = await startRun(h, alice, wf.id);
+    await waitForStatus(h, alice, run.id, "PAUSED");
+    const cancelled = await h.ok(alice, mutate("cancelWorkflowRun"), { runId: run.id });
     expect(cancelled.cancelWorkflowRun.run.status).toBe("CANCELLED");
-    const again = await gql(h.service, alice, mutate("cancelWorkflowRun"), { runId: run.id });
+    const again = await h.gql(alice, mutate("cancelWorkflowRun"), { runId: run.id });
     expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
     expect(again.errors?.[0]?.message).toContain("Cannot cancel a CANCELLED run");
-    expect(await errorCode(h.service, alice, RESUME, { runId: run.id })).toBe("CONFLICT");
+    expect(await h.errorCode(alice, RESUME, { runId: run.id })).toBe("CONFLICT");
   });
 
-  it("cancels a queued run before any step executes", async () => {
+  test("cancels a queued run before any step executes", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice);
-    const run = await startRun(h.service, alice, wf.id);
-    const cancelled = await ok(h.service, alice, mutate("cancelWorkflowRun"), { runId: run.id });
+    const wf = await createWorkflow(h, alice);
+    const run = await startRun(h, alice, wf.id);
+    const cancelled = await h.ok(alice, mutate("cancelWorkflowRun"), { runId: run.id });
     expect(cancelled.cancelWorkflowRun.run.status).toBe("CANCELLED");
     await new Promise((r) => setTimeout(r, 1500));
-    const after = await runOf(h.service, alice, run.id);
+    const after = await runOf(h, alice, run.id);
     expect(after.status).toBe("CANCELLED");
     expect(after.stepRuns).toEqual([]);
   });
 
-  it("retries a failed run at most 3 times", async () => {
+  test("retries a failed run at most 3 times", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, {
+    const wf = await createWorkflow(h, alice, {
       steps: [{ key: "call", type: "HTTP_REQUEST", config: { url: `${target.url}/fail`, method: "POST" } }],
     });
-    const run = await startRun(h.service, alice, wf.id);
-    const failed = await waitForStatus(h.service, alice, run.id, "FAILED");
+    const run = await startRun(h, alice, wf.id);
+    const failed = await waitForStatus(h, alice, run.id, "FAILED");
     expect(failed.error).toContain("HTTP 400");
     for (let i = 1; i <= 3; i++) {
-      const retried = await ok(h.service, alice, mutate("retryWorkflowRun"), { runId: run.id });
+      const retried = await h.ok(alice, mutate("retryWorkflowRun"), { runId: run.id });
       expect(retried.retryWorkflowRun.run).toMatchObject({ status: "QUEUED", retryCount: i, error: null });
-      const again = await waitForStatus(h.service, alice, run.id, "FAILED");
+      const again = await waitForStatus(h, alice, run.id, "FAILED");
       expect(again.stepRuns[0].attempts).toBe(i + 1);
     }
-    const refused = await gql(h.service, alice, mutate("retryWorkflowRun"), { runId: run.id });
+    const refused = await h.gql(alice, mutate("retryWorkflowRun"), { runId: run.id });
     expect(refused.errors?.[0]?.extensions?.code).toBe("CONFLICT");
     expect(refused.errors?.[0]?.message).toContain("already retried 3 times");
   });
 
-  it("refuses illegal transitions: retrying a succeeded run, resuming a running one", async () => {
+  test("refuses illegal transitions: retrying a succeeded run, resuming a running one", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice);
-    const run = await startRun(h.service, alice, wf.id);
-    await waitForStatus(h.service, alice, run.id, "SUCCEEDED");
-    expect(await errorCode(h.service, alice, mutate("retryWorkflowRun"), { runId: run.id })).toBe("CONFLICT");
-    expect(await errorCode(h.service, alice, mutate("pauseWorkflowRun"), { runId: run.id })).toBe("CONFLICT");
-    expect(await errorCode(h.service, alice, RESUME, { runId: run.id })).toBe("CONFLICT");
+    const wf = await createWorkflow(h, alice);
+    const run = await startRun(h, alice, wf.id);
+    await waitForStatus(h, alice, run.id, "SUCCEEDED");
+    expect(await h.errorCode(alice, mutate("retryWorkflowRun"), { runId: run.id })).toBe("CONFLICT");
+    expect(await h.errorCode(alice, mutate("pauseWorkflowRun"), { runId: run.id })).toBe("CONFLICT");
+    expect(await h.errorCode(alice, RESUME, { runId: run.id })).toBe("CONFLICT");
   });
 
-  it("pauses a queued run and resumes it to completion", async () => {
+  test("pauses a queued run and resumes it to completion", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice);
-    const run = await startRun(h.service, alice, wf.id);
-    await ok(h.service, alice, mutate("pauseWorkflowRun"), { runId: run.id });
+    const wf = await createWorkflow(h, alice);
+    const run = await startRun(h, alice, wf.id);
+    await h.ok(alice, mutate("pauseWorkflowRun"), { runId: run.id });
     await new Promise((r) => setTimeout(r, 1200));
-    expect((await runOf(h.service, alice, run.id)).status).toBe("PAUSED");
-    await ok(h.service, alice, RESUME, { runId: run.id });
-    await waitForStatus(h.service, alice, run.id, "SUCCEEDED");
+    expect((await runOf(h, alice, run.id)).status).toBe("PAUSED");
+    await h.ok(alice, RESUME, { runId: run.id });
+    await waitForStatus(h, alice, run.id, "SUCCEEDED");
   });
 
-  it("retries an HTTP step on 5xx, sending one idempotency key per step attempt, and maps the response", async () => {
+  test("retries an HTTP step on 5xx, sending one idempotency key per step attempt, and maps the response", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, {
+    const wf = await createWorkflow(h, alice, {
       steps: [
         {
           key: "call",
@@ -139,8 +140,8 @@ describe("run state machine", () => {
         },
       ],
     });
-    const run = await startRun(h.service, alice, wf.id);
-    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED");
+    const run = await startRun(h, alice, wf.id);
+    const done = await waitForStatus(h, alice, run.id, "SUCCEEDED");
     expect(done.output).toEqual({ ok: true });
     const keys = new Set(target.callsTo("/flaky").map((c) => c.idempotencyKey));
     expect(target.callsTo("/flaky")).toHaveLength(3);

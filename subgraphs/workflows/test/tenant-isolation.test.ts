@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkflow, NAME_SCHEMA, runOf, startRun, transformSteps, waitForStatus } from "./fixtures";
-import { errorCode, type Harness, newTenantUser, ok, startHarness, type UserIdentity } from "./harness";
+import { newTenantUser, type UserIdentity } from "@atelier/testing";
+import { describe, expect } from "vitest";
+import { workflowsTest as test, type WorkflowsSubgraph } from "./fixture";
+import { createWorkflow, NAME_SCHEMA, runOf, startRun, transformSteps, waitForStatus } from "./workflow-runs";
 
-let h: Harness;
+let h: WorkflowsSubgraph;
 const alice: UserIdentity = newTenantUser("OWNER");
 const mallory: UserIdentity = newTenantUser("OWNER");
 const a = {} as Record<string, string>;
 
-beforeAll(async () => {
-  h = await startHarness();
-  const tpl = await ok(
-    h.service,
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
+  const tpl = await h.ok(
     alice,
     `mutation($i: CreateWorkflowTemplateInput!) { createWorkflowTemplate(input: $i) { template { id } } }`,
     {
@@ -26,47 +26,42 @@ beforeAll(async () => {
     },
   );
   a.template = tpl.createWorkflowTemplate.template.id;
-  const wf = await createWorkflow(h.service, alice, {
+  const wf = await createWorkflow(h, alice, {
     steps: [...transformSteps(1), { key: "gate", type: "APPROVAL", config: {} }],
   });
   a.workflow = wf.id;
   a.workspace = wf.workspaceId;
-  const run = await startRun(h.service, alice, wf.id, { name: "Ada" }, "alice-key");
+  const run = await startRun(h, alice, wf.id, { name: "Ada" }, "alice-key");
   a.run = run.id;
-  await waitForStatus(h.service, alice, run.id, "PAUSED");
-  const board = await ok(
-    h.service,
+  await waitForStatus(h, alice, run.id, "PAUSED");
+  const board = await h.ok(
     alice,
     `mutation($w: ID!) { createKanbanBoard(input: { workspaceId: $w, name: "Alice board" }) { board { id } } }`,
     { w: a.workspace },
   );
   a.board = board.createKanbanBoard.board.id;
-  const stage = await ok(
-    h.service,
+  const stage = await h.ok(
     alice,
     `mutation($b: ID!) { createKanbanStage(input: { boardId: $b, name: "Todo", color: "#123456" }) { stage { id } } }`,
     { b: a.board },
   );
   a.stage = stage.createKanbanStage.stage.id;
-  await ok(
-    h.service,
+  await h.ok(
     alice,
     `mutation($w: ID!) { createCardFieldDefinition(input: { workspaceId: $w, name: "budget", type: NUMBER, displayOrder: 0 }) { fieldDefinition { id } } }`,
     { w: a.workspace },
   );
-  const card = await ok(
-    h.service,
+  const card = await h.ok(
     alice,
     `mutation($s: ID!) { createKanbanCard(input: { stageId: $s, title: "Alice card" }) { card { id } } }`,
     { s: a.stage },
   );
   a.card = card.createKanbanCard.card.id;
 });
-afterAll(() => h.stop());
 
 describe("a second tenant", () => {
-  it("cannot read the first tenant's templates, workflows or runs", async () => {
-    const q = (query: string, variables: Record<string, unknown>) => ok(h.service, mallory, query, variables);
+  test("cannot read the first tenant's templates, workflows or runs", async () => {
+    const q = (query: string, variables: Record<string, unknown>) => h.ok(mallory, query, variables);
     expect(
       (await q(`query($id: ID!) { workflowTemplate(id: $id) { id } }`, { id: a.template })).workflowTemplate,
     ).toBeNull();
@@ -79,7 +74,7 @@ describe("a second tenant", () => {
         .edges,
     ).toEqual([]);
     expect((await q(`query { workflows { edges { node { id } } } }`, {})).workflows.edges).toEqual([]);
-    expect(await runOf(h.service, mallory, a.run!)).toBeNull();
+    expect(await runOf(h, mallory, a.run!)).toBeNull();
     expect((await q(`query { workflowRuns { edges { node { id } } } }`, {})).workflowRuns.edges).toEqual([]);
     expect(
       (await q(`query($w: ID) { workflowRuns(workflowId: $w) { edges { node { id } } } }`, { w: a.workflow }))
@@ -87,21 +82,18 @@ describe("a second tenant", () => {
     ).toEqual([]);
   });
 
-  it("cannot read the first tenant's run events or workspace feed", async () => {
+  test("cannot read the first tenant's run events or workspace feed", async () => {
     expect(
-      await errorCode(h.service, mallory, `query($r: ID!) { workflowRunEvents(runId: $r) { sequence } }`, { r: a.run }),
+      await h.errorCode(mallory, `query($r: ID!) { workflowRunEvents(runId: $r) { sequence } }`, { r: a.run }),
     ).toBe("NOT_FOUND");
-    const feed = await ok(
-      h.service,
-      mallory,
-      `query($w: ID!) { workflowRunFeedEvents(workspaceId: $w) { sequence } }`,
-      { w: a.workspace },
-    );
+    const feed = await h.ok(mallory, `query($w: ID!) { workflowRunFeedEvents(workspaceId: $w) { sequence } }`, {
+      w: a.workspace,
+    });
     expect(feed.workflowRunFeedEvents).toEqual([]);
   });
 
-  it("cannot read the first tenant's boards, cards or field definitions", async () => {
-    const q = (query: string, variables: Record<string, unknown>) => ok(h.service, mallory, query, variables);
+  test("cannot read the first tenant's boards, cards or field definitions", async () => {
+    const q = (query: string, variables: Record<string, unknown>) => h.ok(mallory, query, variables);
     expect(
       (await q(`query($w: ID!) { kanbanBoards(workspaceId: $w) { edges { node { id } } } }`, { w: a.workspace }))
         .kanbanBoards.edges,
@@ -114,8 +106,8 @@ describe("a second tenant", () => {
     ).toEqual([]);
   });
 
-  it("cannot change the first tenant's templates, workflows or runs", async () => {
-    const code = (query: string, variables: Record<string, unknown>) => errorCode(h.service, mallory, query, variables);
+  test("cannot change the first tenant's templates, workflows or runs", async () => {
+    const code = (query: string, variables: Record<string, unknown>) => h.errorCode(mallory, query, variables);
     expect(
       await code(
         `mutation($id: ID!) { updateWorkflowTemplate(input: { id: $id, isActive: false }) { template { id } } }`,
@@ -147,11 +139,11 @@ describe("a second tenant", () => {
         "NOT_FOUND",
       );
     }
-    expect((await runOf(h.service, alice, a.run!)).status).toBe("PAUSED");
+    expect((await runOf(h, alice, a.run!)).status).toBe("PAUSED");
   });
 
-  it("cannot change the first tenant's boards, stages, cards or triggers", async () => {
-    const code = (query: string, variables: Record<string, unknown>) => errorCode(h.service, mallory, query, variables);
+  test("cannot change the first tenant's boards, stages, cards or triggers", async () => {
+    const code = (query: string, variables: Record<string, unknown>) => h.errorCode(mallory, query, variables);
     expect(
       await code(
         `mutation($b: ID!) { createKanbanStage(input: { boardId: $b, name: "Evil", color: "#000000" }) { stage { id } } }`,
@@ -185,44 +177,36 @@ describe("a second tenant", () => {
         { s: a.stage, w: a.workflow },
       ),
     ).toBe("NOT_FOUND");
-    const card = await ok(
-      h.service,
-      alice,
-      `query($id: ID!) { kanbanCard(id: $id) { title stage { name triggers { id } } } }`,
-      { id: a.card },
-    );
+    const card = await h.ok(alice, `query($id: ID!) { kanbanCard(id: $id) { title stage { name triggers { id } } } }`, {
+      id: a.card,
+    });
     expect(card.kanbanCard).toEqual({ title: "Alice card", stage: { name: "Todo", triggers: [] } });
   });
 
-  it("creating boards and fields under the first tenant's workspace id stays in its own tenant", async () => {
-    await ok(
-      h.service,
+  test("creating boards and fields under the first tenant's workspace id stays in its own tenant", async () => {
+    await h.ok(
       mallory,
       `mutation($w: ID!) { createKanbanBoard(input: { workspaceId: $w, name: "Alice board" }) { board { id } } }`,
       { w: a.workspace },
     );
-    await ok(
-      h.service,
+    await h.ok(
       mallory,
       `mutation($w: ID!) { createCardFieldDefinition(input: { workspaceId: $w, name: "budget", type: TEXT, displayOrder: 0 }) { fieldDefinition { id } } }`,
       { w: a.workspace },
     );
-    const boards = await ok(
-      h.service,
-      alice,
-      `query($w: ID!) { kanbanBoards(workspaceId: $w) { edges { node { id } } } }`,
-      { w: a.workspace },
-    );
+    const boards = await h.ok(alice, `query($w: ID!) { kanbanBoards(workspaceId: $w) { edges { node { id } } } }`, {
+      w: a.workspace,
+    });
     expect(boards.kanbanBoards.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([a.board]);
-    const fields = await ok(h.service, alice, `query($w: ID!) { cardFieldDefinitions(workspaceId: $w) { type } }`, {
+    const fields = await h.ok(alice, `query($w: ID!) { cardFieldDefinitions(workspaceId: $w) { type } }`, {
       w: a.workspace,
     });
     expect(fields.cardFieldDefinitions).toEqual([{ type: "NUMBER" }]);
   });
 
-  it("is refused without a tenant, and requests without the gateway's identity are refused", async () => {
+  test("is refused without a tenant, and requests without the gateway's identity are refused", async () => {
     const noTenant = { ...mallory, tenantId: null, role: null };
-    expect(await errorCode(h.service, noTenant, `query { workflows { edges { node { id } } } }`)).toBe("FORBIDDEN");
+    expect(await h.errorCode(noTenant, `query { workflows { edges { node { id } } } }`)).toBe("FORBIDDEN");
     const res = await fetch(h.service.url, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,15 +1,16 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkflow, EVENTS, startRun, waitForStatus } from "./fixtures";
-import { type Harness, newTenantUser, ok, startHarness, waitFor } from "./harness";
+import { newTenantUser, waitFor } from "@atelier/testing";
+import { afterAll, describe, expect } from "vitest";
+import { type WorkflowsSubgraph, workflowsTest } from "./fixture";
 import { startHttpTarget } from "./http-target";
+import { createWorkflow, EVENTS, startRun, waitForStatus } from "./workflow-runs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXPIRE_SECONDS = "5";
 
-let h: Harness;
+let h: WorkflowsSubgraph;
 let target: Awaited<ReturnType<typeof startHttpTarget>>;
 const workers: ChildProcess[] = [];
 
@@ -34,21 +35,21 @@ function startWorker(databaseUrl: string): Promise<ChildProcess> {
   });
 }
 
-beforeAll(async () => {
-  // The service itself executes nothing: only the worker processes do.
-  h = await startHarness({ RUN_WORKER: "false", JOB_EXPIRE_SECONDS: EXPIRE_SECONDS });
+// The service itself executes nothing: only the worker processes do.
+const test = workflowsTest.with({ env: { RUN_WORKER: "false", JOB_EXPIRE_SECONDS: EXPIRE_SECONDS } });
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   target = await startHttpTarget();
 });
 afterAll(async () => {
   for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGKILL");
   await target.close();
-  await h.stop();
 });
 
 describe("a worker killed during a run", () => {
-  it("leaves the run to another worker within seconds, which completes it with each step's effect recorded once", async () => {
+  test("leaves the run to another worker within seconds, which completes it with each step's effect recorded once", async () => {
     const alice = newTenantUser();
-    const wf = await createWorkflow(h.service, alice, {
+    const wf = await createWorkflow(h, alice, {
       steps: [
         {
           key: "before",
@@ -65,7 +66,7 @@ describe("a worker killed during a run", () => {
       ],
     });
     const first = await startWorker(h.db.url);
-    const run = await startRun(h.service, alice, wf.id);
+    const run = await startRun(h, alice, wf.id);
     // The worker is inside the held step's job (its request unanswered): kill it there.
     await waitFor(async () => target.callsTo("/hold").length === 1 || null, 30_000);
     first.kill("SIGKILL");
@@ -76,7 +77,7 @@ describe("a worker killed during a run", () => {
     target.releaseHeld();
     await startWorker(h.db.url);
     const restartedAt = Date.now();
-    const done = await waitForStatus(h.service, alice, run.id, "SUCCEEDED", 60_000);
+    const done = await waitForStatus(h, alice, run.id, "SUCCEEDED", 60_000);
     // The dead worker's job comes back once its lease (at most JOB_EXPIRE_SECONDS) lapses, not after minutes.
     expect(Date.now() - restartedAt).toBeLessThan(20_000);
 
@@ -88,7 +89,7 @@ describe("a worker killed during a run", () => {
       done.stepRuns.map((s: { stepKey: string; attempts: number }) => [s.stepKey, s.attempts]),
     );
     expect(attempts).toEqual({ before: 1, slow: 1, held: 2, after: 1 });
-    const events = (await ok(h.service, alice, EVENTS, { runId: run.id })).workflowRunEvents;
+    const events = (await h.ok(alice, EVENTS, { runId: run.id })).workflowRunEvents;
     const stepEvents = events
       .filter((e: { type: string }) => e.type === "STEP_SUCCEEDED")
       .map((e: { stepKey: string }) => e.stepKey);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Identity, Role } from "@atelier/internal-auth";
-import type { Harness } from "./identity-harness";
+import { ANONYMOUS } from "@atelier/internal-auth";
+import type { IdentitySubgraph } from "../fixture";
 
 export const AUTH_FIELDS = `mfaRequired mfaToken accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt
   role user { id email } tenant { id slug } session { id }`;
@@ -36,9 +37,9 @@ export function userIdentity(
 }
 
 /** Signs up a new user with a new tenant (as its OWNER). */
-export async function signUpAccount(h: Harness, prefix = "owner"): Promise<Account> {
+export async function signUpAccount(h: IdentitySubgraph, prefix = "owner"): Promise<Account> {
   const email = uniqueEmail(prefix);
-  const res = await h.gql(SIGN_UP, {
+  const res = await h.as(ANONYMOUS).gql(SIGN_UP, {
     input: {
       email,
       password: PASSWORD,

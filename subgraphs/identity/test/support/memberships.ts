@@ -1,6 +1,6 @@
 import type { Role } from "@atelier/internal-auth";
+import type { IdentitySubgraph } from "../fixture";
 import { type Account, signUpAccount, userIdentity } from "./accounts";
-import type { Harness } from "./identity-harness";
 
 export const MEMBERSHIP_FIELDS = "id role status origin user { id email } tenant { id }";
 
@@ -14,11 +14,16 @@ export interface Member extends Account {
 }
 
 /** A new user who asked to join `owner`'s tenant and was approved with `role`. */
-export async function addMember(h: Harness, owner: Account, role: Role, prefix = role.toLowerCase()): Promise<Member> {
+export async function addMember(
+  h: IdentitySubgraph,
+  owner: Account,
+  role: Role,
+  prefix = role.toLowerCase(),
+): Promise<Member> {
   const account = await signUpAccount(h, prefix);
-  const request = await h.gql(REQUEST_TO_JOIN, { input: { tenantSlug: owner.slug } }, account.identity);
+  const request = await h.as(account.identity).gql(REQUEST_TO_JOIN, { input: { tenantSlug: owner.slug } });
   const membershipId = request.data!.requestToJoinTenant.membership.id;
-  const approved = await h.gql(APPROVE, { input: { membershipId, role } }, owner.identity);
+  const approved = await h.as(owner.identity).gql(APPROVE, { input: { membershipId, role } });
   if (approved.errors) throw new Error(`approve failed: ${JSON.stringify(approved.errors)}`);
   return { ...account, membershipId, inTenant: userIdentity(account.userId, owner.tenantId, role, account.sessionId) };
 }

@@ -1,5 +1,5 @@
+import type { IdentitySubgraph } from "../fixture";
 import { type Account, signUpAccount, uniqueEmail } from "./accounts";
-import type { Harness } from "./identity-harness";
 import { addMember, type Member, REQUEST_TO_JOIN } from "./memberships";
 
 /**
@@ -17,33 +17,35 @@ export interface TenantFixture {
   socialConnectionId: string;
 }
 
-export async function seedTenant(h: Harness, prefix: string): Promise<TenantFixture> {
+export async function seedTenant(h: IdentitySubgraph, prefix: string): Promise<TenantFixture> {
   const owner = await signUpAccount(h, `${prefix}-owner`);
   const admin = await addMember(h, owner, "ADMIN", `${prefix}-admin`);
   const joiner = await signUpAccount(h, `${prefix}-joiner`);
-  const request = await h.gql(REQUEST_TO_JOIN, { input: { tenantSlug: owner.slug } }, joiner.identity);
-  const invite = await h.gql(
-    `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { membership { id user { id } } } }`,
-    { input: { email: uniqueEmail(`${prefix}-invitee`), role: "VIEWER" } },
-    owner.identity,
-  );
-  const team = await h.gql(`mutation { createTeam(input: { name: "Design" }) { team { id } } }`, {}, owner.identity);
+  const request = await h.as(joiner.identity).gql(REQUEST_TO_JOIN, { input: { tenantSlug: owner.slug } });
+  const invite = await h
+    .as(owner.identity)
+    .gql(`mutation($input: InviteMemberInput!) { inviteMember(input: $input) { membership { id user { id } } } }`, {
+      input: { email: uniqueEmail(`${prefix}-invitee`), role: "VIEWER" },
+    });
+  const team = await h.as(owner.identity).gql(`mutation { createTeam(input: { name: "Design" }) { team { id } } }`, {});
   const teamId = team.data!.createTeam.team.id;
-  await h.gql(
-    `mutation($input: SetTeamMemberInput!) { setTeamMember(input: $input) { team { id } } }`,
-    { input: { teamId, userId: admin.userId, role: "LEAD" } },
-    owner.identity,
-  );
-  const client = await h.gql(
-    `mutation { createApiClient(input: { name: "Partner", scopes: ["creative:read"] }) { apiClient { id } apiKey } }`,
-    {},
-    owner.identity,
-  );
-  const social = await h.gql(
-    `mutation { connectSocialAccount(input: { platform: INSTAGRAM, externalUserId: "${prefix}", accessToken: "${prefix}-token" }) { socialConnection { id } } }`,
-    {},
-    owner.identity,
-  );
+  await h
+    .as(owner.identity)
+    .gql(`mutation($input: SetTeamMemberInput!) { setTeamMember(input: $input) { team { id } } }`, {
+      input: { teamId, userId: admin.userId, role: "LEAD" },
+    });
+  const client = await h
+    .as(owner.identity)
+    .gql(
+      `mutation { createApiClient(input: { name: "Partner", scopes: ["creative:read"] }) { apiClient { id } apiKey } }`,
+      {},
+    );
+  const social = await h
+    .as(owner.identity)
+    .gql(
+      `mutation { connectSocialAccount(input: { platform: INSTAGRAM, externalUserId: "${prefix}", accessToken: "${prefix}-token" }) { socialConnection { id } } }`,
+      {},
+    );
   const notifications = await h.sql.query(`SELECT id FROM identity.notifications WHERE "userId" = $1`, [
     invite.data!.inviteMember.membership.user.id,
   ]);
@@ -60,7 +62,7 @@ export async function seedTenant(h: Harness, prefix: string): Promise<TenantFixt
 }
 
 /** Everything about a tenant that a foreign caller must not be able to change. */
-export async function tenantSnapshot(h: Harness, tenantId: string): Promise<string> {
+export async function tenantSnapshot(h: IdentitySubgraph, tenantId: string): Promise<string> {
   const tables = ["tenants", "memberships", "teams", "team_members", "api_clients", "subscriptions"];
   const parts: unknown[] = [];
   for (const table of tables) {

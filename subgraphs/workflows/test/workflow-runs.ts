@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Identity } from "@atelier/internal-auth";
-import { ok, type Service, waitFor } from "./harness";
+import { waitFor } from "@atelier/testing";
+import type { WorkflowsSubgraph } from "./fixture";
 
 export const NAME_SCHEMA = {
   type: "object",
@@ -19,11 +20,11 @@ export const transformSteps = (n = 3) =>
 const CREATE_WORKFLOW = `mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id workspaceId } } }`;
 
 export async function createWorkflow(
-  service: Service,
+  subgraph: WorkflowsSubgraph,
   who: Identity,
   fields: { steps?: unknown[]; inputSchema?: unknown; workspaceId?: string; name?: string } = {},
 ) {
-  const data = await ok(service, who, CREATE_WORKFLOW, {
+  const data = await subgraph.ok(who, CREATE_WORKFLOW, {
     input: {
       workspaceId: fields.workspaceId ?? randomUUID(),
       name: fields.name ?? `wf-${randomUUID().slice(0, 8)}`,
@@ -38,13 +39,13 @@ export const START_RUN = `mutation($input: StartWorkflowRunInput!) {
   startWorkflowRun(input: $input) { run { id status workspaceId } } }`;
 
 export async function startRun(
-  service: Service,
+  subgraph: WorkflowsSubgraph,
   who: Identity,
   workflowId: string,
   input: unknown = { name: "Ada" },
   idempotencyKey?: string,
 ) {
-  const data = await ok(service, who, START_RUN, { input: { workflowId, input, idempotencyKey } });
+  const data = await subgraph.ok(who, START_RUN, { input: { workflowId, input, idempotencyKey } });
   return data.startWorkflowRun.run as { id: string; status: string; workspaceId: string };
 }
 
@@ -54,13 +55,19 @@ export const RUN = `query($id: ID!) { workflowRun(id: $id) {
   stepRuns { stepKey status attempts input output error durationMs }
 } }`;
 
-export async function runOf(service: Service, who: Identity, id: string) {
-  return (await ok(service, who, RUN, { id })).workflowRun;
+export async function runOf(subgraph: WorkflowsSubgraph, who: Identity, id: string) {
+  return (await subgraph.ok(who, RUN, { id })).workflowRun;
 }
 
-export function waitForStatus(service: Service, who: Identity, id: string, status: string, timeoutMs = 15_000) {
+export function waitForStatus(
+  subgraph: WorkflowsSubgraph,
+  who: Identity,
+  id: string,
+  status: string,
+  timeoutMs = 15_000,
+) {
   return waitFor(async () => {
-    const run = await runOf(service, who, id);
+    const run = await runOf(subgraph, who, id);
     return run?.status === status ? run : null;
   }, timeoutMs);
 }
