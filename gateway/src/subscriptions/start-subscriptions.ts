@@ -1,21 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import type { Server } from "node:http";
-import { dirname, join } from "node:path";
+import type { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServer } from "@apollo/server";
 import type { EventBus } from "@atelier/event-bus";
+import type { InternalTokenSigner } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
 import type { GraphQLSchema } from "graphql";
 import type { CurrentAccessResolver } from "../access/current-access";
 import type { Authenticate } from "../auth/authenticate";
 import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
+import { createSubgraphClient } from "../federation/fast-path/subgraph-client";
+import type { SubgraphEndpoint } from "../federation/supergraph";
 import type { ResolveDeps } from "../persisted/resolve-operation";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { createSocketAccessWatch } from "./access-watch";
 import { coalesceCatchUps } from "./coalesce";
 import type { LiveFields } from "./live-fields";
 import type { CatchUpExecutor } from "./live-subscription";
+import { createPlannedCatchUp } from "./planned-catch-up";
 import { attachSubscriptionServer } from "./subscription-server";
 import { TopicHub } from "./topic-hub";
 
@@ -23,6 +26,10 @@ export interface SubscriptionDeps {
   httpServer: Server;
   path: string;
   apollo: ApolloServer<GatewayContext>;
+  /** Its planner and schemas plan catch-up reads once per document (planned-catch-up.ts). */
+  gateway: ApolloGateway;
+  subgraphs: SubgraphEndpoint[];
+  signer: InternalTokenSigner;
   apiSchema: () => GraphQLSchema;
   authenticate: Authenticate;
   logger: Logger;
@@ -62,6 +69,20 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
   // The hub connects to the bus on the first subscription, not at boot.
   const hub = new TopicHub(deps.bus);
   const accessWatch = createSocketAccessWatch({ authenticate: deps.authenticate, access: deps.access });
+  const apolloReads = executorFor(deps.apollo, deps.logger);
+  // FAST_PATH=false sends every read through Apollo, as it does every HTTP request.
+  const client = config.fastPath ? createSubgraphClient() : undefined;
+  const reads = client
+    ? createPlannedCatchUp({
+        gateway: deps.gateway,
+        config,
+        subgraphs: deps.subgraphs,
+        signer: deps.signer,
+        client,
+        viewerDependence,
+        fallback: apolloReads,
+      })
+    : apolloReads;
   const server = attachSubscriptionServer({
     httpServer: deps.httpServer,
     path: deps.path,
@@ -71,7 +92,7 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
     registry,
     viewerDependence,
     hub,
-    execute: coalesceCatchUps(executorFor(deps.apollo, deps.logger)),
+    execute: coalesceCatchUps(reads),
     logger: deps.logger,
     resyncMs,
     persisted: deps.persisted,
@@ -83,6 +104,7 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
       accessWatch.close();
       await server.close();
       await hub.close();
+      await client?.close();
     },
   };
 }

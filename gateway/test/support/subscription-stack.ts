@@ -65,7 +65,9 @@ export async function startSubscriptionStack(
   );
 
   const viewerDependent =
-    opts.viewerDependent === undefined ? { fields: { "Person.name": "differs per viewer" } } : opts.viewerDependent;
+    opts.viewerDependent === undefined
+      ? { fields: { "Person.name": "differs per viewer", "Person.viewerNote": "names who reads it" } }
+      : opts.viewerDependent;
   if (viewerDependent) writeFileSync(join(dir, "viewer-dependent.json"), JSON.stringify(viewerDependent));
 
   const gateways: RunningGateway[] = [];
@@ -148,6 +150,8 @@ export async function startSubscriptionStack(
     announceAccessChange: (change: { userId?: string; tenantId?: string }) => bus.publish("access_changes", change),
     /** How many catch-up reads the ticks subgraph has served. */
     catchUpReads: () => subgraphs.stats.catchUpReads,
+    /** How many Person entities the people subgraph has resolved (the viewer-dependent part). */
+    personReads: () => subgraphs.stats.personReads,
     tokenWithRole: tokenFor,
     close,
   };

@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import type { ApolloGateway } from "@apollo/gateway";
+import { delegationOf, IDENTITY_HEADER, type Identity, type InternalTokenSigner } from "@atelier/internal-auth";
+import { REQUEST_ID_HEADER } from "@atelier/logging";
+import { recordGraphQLRequest } from "@atelier/service-runtime";
+import { type GraphQLSchema, getVariableValues, isAbstractType, isInterfaceType, isObjectType } from "graphql";
+import type { GatewayConfig } from "../config";
+import { Bail } from "../federation/fast-path/bail";
+import { Cancellation } from "../federation/fast-path/cancellation";
+import { gatewayInternals } from "../federation/fast-path/gateway-internals";
+import { executePlan } from "../federation/fast-path/plan-executor";
+import { type PreparedOperation, prepareOperation, shaperFor } from "../federation/fast-path/prepare-operation";
+import type { SubgraphClient } from "../federation/fast-path/subgraph-client";
+import type { SubgraphEndpoint } from "../federation/supergraph";
+import { checkOperationLimits } from "../limits/check-operation-limits";
+import { audienceKey } from "./audience";
+import { fetchIsViewerDependent } from "./fetch-dependence";
+import type { CatchUpExecutor } from "./live-subscription";
+import { createSharedFetches } from "./shared-fetches";
+import type { ViewerDependence } from "./viewer-dependence";
+
+export interface PlannedCatchUpDeps {
+  gateway: ApolloGateway;
+  config: GatewayConfig;
+  subgraphs: SubgraphEndpoint[];
+  signer: InternalTokenSigner;
+  client: SubgraphClient;
+  viewerDependence: ViewerDependence | null;
+  /** Answers what this executor does not (API clients, errors to word, plans it does not run). */
+  fallback: CatchUpExecutor;
+}
+
+const MAX_PREPARED = 1_000;
+
+/**
+ * Catch-up reads on the gateway's own query plan, as the HTTP fast path answers queries: each
+ * catch-up document is parsed, validated and planned once, not per viewer. Readers woken together
+ * share every subgraph fetch whose answer cannot differ between them (see shared-fetches.ts): a
+ * thousand viewers of one stream cost one read of its events and one call per viewer for the
+ * viewer-dependent fields only. Whatever would answer an error goes to `fallback` (Apollo), which
+ * words it as before.
+ */
+export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor {
+  const urls = new Map(deps.subgraphs.map((s) => [s.name, s.url]));
+  const prepared = new Map<string, PreparedOperation | null>();
+  let preparedFor: GraphQLSchema | undefined;
+  const publicFields = new Set(deps.config.publicFields);
+  // Fetches run only after their document was prepared, so `preparedFor` is the schema they were planned on.
+  const shared = createSharedFetches(
+    deps.client,
+    (operation) => !preparedFor || fetchIsViewerDependent(preparedFor, deps.viewerDependence, operation),
+  );
+
+  function prepare(internals: NonNullable<ReturnType<typeof gatewayInternals>>, query: string) {
+    if (preparedFor !== internals.schema) {
+      prepared.clear();
+      preparedFor = internals.schema;
+    }
+    let operation = prepared.get(query);
+    if (operation !== undefined) return operation;
+    const { limits, introspection } = deps.config;
+    const preparation = prepareOperation(
+      { ...internals, limits, publicFields, introspection, publicFieldsOnly: false },
+      query,
+      undefined,
+    );
+    operation = preparation.kind === "prepared" ? preparation.operation : null;
+    if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value as string);
+    prepared.set(query, operation);
+    return operation;
+  }
+
+  const typeMatches = (supergraph: GraphQLSchema) => (condition: string, typename: string) => {
+    if (condition === typename) return true;
+    const type = supergraph.getType(typename);
+    const conditionType = supergraph.getType(condition);
+    return (
+      !!type &&
+      !!conditionType &&
+      isAbstractType(conditionType) &&
+      (isObjectType(type) || isInterfaceType(type)) &&
+      supergraph.isSubType(conditionType, type)
+    );
+  };
+
+  async function read(query: string, variables: Record<string, unknown>, identity: Identity) {
+    const internals = gatewayInternals(deps.gateway);
+    // API clients' reads are counted per client by Apollo's usage plugin; delegations never subscribe.
+    if (!internals || identity.kind === "apiClient" || delegationOf(identity)) return undefined;
+    const operation = prepare(internals, query);
+    if (!operation?.plan) return undefined;
+    const coerced = getVariableValues(internals.schema, operation.operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) return undefined;
+    try {
+      checkOperationLimits(internals.schema, operation.document, operation.operation, variables, deps.config.limits);
+    } catch {
+      return undefined;
+    }
+    const started = performance.now();
+    const headers = {
+      "content-type": "application/json",
+      [IDENTITY_HEADER]: await deps.signer.sign(identity),
+      [REQUEST_ID_HEADER]: randomUUID(),
+    };
+    const viewer = JSON.stringify(identity);
+    const client = shared.forReader(audienceKey(identity, "tenant-role"), viewer);
+    const run = {
+      client,
+      urls,
+      headers,
+      variables,
+      typeMatches: typeMatches(internals.supergraph),
+      signal: new Cancellation(),
+      fetched: false,
+    };
+    const data: Record<string, unknown> = {};
+    await executePlan(run, operation.plan, [data]);
+    const json = shaperFor(internals.schema, operation, coerced.coerced)(data);
+    recordGraphQLRequest(operation.operation.name?.value, "ok", (performance.now() - started) / 1000);
+    return { data: JSON.parse(json) as Record<string, unknown> };
+  }
+
+  return async (request, identity) => {
+    try {
+      const answer = await read(request.query, request.variables, identity);
+      if (answer) return answer;
+    } catch (error) {
+      if (!(error instanceof Bail)) throw error;
+    }
+    return deps.fallback(request, identity);
+  };
+}
