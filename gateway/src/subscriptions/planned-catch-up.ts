@@ -14,6 +14,7 @@ import type { SubgraphClient } from "../federation/fast-path/subgraph-client";
 import type { SubgraphEndpoint } from "../federation/supergraph";
 import { checkOperationLimits } from "../limits/check-operation-limits";
 import { audienceKey } from "./audience";
+import { AFTER_VARIABLE } from "./catch-up-operation";
 import { fetchIsViewerDependent } from "./fetch-dependence";
 import type { CatchUpExecutor } from "./live-subscription";
 import { createSharedFetches } from "./shared-fetches";
@@ -54,6 +55,7 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
   function prepare(internals: NonNullable<ReturnType<typeof gatewayInternals>>, query: string) {
     if (preparedFor !== internals.schema) {
       prepared.clear();
+      admissions.clear();
       preparedFor = internals.schema;
     }
     let operation = prepared.get(query);
@@ -68,6 +70,30 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value as string);
     prepared.set(query, operation);
     return operation;
+  }
+
+  // A subscription's reads differ only in their position: its variables are coerced and its limits
+  // checked once, not per page and viewer.
+  const admissions = new Map<string, Record<string, unknown> | null>();
+  function admitted(
+    schema: GraphQLSchema,
+    operation: PreparedOperation,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Record<string, unknown> | null {
+    const key = `${query}\n${JSON.stringify({ ...variables, [AFTER_VARIABLE]: null })}`;
+    let coerced = admissions.get(key);
+    if (coerced !== undefined) return coerced && { ...coerced, [AFTER_VARIABLE]: variables[AFTER_VARIABLE] };
+    const result = getVariableValues(schema, operation.operation.variableDefinitions ?? [], variables);
+    coerced = result.coerced ?? null;
+    try {
+      if (coerced) checkOperationLimits(schema, operation.document, operation.operation, variables, deps.config.limits);
+    } catch {
+      coerced = null;
+    }
+    if (admissions.size >= MAX_PREPARED) admissions.delete(admissions.keys().next().value as string);
+    admissions.set(key, coerced);
+    return coerced;
   }
 
   const typeMatches = (supergraph: GraphQLSchema) => (condition: string, typename: string) => {
@@ -89,13 +115,8 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     if (!internals || identity.kind === "apiClient" || delegationOf(identity)) return undefined;
     const operation = prepare(internals, query);
     if (!operation?.plan) return undefined;
-    const coerced = getVariableValues(internals.schema, operation.operation.variableDefinitions ?? [], variables);
-    if (coerced.errors) return undefined;
-    try {
-      checkOperationLimits(internals.schema, operation.document, operation.operation, variables, deps.config.limits);
-    } catch {
-      return undefined;
-    }
+    const coerced = admitted(internals.schema, operation, query, variables);
+    if (!coerced) return undefined;
     const started = performance.now();
     const headers = {
       "content-type": "application/json",
@@ -115,7 +136,7 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     };
     const data: Record<string, unknown> = {};
     await executePlan(run, operation.plan, [data]);
-    const json = shaperFor(internals.schema, operation, coerced.coerced)(data);
+    const json = shaperFor(internals.schema, operation, coerced)(data);
     recordGraphQLRequest(operation.operation.name?.value, "ok", (performance.now() - started) / 1000);
     return { data: JSON.parse(json) as Record<string, unknown> };
   }

@@ -5,12 +5,29 @@ type Data = Record<string, unknown>;
 interface InFlight {
   answer: Promise<Data>;
   consumers: number;
+  /** The answer as JSON, written once for all readers to copy from. */
+  text?: string;
 }
 
 /** Whether a subgraph operation's answer may differ between viewers alike in tenant, role and scopes. */
 export type FetchDependence = (subgraphOperation: string) => boolean;
 
+const QUERY_PREFIX = '{"query":"';
+
+/** The body's `query` as written (still JSON-escaped): bodies start with it, so no parse per call. */
+function rawOperationOf(body: string): string | undefined {
+  if (!body.startsWith(QUERY_PREFIX)) return undefined;
+  for (let i = QUERY_PREFIX.length; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 34) return body.slice(QUERY_PREFIX.length, i);
+  }
+  return undefined;
+}
+
 function operationOf(body: string): string {
+  const raw = rawOperationOf(body);
+  if (raw !== undefined) return JSON.parse(`"${raw}"`) as string;
   const parsed = JSON.parse(body) as { query?: unknown };
   return typeof parsed.query === "string" ? parsed.query : body;
 }
@@ -27,17 +44,16 @@ export function createSharedFetches(client: SubgraphClient, dependent: FetchDepe
   const dependence = new Map<string, boolean>();
 
   function isDependent(body: string): boolean {
-    let operation: string;
-    try {
-      operation = operationOf(body);
-    } catch {
-      return true;
-    }
-    let answer = dependence.get(operation);
+    const key = rawOperationOf(body) ?? body;
+    let answer = dependence.get(key);
     if (answer === undefined) {
-      answer = dependent(operation);
+      try {
+        answer = dependent(operationOf(body));
+      } catch {
+        answer = true;
+      }
       if (dependence.size > 1_000) dependence.clear();
-      dependence.set(operation, answer);
+      dependence.set(key, answer);
     }
     return answer;
   }
@@ -53,7 +69,11 @@ export function createSharedFetches(client: SubgraphClient, dependent: FetchDepe
     const joined = entry;
     joined.consumers++;
     // Readers are all known once the answer is in (the entry is gone by then): a lone reader keeps it.
-    return joined.answer.then((data) => (joined.consumers === 1 ? data : (JSON.parse(JSON.stringify(data)) as Data)));
+    return joined.answer.then((data) => {
+      if (joined.consumers === 1) return data;
+      joined.text ??= JSON.stringify(data);
+      return JSON.parse(joined.text) as Data;
+    });
   }
 
   return {
