@@ -7,6 +7,7 @@ import { type GraphQLSchema, getVariableValues, isAbstractType, isInterfaceType,
 import type { GatewayConfig } from "../config";
 import { Bail } from "../federation/fast-path/bail";
 import { Cancellation } from "../federation/fast-path/cancellation";
+import { MAX_CACHED_DOCUMENT_CHARS } from "../federation/fast-path/document-cache";
 import { gatewayInternals } from "../federation/fast-path/gateway-internals";
 import { executePlan } from "../federation/fast-path/plan-executor";
 import { type PreparedOperation, prepareOperation, shaperFor } from "../federation/fast-path/prepare-operation";
@@ -32,6 +33,20 @@ export interface PlannedCatchUpDeps {
 }
 
 const MAX_PREPARED = 1_000;
+
+/** Whether an object of `typename` matches a fragment's type condition in the supergraph. */
+const typeMatcher = (supergraph: GraphQLSchema) => (condition: string, typename: string) => {
+  if (condition === typename) return true;
+  const type = supergraph.getType(typename);
+  const conditionType = supergraph.getType(condition);
+  return (
+    !!type &&
+    !!conditionType &&
+    isAbstractType(conditionType) &&
+    (isObjectType(type) || isInterfaceType(type)) &&
+    supergraph.isSubType(conditionType, type)
+  );
+};
 
 /**
  * Catch-up reads on the gateway's own query plan, as the HTTP fast path answers queries: each
@@ -96,23 +111,12 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     return coerced;
   }
 
-  const typeMatches = (supergraph: GraphQLSchema) => (condition: string, typename: string) => {
-    if (condition === typename) return true;
-    const type = supergraph.getType(typename);
-    const conditionType = supergraph.getType(condition);
-    return (
-      !!type &&
-      !!conditionType &&
-      isAbstractType(conditionType) &&
-      (isObjectType(type) || isInterfaceType(type)) &&
-      supergraph.isSubType(conditionType, type)
-    );
-  };
-
   async function read(query: string, variables: Record<string, unknown>, identity: Identity) {
     const internals = gatewayInternals(deps.gateway);
     // API clients' reads are counted per client by Apollo's usage plugin; delegations never subscribe.
     if (!internals || identity.kind === "apiClient" || delegationOf(identity)) return undefined;
+    // As on HTTP, Apollo alone answers very long documents: none is kept per subscription.
+    if (query.length > MAX_CACHED_DOCUMENT_CHARS) return undefined;
     const operation = prepare(internals, query);
     if (!operation?.plan) return undefined;
     const coerced = admitted(internals.schema, operation, query, variables);
@@ -130,7 +134,7 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
       urls,
       headers,
       variables,
-      typeMatches: typeMatches(internals.supergraph),
+      typeMatches: typeMatcher(internals.supergraph),
       signal: new Cancellation(),
       fetched: false,
     };
