@@ -12,7 +12,9 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { startSubscriptionStack } from "../gateway/test/support/subscription-stack";
+import type { TickerSubgraphs } from "../gateway/test/support/ticker-subgraphs";
 import { subscribe } from "../gateway/test/support/ws-client";
+import { startChild } from "./servers/child-process";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 30);
@@ -60,6 +62,7 @@ async function run(stack: Awaited<ReturnType<typeof startSubscriptionStack>>, id
   // CPU spent by this process (gateway, subgraphs and clients) from the first event to the last delivery:
   // on a shared machine it moves less with other load than the latencies do.
   const cpuBefore = process.cpuUsage();
+  await refreshStats();
   const readsBefore = { events: stack.catchUpReads(), people: stack.personReads() };
   const profiling = process.env.BENCH_PROFILE ? await startProfile() : undefined;
   for (let i = 0; i < EVENTS; i++) {
@@ -70,6 +73,7 @@ async function run(stack: Awaited<ReturnType<typeof startSubscriptionStack>>, id
   const deadline = Date.now() + 60_000;
   while (latencies.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const cpu = process.cpuUsage(cpuBefore);
+  await refreshStats();
   const reads = { events: stack.catchUpReads() - readsBefore.events, people: stack.personReads() - readsBefore.people };
   if (profiling) writeFileSync(`${process.env.BENCH_PROFILE}-${identities}.cpuprofile`, await profiling());
   for (const sub of subs) {
@@ -106,6 +110,31 @@ const scenarios = [
 ] as const;
 // FAST_PATH=false: every catch-up read through Apollo Server, as before reads were planned once and shared.
 const fastPath: Record<string, string> = process.env.FAST_PATH ? { FAST_PATH: process.env.FAST_PATH } : {};
+/**
+ * BENCH_SUBGRAPHS=process: the ticker subgraphs in their own Node process, as subgraphs are deployed,
+ * so their work is not charged to the gateway's thread; their stats are fetched when read.
+ */
+const separateSubgraphs = process.env.BENCH_SUBGRAPHS === "process";
+let refreshStats = async () => {};
+async function subgraphsInProcess(databaseUrl: string, publicKey: string): Promise<TickerSubgraphs> {
+  const { info, child } = await startChild(new URL("./servers/ticker-subgraphs-process.ts", import.meta.url).pathname, {
+    TICKER_DATABASE_URL: databaseUrl,
+    TICKER_INTERNAL_PUBLIC_KEY: publicKey,
+  });
+  const stats = { catchUpReads: 0, personReads: 0 };
+  refreshStats = async () => {
+    Object.assign(stats, await (await fetch(info.statsUrl!)).json());
+  };
+  return {
+    ticks: { url: info.ticks! },
+    people: { url: info.people! },
+    stats,
+    async close() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
+}
 // BENCH_SCENARIOS=3 (or 1,3): only those scenarios, e.g. to profile one.
 const only = process.env.BENCH_SCENARIOS?.split(",").map(Number);
 for (const [index, scenario] of scenarios.entries()) {
@@ -115,6 +144,7 @@ for (const [index, scenario] of scenarios.entries()) {
   const stack = await startSubscriptionStack({
     audience: scenario.audience,
     env: { RATE_LIMIT_USER_CAPACITY: "0", ...fastPath },
+    ...(separateSubgraphs ? { startSubgraphs: subgraphsInProcess } : {}),
   });
   try {
     const r = await run(stack, scenario.identities, scenario.query);

@@ -29,7 +29,15 @@ export const TICKS_SCHEMA_SQL = `
     type text NOT NULL, payload jsonb NOT NULL DEFAULT '{}', topics text[] NOT NULL DEFAULT '{}',
     created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, sequence));`;
 
-export async function startTickerSubgraphs(databaseUrl: string, internalPublicKey: string) {
+export interface TickerSubgraphs {
+  ticks: { url: string };
+  people: { url: string };
+  /** Reads served so far: catch-up reads of `tickEvents`, and Person entities resolved. */
+  stats: { catchUpReads: number; personReads: number };
+  close(): Promise<void>;
+}
+
+export async function startTickerSubgraphs(databaseUrl: string, internalPublicKey: string): Promise<TickerSubgraphs> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   pool.on("error", () => {});
   const logger = createLogger({ service: "ticks", level: "silent" });
