@@ -14,10 +14,10 @@ import { type PreparedOperation, prepareOperation, shaperFor } from "../federati
 import type { SubgraphClient } from "../federation/fast-path/subgraph-client";
 import type { SubgraphEndpoint } from "../federation/supergraph";
 import { checkOperationLimits } from "../limits/check-operation-limits";
-import { audienceKey } from "./audience";
 import { AFTER_VARIABLE } from "./catch-up-operation";
 import { fetchIsViewerDependent } from "./fetch-dependence";
 import type { CatchUpExecutor } from "./live-subscription";
+import { createReaderIdentities } from "./reader-identities";
 import { createSharedFetches } from "./shared-fetches";
 import type { ViewerDependence } from "./viewer-dependence";
 
@@ -33,6 +33,8 @@ export interface PlannedCatchUpDeps {
 }
 
 const MAX_PREPARED = 1_000;
+// Shared calls carry no reader's cancellation (shared-fetches.ts), and a read that steps aside lets its calls end.
+const NEVER_CANCELLED = new Cancellation();
 
 /** Whether an object of `typename` matches a fragment's type condition in the supergraph. */
 const typeMatcher = (supergraph: GraphQLSchema) => (condition: string, typename: string) => {
@@ -61,6 +63,7 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
   const prepared = new Map<string, PreparedOperation | null>();
   let preparedFor: GraphQLSchema | undefined;
   const publicFields = new Set(deps.config.publicFields);
+  const readerIdentity = createReaderIdentities(deps.signer, deps.config.internalJwtTtlSeconds);
   // Fetches run only after their document was prepared, so `preparedFor` is the schema they were planned on.
   const shared = createSharedFetches(
     deps.client,
@@ -122,20 +125,19 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     const coerced = admitted(internals.schema, operation, query, variables);
     if (!coerced) return undefined;
     const started = performance.now();
+    const reader = readerIdentity(identity);
     const headers = {
       "content-type": "application/json",
-      [IDENTITY_HEADER]: await deps.signer.sign(identity),
+      [IDENTITY_HEADER]: await reader.token,
       [REQUEST_ID_HEADER]: randomUUID(),
     };
-    const viewer = JSON.stringify(identity);
-    const client = shared.forReader(audienceKey(identity, "tenant-role"), viewer);
     const run = {
-      client,
+      client: shared.forReader(reader.group, reader.viewer),
       urls,
       headers,
       variables,
       typeMatches: typeMatcher(internals.supergraph),
-      signal: new Cancellation(),
+      signal: NEVER_CANCELLED,
       fetched: false,
     };
     const data: Record<string, unknown> = {};
