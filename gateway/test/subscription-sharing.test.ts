@@ -6,10 +6,11 @@ import { subscribe } from "./support/ws-client";
 // The stack marks Person.name viewer-dependent (schema/viewer-dependent.json's stand-in).
 const LABELS = `subscription($streamId: ID!) { tickUpdated(streamId: $streamId) { label } }`;
 const WITH_OWNER = `subscription($streamId: ID!) { tickUpdated(streamId: $streamId) { label owner { name } } }`;
+const WITH_NOTE = `subscription($streamId: ID!) { tickUpdated(streamId: $streamId) { label owner { id viewerNote } } }`;
 type StackOptions = Parameters<typeof startSubscriptionStack>[0];
 
-/** How many catch-up executions one event costs for subscribers with these roles (one identity each). */
-async function readsForOneEvent(roles: string[], query: string, opts: StackOptions = {}) {
+/** What one event costs for subscribers with these roles (one identity each): event reads and Person entity reads. */
+async function costOfOneEvent(roles: string[], query: string, opts: StackOptions = {}) {
   const stack = await startSubscriptionStack(opts);
   try {
     const tenant = randomUUID();
@@ -21,14 +22,19 @@ async function readsForOneEvent(roles: string[], query: string, opts: StackOptio
     );
     await stack.appendTick(tenant, stream, "warm-up");
     for (const sub of subs) await expect.poll(() => sub.values.length, { timeout: 10_000 }).toBe(1);
-    const before = stack.catchUpReads();
+    const before = { events: stack.catchUpReads(), people: stack.personReads() };
     await stack.appendTick(tenant, stream, "measured");
     for (const sub of subs) await expect.poll(() => sub.values.length, { timeout: 10_000 }).toBe(2);
     for (const sub of subs) sub.stop();
-    return stack.catchUpReads() - before;
+    return { events: stack.catchUpReads() - before.events, people: stack.personReads() - before.people };
   } finally {
     await stack.close();
   }
+}
+
+/** How many catch-up executions one event costs for subscribers with these roles (one identity each). */
+async function readsForOneEvent(roles: string[], query: string, opts: StackOptions = {}) {
+  return (await costOfOneEvent(roles, query, opts)).events;
 }
 
 describe("who shares a subscription read", () => {
@@ -36,8 +42,12 @@ describe("who shares a subscription read", () => {
     expect(await readsForOneEvent(["VIEWER", "VIEWER", "VIEWER", "VIEWER"], LABELS)).toBe(1);
   });
 
-  it("one read per identity as soon as the selection holds a viewer-dependent field", async () => {
-    expect(await readsForOneEvent(["VIEWER", "VIEWER", "VIEWER"], WITH_OWNER)).toBeGreaterThanOrEqual(3);
+  it("as soon as the selection holds a viewer-dependent field, that field is read per identity, the rest once", async () => {
+    expect(await costOfOneEvent(["VIEWER", "VIEWER", "VIEWER"], WITH_OWNER)).toEqual({ events: 1, people: 3 });
+  });
+
+  it("the viewer-independent part is read once per role, the viewer-dependent part per identity", async () => {
+    expect(await costOfOneEvent(["VIEWER", "VIEWER", "ADMIN"], WITH_OWNER)).toEqual({ events: 2, people: 3 });
   });
 
   it("separate reads for different roles", async () => {
@@ -48,11 +58,51 @@ describe("who shares a subscription read", () => {
     expect(
       await readsForOneEvent(["VIEWER", "VIEWER", "VIEWER"], LABELS, { viewerDependent: null }),
     ).toBeGreaterThanOrEqual(3);
+    expect(await costOfOneEvent(["VIEWER", "VIEWER"], WITH_OWNER, { viewerDependent: null })).toEqual({
+      events: 2,
+      people: 2,
+    });
   });
 
   it("one read per event for a field declaring the tenant-role audience whose payload reaches nothing viewer-dependent", async () => {
     const opts = { audience: "tenant-role" as const, viewerDependent: {} };
     expect(await readsForOneEvent(["VIEWER", "VIEWER", "VIEWER"], WITH_OWNER, opts)).toBe(1);
+  });
+});
+
+describe("viewers alike in tenant and role sharing a read", () => {
+  it("each get their own viewer-dependent fields, and the independent part read once", async () => {
+    const stack = await startSubscriptionStack();
+    try {
+      const tenant = randomUUID();
+      const stream = randomUUID();
+      const [alice, bob] = [randomUUID(), randomUUID()];
+      type Note = { tickUpdated: { label: string; owner: { id: string; viewerNote: string } } };
+      const subs = await Promise.all(
+        [alice, bob].map(async (userId) =>
+          subscribe<Note>(stack.wsUrl(), await stack.tokenWithRole(tenant, "EDITOR", { userId }), WITH_NOTE, {
+            streamId: stream,
+          }),
+        ),
+      );
+      const before = stack.catchUpReads();
+      for (const label of ["one", "two", "three"]) await stack.appendTick(tenant, stream, label);
+      for (const sub of subs) await expect.poll(() => sub.values.length, { timeout: 10_000 }).toBe(3);
+      for (const [sub, userId] of [
+        [subs[0]!, alice],
+        [subs[1]!, bob],
+      ] as const) {
+        expect(sub.values.map((v) => v.tickUpdated.label)).toEqual(["one", "two", "three"]);
+        expect(sub.values.map((v) => v.tickUpdated.owner)).toEqual(
+          Array(3).fill({ id: "owner-1", viewerNote: `owner-1 as seen by ${userId}` }),
+        );
+      }
+      // The events were read for both together (once per wake), never once per viewer.
+      expect(stack.catchUpReads() - before).toBeLessThan(6);
+      for (const sub of subs) sub.stop();
+    } finally {
+      await stack.close();
+    }
   });
 });
 

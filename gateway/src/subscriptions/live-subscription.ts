@@ -2,6 +2,7 @@ import type { Identity } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
 import { gauge } from "@atelier/service-runtime";
 import type { ExecutionResult, GraphQLFormattedError } from "graphql";
+import { audienceKey } from "./audience";
 import { isTransient, retryDelayMs, toGraphQLErrors } from "./catch-up-errors";
 import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-up-operation";
 import { PushQueue } from "./push-queue";
@@ -15,17 +16,6 @@ export interface CatchUpRequest {
 }
 
 export type CatchUpExecutor = (request: CatchUpRequest, identity: Identity) => Promise<ExecutionResult>;
-
-/** Who may share a read with whom: the identity itself, or its tenant and role when the field allows. */
-function audienceKey(identity: Identity, audience: "identity" | "tenant-role"): string {
-  if (audience === "tenant-role" && identity.kind === "user") {
-    return JSON.stringify(["user", identity.tenantId, identity.role, [...identity.scopes].sort()]);
-  }
-  if (audience === "tenant-role" && identity.kind === "apiClient") {
-    return JSON.stringify(["apiClient", identity.tenantId, [...identity.scopes].sort()]);
-  }
-  return JSON.stringify(identity);
-}
 
 export interface LiveSubscriptionOptions {
   operation: CatchUpOperation;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import type { Server } from "node:http";
-import { dirname, join } from "node:path";
+import type { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServer } from "@apollo/server";
 import type { EventBus } from "@atelier/event-bus";
+import type { InternalTokenSigner } from "@atelier/internal-auth";
 import type { Logger } from "@atelier/logging";
 import type { GraphQLSchema } from "graphql";
 import type { CurrentAccessResolver } from "../access/current-access";
@@ -11,10 +11,13 @@ import type { SubscriptionAdmission } from "../admission/admit-subscription";
 import type { Authenticate } from "../auth/authenticate";
 import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../context";
+import { createSubgraphClient } from "../federation/fast-path/subgraph-client";
+import type { SubgraphEndpoint } from "../federation/supergraph";
 import { createSocketAccessWatch } from "./access-watch";
 import { coalesceCatchUps } from "./coalesce";
 import type { LiveFields } from "./live-fields";
 import type { CatchUpExecutor } from "./live-subscription";
+import { createPlannedCatchUp } from "./planned-catch-up";
 import { attachSubscriptionServer } from "./subscription-server";
 import { TopicHub } from "./topic-hub";
 
@@ -22,6 +25,10 @@ export interface SubscriptionDeps {
   httpServer: Server;
   path: string;
   apollo: ApolloServer<GatewayContext>;
+  /** Its planner and schemas plan catch-up reads once per document (planned-catch-up.ts). */
+  gateway: ApolloGateway;
+  subgraphs: SubgraphEndpoint[];
+  signer: InternalTokenSigner;
   apiSchema: () => GraphQLSchema;
   authenticate: Authenticate;
   logger: Logger;
@@ -60,6 +67,20 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
   // The hub connects to the bus on the first subscription, not at boot.
   const hub = new TopicHub(deps.bus);
   const accessWatch = createSocketAccessWatch({ authenticate: deps.authenticate, access: deps.access });
+  const apolloReads = executorFor(deps.apollo, deps.logger);
+  // FAST_PATH=false sends every read through Apollo, as it does every HTTP request.
+  const client = config.fastPath ? createSubgraphClient() : undefined;
+  const reads = client
+    ? createPlannedCatchUp({
+        gateway: deps.gateway,
+        config,
+        subgraphs: deps.subgraphs,
+        signer: deps.signer,
+        client,
+        viewerDependence,
+        fallback: apolloReads,
+      })
+    : apolloReads;
   const server = attachSubscriptionServer({
     httpServer: deps.httpServer,
     path: deps.path,
@@ -69,7 +90,7 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
     registry,
     viewerDependence,
     hub,
-    execute: coalesceCatchUps(executorFor(deps.apollo, deps.logger)),
+    execute: coalesceCatchUps(reads),
     logger: deps.logger,
     resyncMs,
     admit: deps.admit,
@@ -80,6 +101,7 @@ export async function startSubscriptions(config: GatewayConfig, deps: Subscripti
       accessWatch.close();
       await server.close();
       await hub.close();
+      await client?.close();
     },
   };
 }

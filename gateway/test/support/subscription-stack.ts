@@ -13,7 +13,13 @@ import { loadGatewayConfig } from "../../src/config";
 import { createGateway, type RunningGateway } from "../../src/server";
 import { startIdentityInternalStub } from "./identity-internal-stub";
 import { startTestIssuer } from "./issuer-keys";
-import { PEOPLE_SDL, startTickerSubgraphs, TICKS_SCHEMA_SQL, TICKS_SDL } from "./ticker-subgraphs";
+import {
+  PEOPLE_SDL,
+  startTickerSubgraphs,
+  TICKS_SCHEMA_SQL,
+  TICKS_SDL,
+  type TickerSubgraphs,
+} from "./ticker-subgraphs";
 
 /** A Prisma-shaped transaction over one pg client, for appendStreamEvent. */
 function pgTransaction(client: pg.PoolClient) {
@@ -40,6 +46,8 @@ export async function startSubscriptionStack(
     viewerDependent?: { types?: Record<string, string>; fields?: Record<string, string> } | null;
     /** Extra gateway environment, e.g. rate limits for a bench. */
     env?: Record<string, string>;
+    /** Starts the ticker subgraphs elsewhere (a bench runs them in their own process); default: in this one. */
+    startSubgraphs?: (databaseUrl: string, internalPublicKey: string) => Promise<TickerSubgraphs>;
   } = {},
 ) {
   const db = await createTestDatabase("audit");
@@ -47,7 +55,7 @@ export async function startSubscriptionStack(
   pool.on("error", () => {});
   await pool.query(TICKS_SCHEMA_SQL);
   const keys = generateInternalKeyPair();
-  const subgraphs = await startTickerSubgraphs(db.url, keys.publicKey);
+  const subgraphs = await (opts.startSubgraphs ?? startTickerSubgraphs)(db.url, keys.publicKey);
   const issuer = await startTestIssuer("atelier-identity", "atelier");
   const identity = await startIdentityInternalStub({ gatewayPublicKey: keys.publicKey, apiKeys: {} });
   const composed = composeServices([
@@ -65,7 +73,9 @@ export async function startSubscriptionStack(
   );
 
   const viewerDependent =
-    opts.viewerDependent === undefined ? { fields: { "Person.name": "differs per viewer" } } : opts.viewerDependent;
+    opts.viewerDependent === undefined
+      ? { fields: { "Person.name": "differs per viewer", "Person.viewerNote": "names who reads it" } }
+      : opts.viewerDependent;
   if (viewerDependent) writeFileSync(join(dir, "viewer-dependent.json"), JSON.stringify(viewerDependent));
 
   const gateways: RunningGateway[] = [];
@@ -148,6 +158,8 @@ export async function startSubscriptionStack(
     announceAccessChange: (change: { userId?: string; tenantId?: string }) => bus.publish("access_changes", change),
     /** How many catch-up reads the ticks subgraph has served. */
     catchUpReads: () => subgraphs.stats.catchUpReads,
+    /** How many Person entities the people subgraph has resolved (the viewer-dependent part). */
+    personReads: () => subgraphs.stats.personReads,
     tokenWithRole: tokenFor,
     close,
   };

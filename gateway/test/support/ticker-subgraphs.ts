@@ -18,7 +18,7 @@ export const TICKS_SDL = `
 `;
 export const PEOPLE_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Person @key(fields: "id") { id: ID! name: String! }
+  type Person @key(fields: "id") { id: ID! name: String! viewerNote: String! }
   type Query { personCount: Int! }
 `;
 
@@ -29,12 +29,20 @@ export const TICKS_SCHEMA_SQL = `
     type text NOT NULL, payload jsonb NOT NULL DEFAULT '{}', topics text[] NOT NULL DEFAULT '{}',
     created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, sequence));`;
 
-export async function startTickerSubgraphs(databaseUrl: string, internalPublicKey: string) {
+export interface TickerSubgraphs {
+  ticks: { url: string };
+  people: { url: string };
+  /** Reads served so far: catch-up reads of `tickEvents`, and Person entities resolved. */
+  stats: { catchUpReads: number; personReads: number };
+  close(): Promise<void>;
+}
+
+export async function startTickerSubgraphs(databaseUrl: string, internalPublicKey: string): Promise<TickerSubgraphs> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   pool.on("error", () => {});
   const logger = createLogger({ service: "ticks", level: "silent" });
   const common = { port: 0, internalPublicKey, logger, buildContext: <T>(base: T) => base };
-  const stats = { catchUpReads: 0 };
+  const stats = { catchUpReads: 0, personReads: 0 };
   const ticks = await createSubgraphServer({
     ...common,
     name: "ticks",
@@ -64,7 +72,15 @@ export async function startTickerSubgraphs(databaseUrl: string, internalPublicKe
     typeDefs: parse(PEOPLE_SDL),
     resolvers: {
       Query: { personCount: () => 0 },
-      Person: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, name: `Person ${ref.id}` }) },
+      Person: {
+        __resolveReference: (ref: { id: string }) => {
+          stats.personReads++;
+          return { id: ref.id, name: `Person ${ref.id}` };
+        },
+        // Differs per viewer, as User.socialConnections does: who asks is part of the answer.
+        viewerNote: (person: { id: string }, _: unknown, ctx: { identity: Identity }) =>
+          `${person.id} as seen by ${ctx.identity.kind === "user" ? ctx.identity.userId : ctx.identity.kind}`,
+      },
     },
   });
   return {
