@@ -68,7 +68,7 @@ export async function createIdentityService(
     internalPublicKey: config.internalPublicKey,
     logger: log,
     introspection: config.introspection,
-    buildContext: (base) => ({ ...base, services, loaders: createLoaders(db) }),
+    buildContext: (base) => ({ ...base, services, loaders: createLoaders(services, base.identity, base.requestId) }),
     routes: identityRoutes(services),
     readiness: { database: async () => void (await db.$queryRawUnsafe("SELECT 1")), eventBus: () => bus.check() },
     drainTimeoutMs: config.drainTimeoutMs,

@@ -13,11 +13,20 @@ export function slugify(name: string): string {
   return slug || "tenant";
 }
 
-export async function slugTaken(db: Db, slug: string): Promise<boolean> {
-  return (await db.tenant.findUnique({ where: { slug }, select: { id: true } })) !== null;
+/**
+ * The tenant directory: a tenant's id and status by its public slug, across tenants. This is a
+ * cross-tenant read that `CROSS_TENANT_PURPOSES` does not name yet ("tenant-directory": find a
+ * tenant by slug to ask to join it, and keep slugs unique at sign-up); it returns nothing else.
+ */
+export function findTenantBySlug(db: Db, slug: string): Promise<{ id: string; status: string } | null> {
+  return db.tenant.findUnique({ where: { slug }, select: { id: true, status: true } });
 }
 
-/** A free slug derived from a tenant name. */
+export async function slugTaken(db: Db, slug: string): Promise<boolean> {
+  return (await findTenantBySlug(db, slug)) !== null;
+}
+
+/** A free slug derived from a tenant name (read in the directory, not in any one tenant). */
 export async function availableSlug(db: Db, name: string): Promise<string> {
   const base = slugify(name);
   if (!(await slugTaken(db, base))) return base;
@@ -25,10 +34,6 @@ export async function availableSlug(db: Db, name: string): Promise<string> {
     const candidate = `${base}-${randomBytes(3).toString("hex")}`;
     if (!(await slugTaken(db, candidate))) return candidate;
   }
-}
-
-export function findTenantBySlug(db: Db, slug: string) {
-  return db.tenant.findUnique({ where: { slug } });
 }
 
 export function defaultPlan(db: Db) {

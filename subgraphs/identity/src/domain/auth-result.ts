@@ -1,3 +1,4 @@
+import { crossTenant } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { IdentityContext } from "../context";
 import type { Db } from "../data/db";
@@ -21,9 +22,11 @@ export interface AuthResult {
 }
 
 /** The tenant a session acts in: the wanted one if still approved, else the first approved. */
-export async function activeMembershipFor(db: Db, userId: string, wantedTenantId: string | null) {
-  const wanted = wantedTenantId ? await approvedMembership(db, userId, wantedTenantId) : null;
-  return wanted ?? (await firstApprovedMembership(db, userId));
+export function activeMembershipFor(db: Db, userId: string, wantedTenantId: string | null) {
+  return crossTenant("sign-in", async () => {
+    const wanted = wantedTenantId ? await approvedMembership(db, userId, wantedTenantId) : null;
+    return wanted ?? (await firstApprovedMembership(db, userId));
+  });
 }
 
 /** Signs an access token for a session row and shapes the payload. */
@@ -34,7 +37,11 @@ export async function authResultFor(
   refreshToken: string | null,
 ): Promise<AuthResult> {
   const db = ctx.services.db;
-  const membership = session.tenantId ? await approvedMembership(db, user.id, session.tenantId) : null;
+  const { membership, tenant } = await crossTenant("sign-in", async () => {
+    const membership = session.tenantId ? await approvedMembership(db, user.id, session.tenantId) : null;
+    const tenant = membership ? await db.tenant.findUnique({ where: { id: membership.tenantId } }) : null;
+    return { membership, tenant };
+  });
   const access = await ctx.services.tokens.issueAccessToken({
     userId: user.id,
     tenantId: membership?.tenantId ?? null,
@@ -48,7 +55,7 @@ export async function authResultFor(
     refreshToken,
     refreshTokenExpiresAt: refreshToken ? session.expiresAt : null,
     user,
-    tenant: membership ? await db.tenant.findUnique({ where: { id: membership.tenantId } }) : null,
+    tenant,
     role: membership?.role ?? null,
     session,
   };
@@ -57,7 +64,7 @@ export async function authResultFor(
 /** Completes a sign-in: records the login, starts a session family, issues tokens. */
 export async function signIn(ctx: IdentityContext, user: User, opts: { device?: string | null; method: string }) {
   const { session, refreshToken, signedInUser } = await ctx.services.db.$transaction(async (tx) => {
-    const membership = await firstApprovedMembership(tx, user.id);
+    const membership = await crossTenant("sign-in", () => firstApprovedMembership(tx, user.id));
     const started = await insertSession(tx, {
       userId: user.id,
       tenantId: membership?.tenantId ?? null,

@@ -5,15 +5,15 @@ import { findMembershipInTenant, lockOwners } from "../data/memberships";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export async function changeMemberRole(
   ctx: IdentityContext,
   input: { membershipId: string; role: Role },
 ): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const membership = await scope.write(async (stx) => {
+    const tx = stx.db;
     const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
     if (!target) throw new NotFoundError("No membership with that id in this tenant.");
     if (target.status !== "APPROVED") throw new ConflictError("Only an approved member's role can be changed.");
@@ -24,8 +24,7 @@ export async function changeMemberRole(
         throw new ConflictError("The last OWNER cannot be demoted; make someone else OWNER first.");
     }
     const membership = await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "membership.change_role",
       resourceType: "Membership",
       resourceId: membership.id,

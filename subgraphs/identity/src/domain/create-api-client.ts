@@ -2,8 +2,6 @@ import type { IdentityContext } from "../context";
 import { formatApiKey, newApiKey } from "../data/api-clients";
 import type { ApiClient } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface CreateApiClientInput {
   name: string;
@@ -16,9 +14,11 @@ export async function createApiClient(
   ctx: IdentityContext,
   input: CreateApiClientInput,
 ): Promise<{ apiClient: ApiClient; apiKey: string }> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const key = newApiKey();
-  const apiClient = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const apiClient = await scope.write(async (stx) => {
+    const tx = stx.db;
     const apiClient = await tx.apiClient.create({
       data: {
         tenantId: actor.tenantId,
@@ -30,8 +30,7 @@ export async function createApiClient(
         createdById: actor.userId,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "api_client.create",
       resourceType: "ApiClient",
       resourceId: apiClient.id,

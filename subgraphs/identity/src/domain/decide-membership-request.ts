@@ -5,8 +5,6 @@ import { findMembershipInTenant } from "../data/memberships";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export type MembershipDecision = { approve: true; role?: Role | null } | { approve: false };
 
@@ -16,8 +14,10 @@ export async function decideMembershipRequest(
   input: { membershipId: string },
   decision: MembershipDecision,
 ): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const membership = await scope.write(async (stx) => {
+    const tx = stx.db;
     const request = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
     if (!request) throw new NotFoundError("No membership with that id in this tenant.");
     if (request.status !== "PENDING" || request.origin !== "REQUESTED") {
@@ -32,8 +32,7 @@ export async function decideMembershipRequest(
         ? { status: "APPROVED", role, joinedAt: now, decidedAt: now, decidedById: actor.userId }
         : { status: "REJECTED", decidedAt: now, decidedById: actor.userId },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: decision.approve ? "membership.approve" : "membership.reject",
       resourceType: "Membership",
       resourceId: membership.id,

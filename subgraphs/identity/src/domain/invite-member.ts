@@ -4,14 +4,14 @@ import type { IdentityContext } from "../context";
 import { createUnclaimedUser, findUserByEmail } from "../data/users";
 import type { Membership } from "../generated/prisma/client";
 import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 /** Invites by e-mail; an account without credentials is created for an unknown address. */
 export async function inviteMember(ctx: IdentityContext, input: { email: string; role: Role }): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   assertMayManageRole(actor, input.role);
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const membership = await scope.write(async (stx) => {
+    const tx = stx.db;
     const user = (await findUserByEmail(tx, input.email)) ?? (await createUnclaimedUser(tx, input.email));
     const existing = await tx.membership.findUnique({
       where: { userId_tenantId: { userId: user.id, tenantId: actor.tenantId } },
@@ -43,8 +43,7 @@ export async function inviteMember(ctx: IdentityContext, input: { email: string;
         metadata: { membershipId: membership.id, tenantId: actor.tenantId, role: input.role },
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "membership.invite",
       resourceType: "Membership",
       resourceId: membership.id,

@@ -1,8 +1,8 @@
 import { type PageArgs, pageSize, toConnection } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { auditCursor, queryAuditEvents } from "../data/audit-events";
+import { type AuditEventRow, auditCursor, queryAuditEvents } from "../data/audit-events";
 import { authorize, requireSignedIn } from "./authorize";
-import { inTenant } from "./in-tenant";
+import { userScopeIn } from "./user-scope-in";
 
 export interface AuditFeedInput extends PageArgs {
   filter?: {
@@ -15,23 +15,37 @@ export interface AuditFeedInput extends PageArgs {
 
 /** The active tenant's feed (ADMIN), read under the tenant's RLS as well as its filter. */
 export async function listTenantAuditEvents(ctx: IdentityContext, input: AuditFeedInput) {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const take = pageSize(input.first);
-  const rows = await inTenant(ctx, actor.tenantId, (tx) =>
+  const rows = await scope.read(({ db: tx }) =>
     queryAuditEvents(tx, { tenantIds: [actor.tenantId], ...input.filter, take, after: input.after }),
   );
   return toConnection(rows, take, auditCursor);
 }
 
-/** The signed-in user's own actions: in the active tenant and on their account (no tenant). */
+/**
+ * The signed-in user's own actions: in the active tenant (read in that tenant's scope) and on
+ * their account (events without a tenant, which no tenant scope sees), merged newest first.
+ */
 export async function listMyActivity(ctx: IdentityContext, input: PageArgs) {
   const { userId, tenantId } = requireSignedIn(ctx);
   const take = pageSize(input.first);
-  const rows = await queryAuditEvents(ctx.services.db, {
-    tenantIds: tenantId ? [tenantId, null] : [null],
-    actorId: userId,
-    take,
-    after: input.after,
-  });
+  const query = { actorId: userId, take, after: input.after };
+  const [inTenant, onAccount] = await Promise.all([
+    tenantId
+      ? userScopeIn(ctx, userId, tenantId).read((tx) => queryAuditEvents(tx.db, { ...query, tenantIds: [tx.tenantId] }))
+      : [],
+    queryAuditEvents(ctx.services.db, { ...query, tenantIds: [null] }),
+  ]);
+  const newestFirst = (a: AuditEventRow, b: AuditEventRow) =>
+    compareDesc(a.__sortKey, b.__sortKey) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  const rows = [...inTenant, ...onAccount].sort(newestFirst).slice(0, take + 1);
   return toConnection(rows, take, auditCursor);
+}
+
+/** Descending order of two non-negative integers written in decimal. */
+function compareDesc(a: string, b: string): number {
+  if (a.length !== b.length) return b.length - a.length;
+  return a < b ? 1 : a > b ? -1 : 0;
 }

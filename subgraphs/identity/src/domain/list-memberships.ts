@@ -2,7 +2,6 @@ import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 export interface MembershipListInput extends PageArgs {
   filter?: { status?: MembershipStatus | null; role?: MembershipRole | null } | null;
@@ -11,8 +10,9 @@ export interface MembershipListInput extends PageArgs {
 /** Members see who is in; only admins see pending, rejected and revoked memberships. */
 export async function listMemberships(ctx: IdentityContext, input: MembershipListInput) {
   const status = input.filter?.status ?? "APPROVED";
-  const actor = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
-  return inTenant(ctx, actor.tenantId, (tx) =>
+  const scope = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
+  const { actor } = scope;
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `identity."memberships"`, direction: "asc", scope: { tenantId: actor.tenantId } },

@@ -1,14 +1,14 @@
 import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 export async function listPersistedOperationVersions(
   ctx: IdentityContext,
   input: PageArgs & { app: string; status?: "ACTIVE" | "RETIRED" | null },
 ) {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, (tx) =>
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `identity."persisted_operation_versions"`, direction: "asc", scope: { tenantId: actor.tenantId } },

@@ -1,11 +1,11 @@
 import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 export async function listTeams(ctx: IdentityContext, input: PageArgs) {
-  const actor = await authorize(ctx, "VIEWER");
-  return inTenant(ctx, actor.tenantId, (tx) =>
+  const scope = await authorize(ctx, "VIEWER");
+  const { actor } = scope;
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `identity."teams"`, direction: "asc", scope: { tenantId: actor.tenantId } },
@@ -16,18 +16,20 @@ export async function listTeams(ctx: IdentityContext, input: PageArgs) {
 }
 
 export async function findTeam(ctx: IdentityContext, id: string) {
-  const actor = await authorize(ctx, "VIEWER");
-  return inTenant(ctx, actor.tenantId, (tx) => tx.team.findFirst({ where: { id, tenantId: actor.tenantId } }));
+  const scope = await authorize(ctx, "VIEWER");
+  const { actor } = scope;
+  return scope.read(({ db: tx }) => tx.team.findFirst({ where: { id, tenantId: actor.tenantId } }));
 }
 
-/** A team's members; the team was reached through a tenant-checked query. */
+/** A team's members, read in the caller's tenant scope (a team of another tenant has none). */
 export async function listTeamMembers(ctx: IdentityContext, team: { id: string; tenantId: string }, input: PageArgs) {
-  return inTenant(ctx, team.tenantId, (tx) =>
+  const scope = await authorize(ctx, "VIEWER");
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `identity."team_members"`, column: "joinedAt", direction: "asc", scope: { teamId: team.id } },
       input,
-      (page) => tx.teamMember.findMany({ where: { teamId: team.id, tenantId: team.tenantId }, ...page }),
+      (page) => tx.teamMember.findMany({ where: { teamId: team.id, tenantId: scope.tenantId }, ...page }),
     ),
   );
 }

@@ -1,4 +1,7 @@
+import { crossTenant } from "@atelier/db";
+import { systemActor } from "@atelier/subgraph-kit";
 import type { IdentityServices } from "../context";
+import { identityScope } from "./identity-scope";
 
 export interface LookupInput {
   id: string;
@@ -24,23 +27,27 @@ export async function lookupPersistedOperation(
   services: IdentityServices,
   input: LookupInput,
 ): Promise<LookupAnswer | null> {
-  const { db } = services;
   let tenantId = input.tenantId;
   let apps: string[] | undefined;
   if (input.apiClientId) {
-    const client = await db.apiClient.findUnique({ where: { id: input.apiClientId } });
+    const { apiClientId } = input;
+    const client = await crossTenant("identity-resolution", () =>
+      services.db.apiClient.findUnique({ where: { id: apiClientId } }),
+    );
     if (!client?.active || client.revokedAt) return null;
     tenantId = client.tenantId;
     apps = client.allowedApps;
   }
   if (!tenantId) return null;
-  const inTenant = { id: input.id, tenantId, version: ACTIVE };
-  const found = await db.persistedOperation.findFirst({
-    where: apps ? { ...inTenant, version: { ...ACTIVE, app: { name: { in: apps } } } } : inTenant,
-    orderBy: NEWEST,
+  return identityScope(services, systemActor(tenantId, "gateway")).read(async ({ db }) => {
+    const inTenant = { id: input.id, tenantId, version: ACTIVE };
+    const found = await db.persistedOperation.findFirst({
+      where: apps ? { ...inTenant, version: { ...ACTIVE, app: { name: { in: apps } } } } : inTenant,
+      orderBy: NEWEST,
+    });
+    if (found) return { document: found.document, operationName: found.name, allowed: true };
+    if (!apps) return null;
+    const elsewhere = await db.persistedOperation.findFirst({ where: inTenant, select: { id: true } });
+    return elsewhere ? { document: null, operationName: null, allowed: false } : null;
   });
-  if (found) return { document: found.document, operationName: found.name, allowed: true };
-  if (!apps) return null;
-  const elsewhere = await db.persistedOperation.findFirst({ where: inTenant, select: { id: true } });
-  return elsewhere ? { document: null, operationName: null, allowed: false } : null;
 }

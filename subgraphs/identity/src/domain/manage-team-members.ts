@@ -3,16 +3,16 @@ import type { IdentityContext } from "../context";
 import { findTeamInTenant } from "../data/teams";
 import type { Team, TeamRole } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 /** Adds an approved member of the tenant to a team, or changes their team role. */
 export async function setTeamMember(
   ctx: IdentityContext,
   input: { teamId: string; userId: string; role?: TeamRole | null },
 ): Promise<Team> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const team = await findTeamInTenant(tx, actor.tenantId, input.teamId);
     const member = await tx.membership.findFirst({
       where: { tenantId: actor.tenantId, userId: input.userId, status: "APPROVED" },
@@ -24,8 +24,7 @@ export async function setTeamMember(
       create: { tenantId: actor.tenantId, teamId: team.id, userId: input.userId, role },
       update: { role },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "team.set_member",
       resourceType: "Team",
       resourceId: team.id,
@@ -36,15 +35,16 @@ export async function setTeamMember(
 }
 
 export async function removeTeamMember(ctx: IdentityContext, input: { teamId: string; userId: string }): Promise<Team> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const team = await findTeamInTenant(tx, actor.tenantId, input.teamId);
     const { count } = await tx.teamMember.deleteMany({
       where: { teamId: team.id, userId: input.userId, tenantId: actor.tenantId },
     });
     if (count === 0) throw new NotFoundError("That user is not in the team.");
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "team.remove_member",
       resourceType: "Team",
       resourceId: team.id,

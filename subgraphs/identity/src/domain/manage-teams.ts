@@ -2,15 +2,15 @@ import type { IdentityContext } from "../context";
 import { findTeamInTenant } from "../data/teams";
 import type { Team } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export async function createTeam(
   ctx: IdentityContext,
   input: { name: string; description?: string | null },
 ): Promise<Team> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const team = await tx.team.create({
       data: {
         tenantId: actor.tenantId,
@@ -19,8 +19,7 @@ export async function createTeam(
         createdById: actor.userId,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "team.create",
       resourceType: "Team",
       resourceId: team.id,
@@ -34,16 +33,17 @@ export async function updateTeam(
   ctx: IdentityContext,
   input: { teamId: string; name?: string | null; description?: string | null },
 ): Promise<Team> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const existing = await findTeamInTenant(tx, actor.tenantId, input.teamId);
     const data = {
       ...(input.name ? { name: input.name } : {}),
       ...(input.description != null ? { description: input.description } : {}),
     };
     const team = await tx.team.update({ where: { id: existing.id }, data });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "team.update",
       resourceType: "Team",
       resourceId: team.id,
@@ -54,12 +54,13 @@ export async function updateTeam(
 }
 
 export async function deleteTeam(ctx: IdentityContext, input: { teamId: string }): Promise<{ deletedTeamId: string }> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const team = await findTeamInTenant(tx, actor.tenantId, input.teamId);
     await tx.team.delete({ where: { id: team.id } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "team.delete",
       resourceType: "Team",
       resourceId: team.id,

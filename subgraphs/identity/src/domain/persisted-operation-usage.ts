@@ -2,7 +2,6 @@ import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { findApiClientInTenant } from "../data/api-clients";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 const MAX_RANGE_MS = 93 * 24 * 3600 * 1000;
 
@@ -11,10 +10,11 @@ export async function persistedOperationUsage(
   ctx: IdentityContext,
   input: { apiClientId: string; from: Date; to: Date },
 ) {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const span = input.to.getTime() - input.from.getTime();
   if (span <= 0 || span > MAX_RANGE_MS) throw new BadUserInputError("to: must be after from, by at most 93 days");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  return scope.read(async ({ db: tx }) => {
     await findApiClientInTenant(tx, actor.tenantId, input.apiClientId);
     const groups = await tx.persistedOperationUsage.groupBy({
       by: ["operationKey", "operationId", "operationName"],

@@ -3,8 +3,6 @@ import type { IdentityContext } from "../context";
 import { parseManifest } from "../persisted/parse-manifest";
 import { announcePersistedOperations } from "./announce-persisted-operations";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface PublishPersistedOperationsInput {
   app: string;
@@ -14,9 +12,11 @@ export interface PublishPersistedOperationsInput {
 
 /** Stores a manifest as a new ACTIVE version of the app (created on first publish). */
 export async function publishPersistedOperations(ctx: IdentityContext, input: PublishPersistedOperationsInput) {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const entries = parseManifest(input.manifest);
-  const version = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const version = await scope.write(async (stx) => {
+    const tx = stx.db;
     const app = await tx.persistedOperationApp.upsert({
       where: { tenantId_name: { tenantId: actor.tenantId, name: input.app } },
       create: { tenantId: actor.tenantId, name: input.app },
@@ -38,8 +38,7 @@ export async function publishPersistedOperations(ctx: IdentityContext, input: Pu
     await tx.persistedOperation.createMany({
       data: entries.map((e) => ({ versionId: version.id, tenantId: actor.tenantId, ...e })),
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "persisted_operations.publish",
       resourceType: "PersistedOperationVersion",
       resourceId: version.id,

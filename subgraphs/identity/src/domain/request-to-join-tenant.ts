@@ -3,15 +3,15 @@ import type { IdentityContext } from "../context";
 import { findTenantBySlug } from "../data/tenants";
 import type { Membership } from "../generated/prisma/client";
 import { requireSignedIn } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { userScopeIn } from "./user-scope-in";
 
 /** A signed-in user asks to join a tenant; its admins approve or reject. */
 export async function requestToJoinTenant(ctx: IdentityContext, input: { tenantSlug: string }): Promise<Membership> {
   const { userId } = requireSignedIn(ctx);
   const tenant = await findTenantBySlug(ctx.services.db, input.tenantSlug);
   if (tenant?.status !== "ACTIVE") throw new NotFoundError("No active tenant has that slug.");
-  return inTenant(ctx, tenant.id, async (tx) => {
+  return userScopeIn(ctx, userId, tenant.id).write(async (stx) => {
+    const tx = stx.db;
     const existing = await tx.membership.findUnique({ where: { userId_tenantId: { userId, tenantId: tenant.id } } });
     if (existing && existing.status !== "REJECTED" && existing.status !== "REVOKED") {
       throw new ConflictError(
@@ -31,8 +31,7 @@ export async function requestToJoinTenant(ctx: IdentityContext, input: { tenantS
     const membership = existing
       ? await tx.membership.update({ where: { id: existing.id }, data: fields })
       : await tx.membership.create({ data: { ...fields, tenantId: tenant.id, userId } });
-    await audit(tx, ctx, {
-      tenantId: tenant.id,
+    stx.audit({
       action: "membership.request",
       resourceType: "Membership",
       resourceId: membership.id,

@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "@atelier/db";
+import { crossTenant, recordAuditEvent } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { IdentityServices } from "../context";
 import { firstApprovedMembership } from "../data/memberships";
@@ -25,6 +25,8 @@ export async function resolveOidcUser(
     return found;
   });
   if (!found) return null;
-  const membership = await firstApprovedMembership(services.db, found.user.id);
+  const membership = await crossTenant("identity-resolution", () =>
+    firstApprovedMembership(services.db, found.user.id),
+  );
   return { userId: found.user.id, tenantId: membership?.tenantId ?? null, role: membership?.role ?? null };
 }

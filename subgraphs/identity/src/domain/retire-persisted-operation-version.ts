@@ -2,13 +2,13 @@ import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { announcePersistedOperations } from "./announce-persisted-operations";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 /** Retires a version: its operations stop resolving; retiring twice changes nothing. */
 export async function retirePersistedOperationVersion(ctx: IdentityContext, input: { app: string; version: string }) {
-  const actor = await authorize(ctx, "ADMIN");
-  const version = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const version = await scope.write(async (stx) => {
+    const tx = stx.db;
     const found = await tx.persistedOperationManifestVersion.findFirst({
       where: { tenantId: actor.tenantId, version: input.version, app: { name: input.app } },
     });
@@ -18,8 +18,7 @@ export async function retirePersistedOperationVersion(ctx: IdentityContext, inpu
       where: { id: found.id },
       data: { status: "RETIRED", retiredAt: new Date() },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "persisted_operations.retire",
       resourceType: "PersistedOperationVersion",
       resourceId: found.id,

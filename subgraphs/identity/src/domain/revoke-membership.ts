@@ -4,13 +4,13 @@ import { findMembershipInTenant, lockOwners } from "../data/memberships";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 /** Withdraws a membership or a pending invitation; the last OWNER stays. */
 export async function revokeMembership(ctx: IdentityContext, input: { membershipId: string }): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const membership = await scope.write(async (stx) => {
+    const tx = stx.db;
     const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
     if (!target) throw new NotFoundError("No membership with that id in this tenant.");
     if (target.status !== "APPROVED" && target.status !== "PENDING") {
@@ -26,8 +26,7 @@ export async function revokeMembership(ctx: IdentityContext, input: { membership
       where: { id: target.id },
       data: { status: "REVOKED", decidedAt: new Date(), decidedById: actor.userId },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "membership.revoke",
       resourceType: "Membership",
       resourceId: membership.id,

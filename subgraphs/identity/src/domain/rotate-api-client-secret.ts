@@ -3,25 +3,24 @@ import type { IdentityContext } from "../context";
 import { findApiClientInTenant, formatApiKey, newApiKey } from "../data/api-clients";
 import type { ApiClient } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 /** Replaces key id and secret; the old key stops working at once. */
 export async function rotateApiClientSecret(
   ctx: IdentityContext,
   input: { id: string },
 ): Promise<{ apiClient: ApiClient; apiKey: string }> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const key = newApiKey();
-  const apiClient = await inTenant(ctx, actor.tenantId, async (tx) => {
+  const apiClient = await scope.write(async (stx) => {
+    const tx = stx.db;
     const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
     if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be rotated; create a new one.");
     const apiClient = await tx.apiClient.update({
       where: { id: existing.id },
       data: { keyId: key.keyId, secretHash: key.secretHash },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "api_client.rotate_secret",
       resourceType: "ApiClient",
       resourceId: apiClient.id,

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { crossTenant } from "@atelier/db";
 import { ConflictError } from "@atelier/subgraph-kit";
 import { hashPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
 import { availableSlug, defaultPlan, slugTaken } from "../data/tenants";
 import { availableUsername, findUserByEmail, isUnclaimedUser } from "../data/users";
 import { type AuthResult, signIn } from "./auth-result";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 import { sendEmailVerification } from "./send-email-verification";
+import { userScopeIn } from "./user-scope-in";
 
 export interface SignUpInput {
   email: string;
@@ -30,13 +30,19 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
       throw new ConflictError("username: already taken.");
     }
   }
-  if (input.tenantSlug && (await slugTaken(db, input.tenantSlug)))
-    throw new ConflictError("tenantSlug: already taken.");
+  // Slugs are unique across tenants: checked in the tenant directory, before any tenant exists.
+  const slug = await crossTenant("sign-in", async () => {
+    if (input.tenantSlug && (await slugTaken(db, input.tenantSlug)))
+      throw new ConflictError("tenantSlug: already taken.");
+    return input.tenantSlug ?? (await availableSlug(db, input.tenantName));
+  });
   const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();
+  const userId = existing?.id ?? randomUUID();
 
-  const user = await inTenant(ctx, tenantId, async (tx) => {
-    const slug = input.tenantSlug ?? (await availableSlug(tx, input.tenantName));
+  // The founder acts in the tenant being founded.
+  const user = await userScopeIn(ctx, userId, tenantId).write(async (stx) => {
+    const tx = stx.db;
     const plan = await defaultPlan(tx);
     const profile = { passwordHash, fullName: input.fullName };
     const user = existing
@@ -45,17 +51,19 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
           data: { ...profile, username: input.username ?? existing.username },
         })
       : await tx.user.create({
-          data: { ...profile, email, username: input.username ?? (await availableUsername(tx, email.split("@")[0]!)) },
+          data: {
+            ...profile,
+            id: userId,
+            email,
+            username: input.username ?? (await availableUsername(tx, email.split("@")[0]!)),
+          },
         });
     await tx.tenant.create({ data: { id: tenantId, name: input.tenantName, slug, planId: plan?.id ?? null } });
     const membership = await tx.membership.create({
       data: { tenantId, userId: user.id, role: "OWNER", status: "APPROVED", origin: "FOUNDER", joinedAt: new Date() },
     });
-    const actorUserId = user.id;
-    await audit(tx, ctx, { tenantId, actorUserId, action: "user.sign_up", resourceType: "User", resourceId: user.id });
-    await audit(tx, ctx, {
-      tenantId,
-      actorUserId,
+    stx.audit({ action: "user.sign_up", resourceType: "User", resourceId: user.id });
+    stx.audit({
       action: "tenant.create",
       resourceType: "Tenant",
       resourceId: tenantId,

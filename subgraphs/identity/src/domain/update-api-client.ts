@@ -3,8 +3,6 @@ import type { IdentityContext } from "../context";
 import { findApiClientInTenant } from "../data/api-clients";
 import type { ApiClient } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface UpdateApiClientInput {
   id: string;
@@ -14,8 +12,10 @@ export interface UpdateApiClientInput {
 }
 
 export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClientInput): Promise<ApiClient> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
     if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be changed.");
     const data = {
@@ -24,8 +24,7 @@ export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClie
       ...(input.allowedApps ? { allowedApps: [...new Set(input.allowedApps)] } : {}),
     };
     const apiClient = await tx.apiClient.update({ where: { id: existing.id }, data });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "api_client.update",
       resourceType: "ApiClient",
       resourceId: apiClient.id,

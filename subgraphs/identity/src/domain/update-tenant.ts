@@ -2,8 +2,6 @@ import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import type { Prisma, Tenant } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface UpdateTenantInput {
   name?: string | null;
@@ -18,7 +16,8 @@ export interface UpdateTenantInput {
 
 /** Omitted (undefined) fields stay; explicit nulls clear the optional text fields. */
 export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInput): Promise<Tenant> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const { name, branches, settings, ...optional } = input;
   const data: Prisma.TenantUpdateInput = {
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
@@ -26,12 +25,12 @@ export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInpu
     ...(branches != null ? { branches } : {}),
     ...(settings != null ? { settings } : {}),
   };
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const before = await tx.tenant.findFirst({ where: { id: actor.tenantId } });
     if (!before) throw new NotFoundError("Tenant not found.");
     const tenant = await tx.tenant.update({ where: { id: actor.tenantId }, data });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "tenant.update",
       resourceType: "Tenant",
       resourceId: tenant.id,
@@ -42,8 +41,10 @@ export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInpu
 }
 
 export async function changeTenantPlan(ctx: IdentityContext, input: { planCode: string }): Promise<Tenant> {
-  const actor = await authorize(ctx, "OWNER");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
+  const scope = await authorize(ctx, "OWNER");
+  const { actor } = scope;
+  return scope.write(async (stx) => {
+    const tx = stx.db;
     const plan = await tx.plan.findFirst({ where: { code: input.planCode, active: true } });
     if (!plan) throw new NotFoundError(`planCode: no plan ${input.planCode} is offered.`);
     const before = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId } });
@@ -53,8 +54,7 @@ export async function changeTenantPlan(ctx: IdentityContext, input: { planCode: 
       data: { status: "CANCELLED" },
     });
     await tx.subscription.create({ data: { tenantId: actor.tenantId, planId: plan.id, status: "ACTIVE" } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "tenant.change_plan",
       resourceType: "Tenant",
       resourceId: tenant.id,
