@@ -1,12 +1,13 @@
 import type { IdentityContext } from "../context";
 import { findApiClientInTenant } from "../data/api-clients";
 import type { ApiClient } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
 
 export async function revokeApiClient(ctx: IdentityContext, input: { id: string }): Promise<ApiClient> {
   const scope = await authorize(ctx, "ADMIN");
   const { actor } = scope;
-  return scope.write(async (stx) => {
+  const apiClient = await scope.write(async (stx) => {
     const tx = stx.db;
     const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
     if (existing.revokedAt) return existing;
@@ -21,4 +22,7 @@ export async function revokeApiClient(ctx: IdentityContext, input: { id: string 
     });
     return apiClient;
   });
+  // Gateways cache a key's verification: they drop it now, and close the client's subscriptions.
+  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
+  return apiClient;
 }

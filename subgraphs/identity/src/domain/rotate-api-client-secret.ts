@@ -2,6 +2,7 @@ import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { findApiClientInTenant, formatApiKey, newApiKey } from "../data/api-clients";
 import type { ApiClient } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
 
 /** Replaces key id and secret; the old key stops working at once. */
@@ -28,5 +29,7 @@ export async function rotateApiClientSecret(
     });
     return apiClient;
   });
+  // The old key stops working on every gateway now, not when its cached verification expires.
+  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
   return { apiClient, apiKey: formatApiKey(key.keyId, key.secret) };
 }

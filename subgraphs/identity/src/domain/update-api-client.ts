@@ -2,6 +2,7 @@ import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { findApiClientInTenant } from "../data/api-clients";
 import type { ApiClient } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
 
 export interface UpdateApiClientInput {
@@ -14,7 +15,7 @@ export interface UpdateApiClientInput {
 export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClientInput): Promise<ApiClient> {
   const scope = await authorize(ctx, "ADMIN");
   const { actor } = scope;
-  return scope.write(async (stx) => {
+  const apiClient = await scope.write(async (stx) => {
     const tx = stx.db;
     const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
     if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be changed.");
@@ -32,4 +33,7 @@ export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClie
     });
     return apiClient;
   });
+  // New scopes apply at once on every gateway, to requests and open subscriptions alike.
+  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
+  return apiClient;
 }
