@@ -3,8 +3,14 @@ import type { Identity } from "@atelier/internal-auth";
 import DataLoader from "dataloader";
 import type { IdentityServices } from "../context";
 import { type IdentityScope, identityScope } from "../domain/identity-scope";
-import type { Membership, Plan, Tenant, User } from "../generated/prisma/client";
-import { createPersistedOperationLoaders } from "./persisted-operation-loaders";
+import type {
+  Membership,
+  PersistedOperation,
+  PersistedOperationApp,
+  Plan,
+  Tenant,
+  User,
+} from "../generated/prisma/client";
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -90,3 +96,28 @@ export function createLoaders(services: Pick<IdentityServices, "db" | "log">, id
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Per-request batching for manifest versions' apps and operations, in the request's tenant scope. */
+export function createPersistedOperationLoaders(scope: IdentityScope<ScopeActor> | null) {
+  return {
+    persistedOperationAppById: new DataLoader<string, PersistedOperationApp | null>(async (ids) => {
+      const rows = scope
+        ? await scope.read((tx) =>
+            tx.db.persistedOperationApp.findMany({ where: { id: { in: [...ids] }, tenantId: tx.tenantId } }),
+          )
+        : [];
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
+    persistedOperationsByVersionId: new DataLoader<string, PersistedOperation[]>(async (versionIds) => {
+      const rows = scope
+        ? await scope.read((tx) =>
+            tx.db.persistedOperation.findMany({
+              where: { versionId: { in: [...versionIds] }, tenantId: tx.tenantId },
+              orderBy: [{ versionId: "asc" }, { id: "asc" }],
+            }),
+          )
+        : [];
+      return versionIds.map((versionId) => rows.filter((r) => r.versionId === versionId));
+    }),
+  };
+}

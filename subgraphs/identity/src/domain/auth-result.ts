@@ -2,7 +2,7 @@ import { crossTenant } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { IdentityContext } from "../context";
 import type { Db } from "../data/db";
-import { approvedMembership, firstApprovedMembership } from "../data/memberships";
+import { createSignInMembershipStore } from "../data/membership-store";
 import { insertSession } from "../data/sessions";
 import type { Session, Tenant, User } from "../generated/prisma/client";
 import { recordSignIn } from "./record-sign-in";
@@ -24,8 +24,9 @@ export interface AuthResult {
 /** The tenant a session acts in: the wanted one if still approved, else the first approved. */
 export function activeMembershipFor(db: Db, userId: string, wantedTenantId: string | null) {
   return crossTenant("sign-in", async () => {
-    const wanted = wantedTenantId ? await approvedMembership(db, userId, wantedTenantId) : null;
-    return wanted ?? (await firstApprovedMembership(db, userId));
+    const memberships = createSignInMembershipStore(db);
+    const wanted = wantedTenantId ? await memberships.approved(userId, wantedTenantId) : null;
+    return wanted ?? (await memberships.firstApproved(userId));
   });
 }
 
@@ -38,7 +39,9 @@ export async function authResultFor(
 ): Promise<AuthResult> {
   const db = ctx.services.db;
   const { membership, tenant } = await crossTenant("sign-in", async () => {
-    const membership = session.tenantId ? await approvedMembership(db, user.id, session.tenantId) : null;
+    const membership = session.tenantId
+      ? await createSignInMembershipStore(db).approved(user.id, session.tenantId)
+      : null;
     const tenant = membership ? await db.tenant.findUnique({ where: { id: membership.tenantId } }) : null;
     return { membership, tenant };
   });
@@ -64,7 +67,7 @@ export async function authResultFor(
 /** Completes a sign-in: records the login, starts a session family, issues tokens. */
 export async function signIn(ctx: IdentityContext, user: User, opts: { device?: string | null; method: string }) {
   const { session, refreshToken, signedInUser } = await ctx.services.db.$transaction(async (tx) => {
-    const membership = await crossTenant("sign-in", () => firstApprovedMembership(tx, user.id));
+    const membership = await crossTenant("sign-in", () => createSignInMembershipStore(tx).firstApproved(user.id));
     const started = await insertSession(tx, {
       userId: user.id,
       tenantId: membership?.tenantId ?? null,

@@ -1,5 +1,5 @@
 import type { IdentityContext } from "../context";
-import { formatApiKey, newApiKey } from "../data/api-clients";
+import { createApiClientStore, formatApiKey, newApiKey } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
 import { authorize } from "./authorize";
 
@@ -18,17 +18,13 @@ export async function createApiClient(
   const { actor } = scope;
   const key = newApiKey();
   const apiClient = await scope.write(async (stx) => {
-    const tx = stx.db;
-    const apiClient = await tx.apiClient.create({
-      data: {
-        tenantId: actor.tenantId,
-        name: input.name,
-        keyId: key.keyId,
-        secretHash: key.secretHash,
-        scopes: [...new Set(input.scopes)],
-        allowedApps: [...new Set(input.allowedApps ?? [])],
-        createdById: actor.userId,
-      },
+    const apiClient = await createApiClientStore(stx).create({
+      name: input.name,
+      keyId: key.keyId,
+      secretHash: key.secretHash,
+      scopes: [...new Set(input.scopes)],
+      allowedApps: [...new Set(input.allowedApps ?? [])],
+      createdById: actor.userId,
     });
     stx.audit({
       action: "api_client.create",

@@ -1,7 +1,7 @@
 import type { Role } from "@atelier/internal-auth";
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findMembershipInTenant } from "../data/memberships";
+import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole, authorize } from "./authorize";
@@ -17,8 +17,8 @@ export async function decideMembershipRequest(
   const scope = await authorize(ctx, "ADMIN");
   const { actor } = scope;
   const membership = await scope.write(async (stx) => {
-    const tx = stx.db;
-    const request = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
+    const memberships = createMembershipStore(stx);
+    const request = await memberships.find(input.membershipId);
     if (!request) throw new NotFoundError("No membership with that id in this tenant.");
     if (request.status !== "PENDING" || request.origin !== "REQUESTED") {
       throw new ConflictError("Only a pending request to join can be approved or rejected.");
@@ -26,12 +26,12 @@ export async function decideMembershipRequest(
     const now = new Date();
     const role = decision.approve ? (decision.role ?? request.role) : request.role;
     if (decision.approve) assertMayManageRole(actor, role);
-    const membership = await tx.membership.update({
-      where: { id: request.id },
-      data: decision.approve
+    const membership = await memberships.update(
+      request.id,
+      decision.approve
         ? { status: "APPROVED", role, joinedAt: now, decidedAt: now, decidedById: actor.userId }
         : { status: "REJECTED", decidedAt: now, decidedById: actor.userId },
-    });
+    );
     stx.audit({
       action: decision.approve ? "membership.approve" : "membership.reject",
       resourceType: "Membership",

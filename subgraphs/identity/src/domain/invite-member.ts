@@ -1,6 +1,7 @@
 import type { Role } from "@atelier/internal-auth";
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createMembershipStore } from "../data/membership-store";
 import { createUnclaimedUser, findUserByEmail } from "../data/users";
 import type { Membership } from "../generated/prisma/client";
 import { assertMayManageRole, authorize } from "./authorize";
@@ -12,10 +13,9 @@ export async function inviteMember(ctx: IdentityContext, input: { email: string;
   assertMayManageRole(actor, input.role);
   const membership = await scope.write(async (stx) => {
     const tx = stx.db;
+    const memberships = createMembershipStore(stx);
     const user = (await findUserByEmail(tx, input.email)) ?? (await createUnclaimedUser(tx, input.email));
-    const existing = await tx.membership.findUnique({
-      where: { userId_tenantId: { userId: user.id, tenantId: actor.tenantId } },
-    });
+    const existing = await memberships.findOf(user.id);
     if (existing && (existing.status === "APPROVED" || existing.status === "PENDING")) {
       throw new ConflictError(
         existing.status === "APPROVED"
@@ -32,15 +32,15 @@ export async function inviteMember(ctx: IdentityContext, input: { email: string;
       decidedById: null,
     };
     const membership = existing
-      ? await tx.membership.update({ where: { id: existing.id }, data: fields })
-      : await tx.membership.create({ data: { ...fields, tenantId: actor.tenantId, userId: user.id } });
+      ? await memberships.update(existing.id, fields)
+      : await memberships.create({ ...fields, userId: user.id });
     await tx.notification.create({
       data: {
         userId: user.id,
-        tenantId: actor.tenantId,
+        tenantId: stx.tenantId,
         type: "membership.invited",
         message: "You have been invited to join a tenant.",
-        metadata: { membershipId: membership.id, tenantId: actor.tenantId, role: input.role },
+        metadata: { membershipId: membership.id, tenantId: stx.tenantId, role: input.role },
       },
     });
     stx.audit({

@@ -1,6 +1,11 @@
 import { type PageArgs, pageSize, toConnection } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { type AuditEventRow, auditCursor, queryAuditEvents } from "../data/audit-events";
+import {
+  type AuditEventRow,
+  auditCursor,
+  createAccountAuditEventStore,
+  createAuditEventStore,
+} from "../data/audit-event-store";
 import { authorize, requireSignedIn } from "./authorize";
 import { userScopeIn } from "./user-scope-in";
 
@@ -16,11 +21,8 @@ export interface AuditFeedInput extends PageArgs {
 /** The active tenant's feed (ADMIN), read under the tenant's RLS as well as its filter. */
 export async function listTenantAuditEvents(ctx: IdentityContext, input: AuditFeedInput) {
   const scope = await authorize(ctx, "ADMIN");
-  const { actor } = scope;
   const take = pageSize(input.first);
-  const rows = await scope.read(({ db: tx }) =>
-    queryAuditEvents(tx, { tenantIds: [actor.tenantId], ...input.filter, take, after: input.after }),
-  );
+  const rows = await scope.read((tx) => createAuditEventStore(tx).page({ ...input.filter, take, after: input.after }));
   return toConnection(rows, take, auditCursor);
 }
 
@@ -33,10 +35,8 @@ export async function listMyActivity(ctx: IdentityContext, input: PageArgs) {
   const take = pageSize(input.first);
   const query = { actorId: userId, take, after: input.after };
   const [inTenant, onAccount] = await Promise.all([
-    tenantId
-      ? userScopeIn(ctx, userId, tenantId).read((tx) => queryAuditEvents(tx.db, { ...query, tenantIds: [tx.tenantId] }))
-      : [],
-    queryAuditEvents(ctx.services.db, { ...query, tenantIds: [null] }),
+    tenantId ? userScopeIn(ctx, userId, tenantId).read((tx) => createAuditEventStore(tx).page(query)) : [],
+    createAccountAuditEventStore(ctx.services.db).page(query),
   ]);
   const newestFirst = (a: AuditEventRow, b: AuditEventRow) =>
     compareDesc(a.__sortKey, b.__sortKey) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

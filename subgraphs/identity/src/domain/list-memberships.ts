@@ -1,5 +1,6 @@
-import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
+import type { PageArgs } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createMembershipStore } from "../data/membership-store";
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/client";
 import { authorize } from "./authorize";
 
@@ -11,17 +12,5 @@ export interface MembershipListInput extends PageArgs {
 export async function listMemberships(ctx: IdentityContext, input: MembershipListInput) {
   const status = input.filter?.status ?? "APPROVED";
   const scope = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
-  const { actor } = scope;
-  return scope.read(({ db: tx }) =>
-    prismaKeysetPage(
-      tx,
-      { table: `identity."memberships"`, direction: "asc", scope: { tenantId: actor.tenantId } },
-      input,
-      (page) =>
-        tx.membership.findMany({
-          where: { tenantId: actor.tenantId, status, ...(input.filter?.role ? { role: input.filter.role } : {}) },
-          ...page,
-        }),
-    ),
-  );
+  return scope.read((tx) => createMembershipStore(tx).page(input, { status, role: input.filter?.role }));
 }

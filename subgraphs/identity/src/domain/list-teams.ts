@@ -1,35 +1,20 @@
-import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
+import type { PageArgs } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createTeamStore } from "../data/team-store";
 import { authorize } from "./authorize";
 
 export async function listTeams(ctx: IdentityContext, input: PageArgs) {
   const scope = await authorize(ctx, "VIEWER");
-  const { actor } = scope;
-  return scope.read(({ db: tx }) =>
-    prismaKeysetPage(
-      tx,
-      { table: `identity."teams"`, direction: "asc", scope: { tenantId: actor.tenantId } },
-      input,
-      (page) => tx.team.findMany({ where: { tenantId: actor.tenantId }, ...page }),
-    ),
-  );
+  return scope.read((tx) => createTeamStore(tx).page(input));
 }
 
 export async function findTeam(ctx: IdentityContext, id: string) {
   const scope = await authorize(ctx, "VIEWER");
-  const { actor } = scope;
-  return scope.read(({ db: tx }) => tx.team.findFirst({ where: { id, tenantId: actor.tenantId } }));
+  return scope.read((tx) => createTeamStore(tx).findOrNull(id));
 }
 
 /** A team's members, read in the caller's tenant scope (a team of another tenant has none). */
-export async function listTeamMembers(ctx: IdentityContext, team: { id: string; tenantId: string }, input: PageArgs) {
+export async function listTeamMembers(ctx: IdentityContext, team: { id: string }, input: PageArgs) {
   const scope = await authorize(ctx, "VIEWER");
-  return scope.read(({ db: tx }) =>
-    prismaKeysetPage(
-      tx,
-      { table: `identity."team_members"`, column: "joinedAt", direction: "asc", scope: { teamId: team.id } },
-      input,
-      (page) => tx.teamMember.findMany({ where: { teamId: team.id, tenantId: scope.tenantId }, ...page }),
-    ),
-  );
+  return scope.read((tx) => createTeamStore(tx).membersPage(team.id, input));
 }

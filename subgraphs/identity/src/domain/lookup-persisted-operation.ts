@@ -1,6 +1,7 @@
 import { crossTenant } from "@atelier/db";
 import { systemActor } from "@atelier/subgraph-kit";
 import type { IdentityServices } from "../context";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { identityScope } from "./identity-scope";
 
 export interface LookupInput {
@@ -14,9 +15,6 @@ export interface LookupAnswer {
   operationName: string | null;
   allowed: boolean;
 }
-
-const ACTIVE = { status: "ACTIVE" as const };
-const NEWEST = { version: { publishedAt: "desc" as const } };
 
 /**
  * For the gateway: an ACTIVE operation by id, for an API client only within the apps it may call
@@ -39,15 +37,12 @@ export async function lookupPersistedOperation(
     apps = client.allowedApps;
   }
   if (!tenantId) return null;
-  return identityScope(services, systemActor(tenantId, "gateway")).read(async ({ db }) => {
-    const inTenant = { id: input.id, tenantId, version: ACTIVE };
-    const found = await db.persistedOperation.findFirst({
-      where: apps ? { ...inTenant, version: { ...ACTIVE, app: { name: { in: apps } } } } : inTenant,
-      orderBy: NEWEST,
-    });
+  return identityScope(services, systemActor(tenantId, "gateway")).read(async (tx) => {
+    const operations = createPersistedOperationStore(tx);
+    const found = await operations.findActiveOperation(input.id, apps);
     if (found) return { document: found.document, operationName: found.name, allowed: true };
     if (!apps) return null;
-    const elsewhere = await db.persistedOperation.findFirst({ where: inTenant, select: { id: true } });
+    const elsewhere = await operations.findActiveOperation(input.id);
     return elsewhere ? { document: null, operationName: null, allowed: false } : null;
   });
 }

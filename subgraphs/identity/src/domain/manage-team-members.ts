@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findTeamInTenant } from "../data/teams";
+import { createMembershipStore } from "../data/membership-store";
+import { createTeamStore } from "../data/team-store";
 import type { Team, TeamRole } from "../generated/prisma/client";
 import { authorize } from "./authorize";
 
@@ -10,21 +11,14 @@ export async function setTeamMember(
   input: { teamId: string; userId: string; role?: TeamRole | null },
 ): Promise<Team> {
   const scope = await authorize(ctx, "ADMIN");
-  const { actor } = scope;
-  return scope.write(async (stx) => {
-    const tx = stx.db;
-    const team = await findTeamInTenant(tx, actor.tenantId, input.teamId);
-    const member = await tx.membership.findFirst({
-      where: { tenantId: actor.tenantId, userId: input.userId, status: "APPROVED" },
-    });
-    if (!member) throw new BadUserInputError("userId: not an approved member of this tenant.");
+  return scope.write(async (tx) => {
+    const teams = createTeamStore(tx);
+    const team = await teams.find(input.teamId);
+    if (!(await createMembershipStore(tx).isApprovedMember(input.userId)))
+      throw new BadUserInputError("userId: not an approved member of this tenant.");
     const role = input.role ?? "MEMBER";
-    const row = await tx.teamMember.upsert({
-      where: { teamId_userId: { teamId: team.id, userId: input.userId } },
-      create: { tenantId: actor.tenantId, teamId: team.id, userId: input.userId, role },
-      update: { role },
-    });
-    stx.audit({
+    const row = await teams.setMember(team.id, input.userId, role);
+    tx.audit({
       action: "team.set_member",
       resourceType: "Team",
       resourceId: team.id,
@@ -36,15 +30,12 @@ export async function setTeamMember(
 
 export async function removeTeamMember(ctx: IdentityContext, input: { teamId: string; userId: string }): Promise<Team> {
   const scope = await authorize(ctx, "ADMIN");
-  const { actor } = scope;
-  return scope.write(async (stx) => {
-    const tx = stx.db;
-    const team = await findTeamInTenant(tx, actor.tenantId, input.teamId);
-    const { count } = await tx.teamMember.deleteMany({
-      where: { teamId: team.id, userId: input.userId, tenantId: actor.tenantId },
-    });
-    if (count === 0) throw new NotFoundError("That user is not in the team.");
-    stx.audit({
+  return scope.write(async (tx) => {
+    const teams = createTeamStore(tx);
+    const team = await teams.find(input.teamId);
+    if ((await teams.removeMember(team.id, input.userId)) === 0)
+      throw new NotFoundError("That user is not in the team.");
+    tx.audit({
       action: "team.remove_member",
       resourceType: "Team",
       resourceId: team.id,

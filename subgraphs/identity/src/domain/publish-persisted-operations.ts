@@ -1,5 +1,6 @@
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { parseManifest } from "../persisted/parse-manifest";
 import { announcePersistedOperations } from "./announce-persisted-operations";
 import { authorize } from "./authorize";
@@ -16,28 +17,9 @@ export async function publishPersistedOperations(ctx: IdentityContext, input: Pu
   const { actor } = scope;
   const entries = parseManifest(input.manifest);
   const version = await scope.write(async (stx) => {
-    const tx = stx.db;
-    const app = await tx.persistedOperationApp.upsert({
-      where: { tenantId_name: { tenantId: actor.tenantId, name: input.app } },
-      create: { tenantId: actor.tenantId, name: input.app },
-      update: {},
-    });
-    const existing = await tx.persistedOperationManifestVersion.findUnique({
-      where: { appId_version: { appId: app.id, version: input.version } },
-    });
-    if (existing) throw new ConflictError(`version ${input.version} of ${input.app} is already published`);
-    const version = await tx.persistedOperationManifestVersion.create({
-      data: {
-        tenantId: actor.tenantId,
-        appId: app.id,
-        version: input.version,
-        operationCount: entries.length,
-        publishedById: actor.userId,
-      },
-    });
-    await tx.persistedOperation.createMany({
-      data: entries.map((e) => ({ versionId: version.id, tenantId: actor.tenantId, ...e })),
-    });
+    const store = createPersistedOperationStore(stx);
+    const version = await store.publish(input.app, input.version, entries, actor.userId);
+    if (!version) throw new ConflictError(`version ${input.version} of ${input.app} is already published`);
     stx.audit({
       action: "persisted_operations.publish",
       resourceType: "PersistedOperationVersion",

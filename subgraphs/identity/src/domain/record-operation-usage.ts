@@ -1,7 +1,7 @@
 import { crossTenant } from "@atelier/db";
 import { systemActor } from "@atelier/subgraph-kit";
 import type { IdentityServices } from "../context";
-import type { Db } from "../data/db";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { identityScope } from "./identity-scope";
 
 export interface UsageRow {
@@ -28,24 +28,10 @@ export async function recordOperationUsage(services: IdentityServices, rows: Usa
   const valid = rows.filter((row) => tenantOf.get(row.apiClientId) === row.tenantId);
   // Each tenant's rows are added in that tenant's scope.
   for (const tenantId of new Set(valid.map((row) => row.tenantId))) {
-    await identityScope(services, systemActor(tenantId, "gateway")).write(async ({ db }) => {
-      for (const row of valid.filter((r) => r.tenantId === tenantId)) await addUsage(db, row);
+    await identityScope(services, systemActor(tenantId, "gateway")).write(async (tx) => {
+      const store = createPersistedOperationStore(tx);
+      for (const row of valid.filter((r) => r.tenantId === tenantId)) await store.addUsage(row);
     });
   }
   return valid.length;
-}
-
-function addUsage(db: Db, row: UsageRow) {
-  const operationKey = row.operationId ?? `name:${row.operationName ?? ""}`;
-  return db.$executeRaw`
-    INSERT INTO identity.persisted_operation_usage
-      (id, "tenantId", "apiClientId", "operationKey", "operationId", "operationName", "windowStart",
-       calls, errors, "totalLatencyMs", "maxLatencyMs")
-    VALUES (gen_random_uuid(), ${row.tenantId}::uuid, ${row.apiClientId}::uuid, ${operationKey}, ${row.operationId},
-       ${row.operationName}, ${row.windowStart}, ${row.calls}, ${row.errors}, ${row.totalLatencyMs}, ${row.maxLatencyMs})
-    ON CONFLICT ("apiClientId", "operationKey", "windowStart") DO UPDATE SET
-      calls = persisted_operation_usage.calls + EXCLUDED.calls,
-      errors = persisted_operation_usage.errors + EXCLUDED.errors,
-      "totalLatencyMs" = persisted_operation_usage."totalLatencyMs" + EXCLUDED."totalLatencyMs",
-      "maxLatencyMs" = GREATEST(persisted_operation_usage."maxLatencyMs", EXCLUDED."maxLatencyMs")`;
 }

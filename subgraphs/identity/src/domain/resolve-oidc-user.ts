@@ -1,7 +1,7 @@
 import { crossTenant, recordAuditEvent } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { IdentityServices } from "../context";
-import { firstApprovedMembership } from "../data/memberships";
+import { createSignInMembershipStore } from "../data/membership-store";
 import { type ExternalSubject, findOrLinkUser } from "../data/oidc-identities";
 
 /** For the gateway: which user an externally verified subject is, and where they act. */
@@ -26,7 +26,7 @@ export async function resolveOidcUser(
   });
   if (!found) return null;
   const membership = await crossTenant("identity-resolution", () =>
-    firstApprovedMembership(services.db, found.user.id),
+    createSignInMembershipStore(services.db).firstApproved(found.user.id),
   );
   return { userId: found.user.id, tenantId: membership?.tenantId ?? null, role: membership?.role ?? null };
 }

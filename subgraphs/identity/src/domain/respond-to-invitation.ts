@@ -1,6 +1,7 @@
 import { crossTenant } from "@atelier/db";
 import { ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { requireSignedIn } from "./authorize";
@@ -26,14 +27,13 @@ export async function respondToInvitation(
     if (!user.emailVerifiedAt) throw new ForbiddenError("Verify your e-mail address before accepting an invitation.");
   }
   const membership = await userScopeIn(ctx, userId, invitation.tenantId).write(async (stx) => {
-    const tx = stx.db;
     const now = new Date();
-    const membership = await tx.membership.update({
-      where: { id: invitation.id },
-      data: accept
+    const membership = await createMembershipStore(stx).update(
+      invitation.id,
+      accept
         ? { status: "APPROVED", joinedAt: now, decidedAt: now, decidedById: userId }
         : { status: "REJECTED", decidedAt: now, decidedById: userId },
-    });
+    );
     stx.audit({
       action: accept ? "membership.accept" : "membership.decline",
       resourceType: "Membership",

@@ -1,5 +1,6 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { announcePersistedOperations } from "./announce-persisted-operations";
 import { authorize } from "./authorize";
 
@@ -8,16 +9,11 @@ export async function retirePersistedOperationVersion(ctx: IdentityContext, inpu
   const scope = await authorize(ctx, "ADMIN");
   const { actor } = scope;
   const version = await scope.write(async (stx) => {
-    const tx = stx.db;
-    const found = await tx.persistedOperationManifestVersion.findFirst({
-      where: { tenantId: actor.tenantId, version: input.version, app: { name: input.app } },
-    });
+    const operations = createPersistedOperationStore(stx);
+    const found = await operations.findVersion(input.app, input.version);
     if (!found) throw new NotFoundError(`no version ${input.version} of ${input.app} in this tenant`);
     if (found.status === "RETIRED") return found;
-    const retired = await tx.persistedOperationManifestVersion.update({
-      where: { id: found.id },
-      data: { status: "RETIRED", retiredAt: new Date() },
-    });
+    const retired = await operations.retire(found.id);
     stx.audit({
       action: "persisted_operations.retire",
       resourceType: "PersistedOperationVersion",

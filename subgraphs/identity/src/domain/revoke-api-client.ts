@@ -1,20 +1,16 @@
 import type { IdentityContext } from "../context";
-import { findApiClientInTenant } from "../data/api-clients";
+import { createApiClientStore } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
 
 export async function revokeApiClient(ctx: IdentityContext, input: { id: string }): Promise<ApiClient> {
   const scope = await authorize(ctx, "ADMIN");
-  const { actor } = scope;
   const apiClient = await scope.write(async (stx) => {
-    const tx = stx.db;
-    const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
+    const apiClients = createApiClientStore(stx);
+    const existing = await apiClients.find(input.id);
     if (existing.revokedAt) return existing;
-    const apiClient = await tx.apiClient.update({
-      where: { id: existing.id },
-      data: { active: false, revokedAt: new Date() },
-    });
+    const apiClient = await apiClients.update(existing.id, { active: false, revokedAt: new Date() });
     stx.audit({
       action: "api_client.revoke",
       resourceType: "ApiClient",

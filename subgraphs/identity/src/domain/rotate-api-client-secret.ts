@@ -1,6 +1,6 @@
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findApiClientInTenant, formatApiKey, newApiKey } from "../data/api-clients";
+import { createApiClientStore, formatApiKey, newApiKey } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
@@ -11,16 +11,12 @@ export async function rotateApiClientSecret(
   input: { id: string },
 ): Promise<{ apiClient: ApiClient; apiKey: string }> {
   const scope = await authorize(ctx, "ADMIN");
-  const { actor } = scope;
   const key = newApiKey();
   const apiClient = await scope.write(async (stx) => {
-    const tx = stx.db;
-    const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
+    const apiClients = createApiClientStore(stx);
+    const existing = await apiClients.find(input.id);
     if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be rotated; create a new one.");
-    const apiClient = await tx.apiClient.update({
-      where: { id: existing.id },
-      data: { keyId: key.keyId, secretHash: key.secretHash },
-    });
+    const apiClient = await apiClients.update(existing.id, { keyId: key.keyId, secretHash: key.secretHash });
     stx.audit({
       action: "api_client.rotate_secret",
       resourceType: "ApiClient",

@@ -3,7 +3,8 @@ import { crossTenant } from "@atelier/db";
 import { ConflictError } from "@atelier/subgraph-kit";
 import { hashPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
-import { availableSlug, defaultPlan, slugTaken } from "../data/tenants";
+import { createMembershipStore } from "../data/membership-store";
+import { createTenantDirectory, createTenantStore } from "../data/tenant-store";
 import { availableUsername, findUserByEmail, isUnclaimedUser } from "../data/users";
 import { type AuthResult, signIn } from "./auth-result";
 import { sendEmailVerification } from "./send-email-verification";
@@ -32,9 +33,10 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
   }
   // Slugs are unique across tenants: checked in the tenant directory, before any tenant exists.
   const slug = await crossTenant("sign-in", async () => {
-    if (input.tenantSlug && (await slugTaken(db, input.tenantSlug)))
+    const directory = createTenantDirectory(db);
+    if (input.tenantSlug && (await directory.slugTaken(input.tenantSlug)))
       throw new ConflictError("tenantSlug: already taken.");
-    return input.tenantSlug ?? (await availableSlug(db, input.tenantName));
+    return input.tenantSlug ?? (await directory.availableSlug(input.tenantName));
   });
   const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();
@@ -43,7 +45,7 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
   // The founder acts in the tenant being founded.
   const user = await userScopeIn(ctx, userId, tenantId).write(async (stx) => {
     const tx = stx.db;
-    const plan = await defaultPlan(tx);
+    const plan = await tx.plan.findUnique({ where: { code: "FREE" } });
     const profile = { passwordHash, fullName: input.fullName };
     const user = existing
       ? await tx.user.update({
@@ -58,9 +60,13 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
             username: input.username ?? (await availableUsername(tx, email.split("@")[0]!)),
           },
         });
-    await tx.tenant.create({ data: { id: tenantId, name: input.tenantName, slug, planId: plan?.id ?? null } });
-    const membership = await tx.membership.create({
-      data: { tenantId, userId: user.id, role: "OWNER", status: "APPROVED", origin: "FOUNDER", joinedAt: new Date() },
+    await createTenantStore(stx).create({ name: input.tenantName, slug, planId: plan?.id ?? null });
+    const membership = await createMembershipStore(stx).create({
+      userId: user.id,
+      role: "OWNER",
+      status: "APPROVED",
+      origin: "FOUNDER",
+      joinedAt: new Date(),
     });
     stx.audit({ action: "user.sign_up", resourceType: "User", resourceId: user.id });
     stx.audit({

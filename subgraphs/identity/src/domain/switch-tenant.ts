@@ -1,6 +1,6 @@
 import { ForbiddenError, UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { approvedMembership } from "../data/memberships";
+import { createMembershipStore } from "../data/membership-store";
 import { type AuthResult, authResultFor } from "./auth-result";
 import { requireSignedIn } from "./authorize";
 import { userScopeIn } from "./user-scope-in";
@@ -11,7 +11,7 @@ export async function switchTenant(ctx: IdentityContext, input: { tenantId: stri
   if (!sessionId) throw new UnauthenticatedError("Sign in with Atelier to switch tenants.");
   // The user's own membership, read in the tenant they ask for.
   const scope = userScopeIn(ctx, userId, input.tenantId);
-  const membership = await scope.read((tx) => approvedMembership(tx.db, userId, tx.tenantId));
+  const membership = await scope.read((tx) => createMembershipStore(tx).approvedOf(userId));
   if (!membership) throw new ForbiddenError("You are not an approved member of that tenant.");
   const result = await scope.write(async (tx) => {
     const { count } = await tx.db.session.updateMany({

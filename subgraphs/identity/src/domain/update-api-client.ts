@@ -1,6 +1,6 @@
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findApiClientInTenant } from "../data/api-clients";
+import { createApiClientStore } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
@@ -14,17 +14,16 @@ export interface UpdateApiClientInput {
 
 export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClientInput): Promise<ApiClient> {
   const scope = await authorize(ctx, "ADMIN");
-  const { actor } = scope;
   const apiClient = await scope.write(async (stx) => {
-    const tx = stx.db;
-    const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
+    const apiClients = createApiClientStore(stx);
+    const existing = await apiClients.find(input.id);
     if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be changed.");
     const data = {
       ...(input.name ? { name: input.name } : {}),
       ...(input.scopes ? { scopes: [...new Set(input.scopes)] } : {}),
       ...(input.allowedApps ? { allowedApps: [...new Set(input.allowedApps)] } : {}),
     };
-    const apiClient = await tx.apiClient.update({ where: { id: existing.id }, data });
+    const apiClient = await apiClients.update(existing.id, data);
     stx.audit({
       action: "api_client.update",
       resourceType: "ApiClient",

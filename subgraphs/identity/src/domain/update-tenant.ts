@@ -1,5 +1,6 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createTenantStore } from "../data/tenant-store";
 import type { Prisma, Tenant } from "../generated/prisma/client";
 import { authorize } from "./authorize";
 
@@ -17,7 +18,6 @@ export interface UpdateTenantInput {
 /** Omitted (undefined) fields stay; explicit nulls clear the optional text fields. */
 export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInput): Promise<Tenant> {
   const scope = await authorize(ctx, "ADMIN");
-  const { actor } = scope;
   const { name, branches, settings, ...optional } = input;
   const data: Prisma.TenantUpdateInput = {
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
@@ -26,10 +26,9 @@ export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInpu
     ...(settings != null ? { settings } : {}),
   };
   return scope.write(async (stx) => {
-    const tx = stx.db;
-    const before = await tx.tenant.findFirst({ where: { id: actor.tenantId } });
-    if (!before) throw new NotFoundError("Tenant not found.");
-    const tenant = await tx.tenant.update({ where: { id: actor.tenantId }, data });
+    const tenants = createTenantStore(stx);
+    if (!(await tenants.current())) throw new NotFoundError("Tenant not found.");
+    const tenant = await tenants.update(data);
     stx.audit({
       action: "tenant.update",
       resourceType: "Tenant",
@@ -42,18 +41,13 @@ export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInpu
 
 export async function changeTenantPlan(ctx: IdentityContext, input: { planCode: string }): Promise<Tenant> {
   const scope = await authorize(ctx, "OWNER");
-  const { actor } = scope;
   return scope.write(async (stx) => {
-    const tx = stx.db;
-    const plan = await tx.plan.findFirst({ where: { code: input.planCode, active: true } });
+    const plan = await stx.db.plan.findFirst({ where: { code: input.planCode, active: true } });
     if (!plan) throw new NotFoundError(`planCode: no plan ${input.planCode} is offered.`);
-    const before = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId } });
-    const tenant = await tx.tenant.update({ where: { id: actor.tenantId }, data: { planId: plan.id } });
-    await tx.subscription.updateMany({
-      where: { tenantId: actor.tenantId, status: { in: ["ACTIVE", "TRIALING"] } },
-      data: { status: "CANCELLED" },
-    });
-    await tx.subscription.create({ data: { tenantId: actor.tenantId, planId: plan.id, status: "ACTIVE" } });
+    const tenants = createTenantStore(stx);
+    const before = await tenants.current();
+    if (!before) throw new NotFoundError("Tenant not found.");
+    const tenant = await tenants.changePlan(plan);
     stx.audit({
       action: "tenant.change_plan",
       resourceType: "Tenant",
