@@ -3,7 +3,7 @@ import type { Role } from "@atelier/internal-auth";
 import type { IdentityContext } from "../context";
 import type { Db } from "../data/db";
 import { createSignInMembershipStore } from "../data/membership-store";
-import { insertSession } from "../data/sessions";
+import { createSessionStore } from "../data/session-store";
 import type { Session, Tenant, User } from "../generated/prisma/client";
 import { recordSignIn } from "./record-sign-in";
 
@@ -68,7 +68,7 @@ export async function authResultFor(
 export async function signIn(ctx: IdentityContext, user: User, opts: { device?: string | null; method: string }) {
   const { session, refreshToken, signedInUser } = await ctx.services.db.$transaction(async (tx) => {
     const membership = await crossTenant("sign-in", () => createSignInMembershipStore(tx).firstApproved(user.id));
-    const started = await insertSession(tx, {
+    const started = await createSessionStore(tx).insert({
       userId: user.id,
       tenantId: membership?.tenantId ?? null,
       device: opts.device,

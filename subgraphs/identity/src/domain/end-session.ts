@@ -1,6 +1,6 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { revokeSessionFamily } from "../data/sessions";
+import { createSessionStore } from "../data/session-store";
 import { announceAccessChange } from "./announce-access-change";
 import { requireSignedIn } from "./authorize";
 import { audit } from "./record-audit";
@@ -11,7 +11,7 @@ async function endSession(ctx: IdentityContext, sessionId: string, reason: strin
   const session = await ctx.services.db.session.findFirst({ where: { id: sessionId, userId } });
   if (!session) throw new NotFoundError("No such session.");
   const count = await ctx.services.db.$transaction(async (tx) => {
-    const count = await revokeSessionFamily(tx, session.familyId, reason);
+    const count = await createSessionStore(tx).revokeFamily(session.familyId, reason);
     await audit(tx, ctx, { tenantId, action: `session.${reason}`, resourceType: "Session", resourceId: session.id });
     return count;
   });

@@ -2,7 +2,7 @@ import type { Role } from "@atelier/internal-auth";
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
-import { createUnclaimedUser, findUserByEmail } from "../data/users";
+import { createUserStore } from "../data/user-store";
 import type { Membership } from "../generated/prisma/client";
 import { assertMayManageRole, authorize } from "./authorize";
 
@@ -14,7 +14,8 @@ export async function inviteMember(ctx: IdentityContext, input: { email: string;
   const membership = await scope.write(async (stx) => {
     const tx = stx.db;
     const memberships = createMembershipStore(stx);
-    const user = (await findUserByEmail(tx, input.email)) ?? (await createUnclaimedUser(tx, input.email));
+    const user =
+      (await createUserStore(tx).findByEmail(input.email)) ?? (await createUserStore(tx).createUnclaimed(input.email));
     const existing = await memberships.findOf(user.id);
     if (existing && (existing.status === "APPROVED" || existing.status === "PENDING")) {
       throw new ConflictError(

@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findOrLinkUser } from "../data/oidc-identities";
-import { availableUsername } from "../data/users";
+import { createOidcIdentityStore } from "../data/oidc-identity-store";
+import { createUserStore } from "../data/user-store";
 import { type AuthResult, signIn } from "./auth-result";
 import { audit } from "./record-audit";
 
@@ -16,7 +16,7 @@ export async function loginWithIdToken(
   const claims = await ctx.services.oidc.verify(input.idToken);
   if (!claims) throw new UnauthenticatedError("This ID token is invalid or its issuer is not accepted.");
   const user = await ctx.services.db.$transaction(async (tx) => {
-    const existing = await findOrLinkUser(tx, claims);
+    const existing = await createOidcIdentityStore(tx).findOrLinkUser(claims);
     if (existing?.linkedNow) {
       await audit(tx, ctx, {
         tenantId: null,
@@ -34,7 +34,7 @@ export async function loginWithIdToken(
     const created = await tx.user.create({
       data: {
         email: claims.email,
-        username: await availableUsername(tx, claims.email.split("@")[0]!),
+        username: await createUserStore(tx).availableUsername(claims.email.split("@")[0]!),
         fullName: claims.name ?? "",
         pictureUrl: claims.picture,
         emailVerifiedAt: new Date(),

@@ -2,7 +2,7 @@ import { crossTenant, recordAuditEvent } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { IdentityServices } from "../context";
 import { createSignInMembershipStore } from "../data/membership-store";
-import { type ExternalSubject, findOrLinkUser } from "../data/oidc-identities";
+import { createOidcIdentityStore, type ExternalSubject } from "../data/oidc-identity-store";
 
 /** For the gateway: which user an externally verified subject is, and where they act. */
 export async function resolveOidcUser(
@@ -10,7 +10,10 @@ export async function resolveOidcUser(
   external: ExternalSubject,
 ): Promise<{ userId: string; tenantId: string | null; role: Role | null } | null> {
   const found = await services.db.$transaction(async (tx) => {
-    const found = await findOrLinkUser(tx, { ...external, email: external.email?.toLowerCase() ?? null });
+    const found = await createOidcIdentityStore(tx).findOrLinkUser({
+      ...external,
+      email: external.email?.toLowerCase() ?? null,
+    });
     if (found?.linkedNow) {
       await recordAuditEvent(tx, {
         tenantId: null,

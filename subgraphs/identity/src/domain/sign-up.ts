@@ -5,7 +5,7 @@ import { hashPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import { createTenantDirectory, createTenantStore } from "../data/tenant-store";
-import { availableUsername, findUserByEmail, isUnclaimedUser } from "../data/users";
+import { createUserStore, isUnclaimedUser } from "../data/user-store";
 import { type AuthResult, signIn } from "./auth-result";
 import { sendEmailVerification } from "./send-email-verification";
 import { userScopeIn } from "./user-scope-in";
@@ -24,7 +24,7 @@ export interface SignUpInput {
 export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<AuthResult> {
   const db = ctx.services.db;
   const email = input.email.toLowerCase();
-  const existing = await findUserByEmail(db, email);
+  const existing = await createUserStore(db).findByEmail(email);
   if (existing && !isUnclaimedUser(existing)) throw new ConflictError("An account with this e-mail already exists.");
   if (input.username && input.username !== existing?.username) {
     if (await db.user.findUnique({ where: { username: input.username } })) {
@@ -57,7 +57,7 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
             ...profile,
             id: userId,
             email,
-            username: input.username ?? (await availableUsername(tx, email.split("@")[0]!)),
+            username: input.username ?? (await createUserStore(tx).availableUsername(email.split("@")[0]!)),
           },
         });
     await createTenantStore(stx).create({ name: input.tenantName, slug, planId: plan?.id ?? null });

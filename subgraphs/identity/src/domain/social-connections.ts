@@ -1,11 +1,6 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext, IdentityServices } from "../context";
-import {
-  deleteSocialConnection,
-  findSocialConnection,
-  listSocialConnections,
-  upsertSocialConnection,
-} from "../data/social-connections";
+import { createSocialConnectionStore } from "../data/social-connection-store";
 import type { SocialConnection, SocialPlatform } from "../generated/prisma/client";
 import { requireSignedIn } from "./authorize";
 import { audit } from "./record-audit";
@@ -29,14 +24,14 @@ function auditedFields(connection: SocialConnection) {
 }
 
 export function listMySocialConnections(ctx: IdentityContext): Promise<SocialConnection[]> {
-  return listSocialConnections(ctx.services.db, requireSignedIn(ctx).userId);
+  return createSocialConnectionStore(ctx.services.db).list(requireSignedIn(ctx).userId);
 }
 
 /** `User.socialConnections`: private, so anyone but the user themself sees none. */
 export async function socialConnectionsOf(ctx: IdentityContext, userId: string): Promise<SocialConnection[]> {
   const { identity } = ctx;
   if (identity.kind !== "user" || identity.userId !== userId) return [];
-  return listSocialConnections(ctx.services.db, userId);
+  return createSocialConnectionStore(ctx.services.db).list(userId);
 }
 
 /** Links the account, or relinks it: a second connect on the platform replaces the tokens. */
@@ -47,8 +42,8 @@ export async function connectSocialAccount(
   const { userId } = requireSignedIn(ctx);
   const { secretBox } = ctx.services;
   return ctx.services.db.$transaction(async (tx) => {
-    const previous = await findSocialConnection(tx, userId, input.platform);
-    const connection = await upsertSocialConnection(tx, {
+    const previous = await createSocialConnectionStore(tx).find(userId, input.platform);
+    const connection = await createSocialConnectionStore(tx).upsert({
       userId,
       platform: input.platform,
       externalUserId: input.externalUserId,
@@ -73,9 +68,9 @@ export async function disconnectSocialAccount(
 ): Promise<{ deletedSocialConnectionId: string }> {
   const { userId } = requireSignedIn(ctx);
   return ctx.services.db.$transaction(async (tx) => {
-    const connection = await findSocialConnection(tx, userId, input.platform);
+    const connection = await createSocialConnectionStore(tx).find(userId, input.platform);
     if (!connection) throw new NotFoundError("No account is linked on that platform.");
-    await deleteSocialConnection(tx, connection.id);
+    await createSocialConnectionStore(tx).delete(connection.id);
     await audit(tx, ctx, {
       tenantId: null,
       action: "social_connection.disconnect",
@@ -104,7 +99,7 @@ export async function socialTokensFor(
   userId: string,
   platform: SocialPlatform,
 ): Promise<SocialTokens | null> {
-  const connection = await findSocialConnection(services.db, userId, platform);
+  const connection = await createSocialConnectionStore(services.db).find(userId, platform);
   if (!connection) return null;
   return {
     externalUserId: connection.externalUserId,
