@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { socialTokensFor } from "../src/domain/social-connections";
+import { socialTokensFor } from "../src/domain/social-tokens-for";
 import { codeOf, signUpAccount } from "./support/accounts";
 import { type Harness, startHarness } from "./support/identity-harness";
 import { connect, DISCONNECT, MINE, socialAuditRows, storedConnection } from "./support/social-connections";

@@ -1,14 +1,9 @@
 import { type Role, roleAtLeast } from "@atelier/internal-auth";
-import { ForbiddenError, tenantActor, UnauthenticatedError, type UserIdentity } from "@atelier/subgraph-kit";
+import { ForbiddenError, tenantActor } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { type IdentityScope, identityScope, type MemberActor } from "./identity-scope";
 
-export function requireSignedIn(ctx: IdentityContext): UserIdentity {
-  // An API client is authenticated: what it lacks is the right, not credentials.
-  if (ctx.identity.kind === "apiClient") throw new ForbiddenError("API clients cannot do this; sign in as a user.");
-  if (ctx.identity.kind !== "user") throw new UnauthenticatedError();
-  return ctx.identity;
-}
+import { requireSignedIn } from "./require-signed-in";
 
 /**
  * The one place roles are checked, and the way to a member's tenant scope. The role comes from
@@ -25,11 +20,4 @@ export async function authorize(ctx: IdentityContext, required: Role): Promise<I
   if (!roleAtLeast(membership.role, required)) throw new ForbiddenError(`This needs the ${required} role or higher.`);
   const actor = tenantActor({ ...user, role: membership.role }, ctx.requestId) as MemberActor;
   return identityScope(ctx.services, actor);
-}
-
-/** Whether `actor` may give or take away `role` (only an OWNER handles OWNER). */
-export function assertMayManageRole(actor: MemberActor, ...roles: Role[]): void {
-  if (roles.includes("OWNER") && !roleAtLeast(actor.role, "OWNER")) {
-    throw new ForbiddenError("Only an OWNER can grant or remove the OWNER role.");
-  }
 }

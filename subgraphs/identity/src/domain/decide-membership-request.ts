@@ -4,7 +4,8 @@ import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
-import { assertMayManageRole, authorize } from "./authorize";
+import { assertMayManageRole } from "./assert-may-manage-role";
+import { authorize } from "./authorize";
 
 export type MembershipDecision = { approve: true; role?: Role | null } | { approve: false };
 

@@ -4,7 +4,8 @@ import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import { createUserStore } from "../data/user-store";
 import type { Membership } from "../generated/prisma/client";
-import { assertMayManageRole, authorize } from "./authorize";
+import { assertMayManageRole } from "./assert-may-manage-role";
+import { authorize } from "./authorize";
 
 /** Invites by e-mail; an account without credentials is created for an unknown address. */
 export async function inviteMember(ctx: IdentityContext, input: { email: string; role: Role }): Promise<Membership> {

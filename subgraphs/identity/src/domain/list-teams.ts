@@ -7,14 +7,3 @@ export async function listTeams(ctx: IdentityContext, input: PageArgs) {
   const scope = await authorize(ctx, "VIEWER");
   return scope.read((tx) => createTeamStore(tx).page(input));
 }
-
-export async function findTeam(ctx: IdentityContext, id: string) {
-  const scope = await authorize(ctx, "VIEWER");
-  return scope.read((tx) => createTeamStore(tx).findOrNull(id));
-}
-
-/** A team's members, read in the caller's tenant scope (a team of another tenant has none). */
-export async function listTeamMembers(ctx: IdentityContext, team: { id: string }, input: PageArgs) {
-  const scope = await authorize(ctx, "VIEWER");
-  return scope.read((tx) => createTeamStore(tx).membersPage(team.id, input));
-}

@@ -2,8 +2,9 @@ import { UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { createOidcIdentityStore } from "../data/oidc-identity-store";
 import { createUserStore } from "../data/user-store";
-import { type AuthResult, signIn } from "./auth-result";
-import { audit } from "./record-audit";
+import type { AuthResult } from "./auth-result";
+import { recordAudit } from "./record-audit";
+import { signIn } from "./sign-in";
 
 /**
  * Signs in with an ID token of a configured issuer. Links by subject, then by verified
@@ -18,7 +19,7 @@ export async function loginWithIdToken(
   const user = await ctx.services.db.$transaction(async (tx) => {
     const existing = await createOidcIdentityStore(tx).findOrLinkUser(claims);
     if (existing?.linkedNow) {
-      await audit(tx, ctx, {
+      await recordAudit(tx, ctx, {
         tenantId: null,
         actorUserId: existing.user.id,
         action: "user.link_oidc",
@@ -41,7 +42,7 @@ export async function loginWithIdToken(
         oidcIdentities: { create: { issuer: claims.issuer, subject: claims.subject, email: claims.email } },
       },
     });
-    await audit(tx, ctx, {
+    await recordAudit(tx, ctx, {
       tenantId: null,
       actorUserId: created.id,
       action: "user.sign_up",

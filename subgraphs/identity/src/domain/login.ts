@@ -2,7 +2,8 @@ import { RateLimitedError, UnauthenticatedError } from "@atelier/subgraph-kit";
 import { burnPasswordCheck, verifyPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
 import { createUserStore } from "../data/user-store";
-import { type AuthResult, signIn } from "./auth-result";
+import type { AuthResult } from "./auth-result";
+import { signIn } from "./sign-in";
 
 const WRONG_CREDENTIALS = "E-mail or password is wrong.";
 

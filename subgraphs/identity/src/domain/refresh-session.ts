@@ -1,9 +1,11 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { createSessionStore } from "../data/session-store";
+import { activeMembershipFor } from "./active-membership-for";
 import { announceAccessChange } from "./announce-access-change";
-import { type AuthResult, activeMembershipFor, authResultFor } from "./auth-result";
-import { audit } from "./record-audit";
+import type { AuthResult } from "./auth-result";
+import { authResultFor } from "./auth-result-for";
+import { recordAudit } from "./record-audit";
 
 const EXPIRED = "Your session has ended; sign in again.";
 
@@ -24,7 +26,7 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
     });
     if (count === 0) {
       await createSessionStore(tx).revokeFamily(current.familyId, "refresh_token_reuse");
-      await audit(tx, ctx, {
+      await recordAudit(tx, ctx, {
         tenantId: current.tenantId,
         actorUserId: current.userId,
         action: "session.reuse_detected",
@@ -46,7 +48,7 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
       userAgent: ctx.client.userAgent ?? current.userAgent,
       ttlDays: ctx.services.config.refreshTokenTtlDays,
     });
-    await audit(tx, ctx, {
+    await recordAudit(tx, ctx, {
       tenantId: next.session.tenantId,
       actorUserId: user.id,
       action: "session.refresh",

@@ -3,7 +3,7 @@ import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import { createTenantDirectory } from "../data/tenant-store";
 import type { Membership } from "../generated/prisma/client";
-import { requireSignedIn } from "./authorize";
+import { requireSignedIn } from "./require-signed-in";
 import { userScopeIn } from "./user-scope-in";
 
 /** A signed-in user asks to join a tenant; its admins approve or reject. */

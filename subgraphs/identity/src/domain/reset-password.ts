@@ -4,7 +4,7 @@ import type { IdentityContext } from "../context";
 import { createSessionStore } from "../data/session-store";
 import { createUserTokenStore } from "../data/user-token-store";
 import { announceAccessChange } from "./announce-access-change";
-import { audit } from "./record-audit";
+import { recordAudit } from "./record-audit";
 
 /** Sets the password and ends every session: whoever held the old password is signed out. */
 export async function resetPassword(ctx: IdentityContext, input: { token: string; newPassword: string }) {
@@ -16,7 +16,7 @@ export async function resetPassword(ctx: IdentityContext, input: { token: string
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     if (!user.emailVerifiedAt) await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
     const sessionsEnded = await createSessionStore(tx).revokeAllOfUser(userId, "password_reset");
-    await audit(tx, ctx, {
+    await recordAudit(tx, ctx, {
       tenantId: null,
       actorUserId: userId,
       action: "user.reset_password",

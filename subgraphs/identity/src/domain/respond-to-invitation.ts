@@ -4,7 +4,7 @@ import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
-import { requireSignedIn } from "./authorize";
+import { requireSignedIn } from "./require-signed-in";
 import { userScopeIn } from "./user-scope-in";
 
 /**

@@ -3,7 +3,8 @@ import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
-import { assertMayManageRole, authorize } from "./authorize";
+import { assertMayManageRole } from "./assert-may-manage-role";
+import { authorize } from "./authorize";
 
 /** Withdraws a membership or a pending invitation; the last OWNER stays. */
 export async function revokeMembership(ctx: IdentityContext, input: { membershipId: string }): Promise<Membership> {

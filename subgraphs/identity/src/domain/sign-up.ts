@@ -6,8 +6,9 @@ import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import { createTenantDirectory, createTenantStore } from "../data/tenant-store";
 import { createUserStore, isUnclaimedUser } from "../data/user-store";
-import { type AuthResult, signIn } from "./auth-result";
+import type { AuthResult } from "./auth-result";
 import { sendEmailVerification } from "./send-email-verification";
+import { signIn } from "./sign-in";
 import { userScopeIn } from "./user-scope-in";
 
 export interface SignUpInput {

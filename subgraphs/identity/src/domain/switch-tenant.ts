@@ -1,8 +1,9 @@
 import { ForbiddenError, UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
-import { type AuthResult, authResultFor } from "./auth-result";
-import { requireSignedIn } from "./authorize";
+import type { AuthResult } from "./auth-result";
+import { authResultFor } from "./auth-result-for";
+import { requireSignedIn } from "./require-signed-in";
 import { userScopeIn } from "./user-scope-in";
 
 /** A new access token for another tenant; the session remembers it for later refreshes. */

@@ -1,4 +1,4 @@
-import { requireSignedIn } from "../../domain/authorize";
+import { requireSignedIn } from "../../domain/require-signed-in";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 
 export const myMembershipsResolver: QueryResolvers["myMemberships"] = (_, __, ctx) =>

@@ -6,24 +6,13 @@ import {
   createAccountAuditEventStore,
   createAuditEventStore,
 } from "../data/audit-event-store";
-import { authorize, requireSignedIn } from "./authorize";
+import { requireSignedIn } from "./require-signed-in";
 import { userScopeIn } from "./user-scope-in";
 
-export interface AuditFeedInput extends PageArgs {
-  filter?: {
-    actorId?: string | null;
-    resourceType?: string | null;
-    resourceId?: string | null;
-    action?: string | null;
-  } | null;
-}
-
-/** The active tenant's feed (ADMIN), read under the tenant's RLS as well as its filter. */
-export async function listTenantAuditEvents(ctx: IdentityContext, input: AuditFeedInput) {
-  const scope = await authorize(ctx, "ADMIN");
-  const take = pageSize(input.first);
-  const rows = await scope.read((tx) => createAuditEventStore(tx).page({ ...input.filter, take, after: input.after }));
-  return toConnection(rows, take, auditCursor);
+/** Descending order of two non-negative integers written in decimal. */
+function compareDesc(a: string, b: string): number {
+  if (a.length !== b.length) return b.length - a.length;
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /**
@@ -42,10 +31,4 @@ export async function listMyActivity(ctx: IdentityContext, input: PageArgs) {
     compareDesc(a.__sortKey, b.__sortKey) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
   const rows = [...inTenant, ...onAccount].sort(newestFirst).slice(0, take + 1);
   return toConnection(rows, take, auditCursor);
-}
-
-/** Descending order of two non-negative integers written in decimal. */
-function compareDesc(a: string, b: string): number {
-  if (a.length !== b.length) return b.length - a.length;
-  return a < b ? 1 : a > b ? -1 : 0;
 }

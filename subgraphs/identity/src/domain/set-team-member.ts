@@ -1,4 +1,4 @@
-import { BadUserInputError, NotFoundError } from "@atelier/subgraph-kit";
+import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import { createTeamStore } from "../data/team-store";
@@ -23,23 +23,6 @@ export async function setTeamMember(
       resourceType: "Team",
       resourceId: team.id,
       changes: { teamMemberId: row.id, userId: input.userId, role },
-    });
-    return team;
-  });
-}
-
-export async function removeTeamMember(ctx: IdentityContext, input: { teamId: string; userId: string }): Promise<Team> {
-  const scope = await authorize(ctx, "ADMIN");
-  return scope.write(async (tx) => {
-    const teams = createTeamStore(tx);
-    const team = await teams.find(input.teamId);
-    if ((await teams.removeMember(team.id, input.userId)) === 0)
-      throw new NotFoundError("That user is not in the team.");
-    tx.audit({
-      action: "team.remove_member",
-      resourceType: "Team",
-      resourceId: team.id,
-      changes: { userId: input.userId },
     });
     return team;
   });
