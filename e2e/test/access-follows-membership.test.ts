@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
+import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { subscribe } from "../../gateway/test/support/ws-client";
 import { gql, ok } from "./support/client";
 import { joinAs, type Person, signUpOwner } from "./support/members";
@@ -143,5 +146,119 @@ describe("access follows the current membership and session, in all four subgrap
     ]);
     console.info(`logged-out session: reads refused after ${readsMs} ms, subscription closed after ${socketMs} ms`);
     expect(Math.max(readsMs, socketMs)).toBeLessThan(BOUND_MS);
+  });
+});
+
+const CREATE_API_CLIENT = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { apiKey apiClient { id } } }`;
+/** The gateway caches a key's verification this long; identity's notice must make the wait moot. */
+const API_KEY_CACHE_MS = 30_000;
+/** API keys run only published operations: the partner app's manifest. */
+const PARTNER_APP = "access-partner";
+const PROBE = "query Probe { workspaces(first: 1) { __typename } }";
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const byId = (document: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(document) } });
+
+async function publishPartnerApp() {
+  const operations = [
+    { id: sha256(PROBE), name: "Probe", type: "query", body: PROBE },
+    { id: sha256(RUN_UPDATED), name: "RunUpdated", type: "subscription", body: RUN_UPDATED },
+  ];
+  await ok(
+    stack.url(),
+    `mutation($input: PublishPersistedOperationsInput!) { publishPersistedOperations(input: $input) { version { id } } }`,
+    {
+      input: {
+        app: PARTNER_APP,
+        version: "1",
+        manifest: { format: "apollo-persisted-query-manifest", version: 1, operations },
+      },
+    },
+    owner.token,
+  );
+}
+
+async function keyOutcome(apiKey: string): Promise<string> {
+  const res = await fetch(stack.url(), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-api-key": apiKey },
+    body: JSON.stringify({ extensions: byId(PROBE) }),
+  });
+  const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+  return body.errors?.[0]?.extensions?.code ?? "OK";
+}
+
+/** A partner's socket: graphql-ws with the API key in connection_init. */
+function subscribeWithKey(apiKey: string) {
+  const closes: { code: number }[] = [];
+  const values: unknown[] = [];
+  const client = createClient({
+    url: stack.wsUrl(),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => {},
+    connectionParams: { authorization: `ApiKey ${apiKey}` },
+    on: { closed: (event) => void closes.push(event as { code: number }) },
+  });
+  client.subscribe(
+    { query: "", variables: { runId }, extensions: byId(RUN_UPDATED) },
+    { next: (value) => void values.push(value), error: () => {}, complete: () => {} },
+  );
+  return { closes, values, dispose: () => client.dispose() };
+}
+
+async function newApiClient(scopes: string[]) {
+  const data = await ok(
+    stack.url(),
+    CREATE_API_CLIENT,
+    { input: { name: `Partner ${Math.random()}`, scopes, allowedApps: [PARTNER_APP] } },
+    owner.token,
+  );
+  return data.createApiClient as { apiKey: string; apiClient: { id: string } };
+}
+
+describe("an API client's access follows identity at once, not the gateway's 30 s key cache", () => {
+  beforeAll(publishPartnerApp);
+
+  it("a revoked client's key is refused on its next requests, and its open subscription closes", async () => {
+    const { apiKey, apiClient } = await newApiClient(["creative:read", "workflows:read"]);
+    expect(await keyOutcome(apiKey)).toBe("OK");
+    expect(await keyOutcome(apiKey)).toBe("OK");
+    const sub = subscribeWithKey(apiKey);
+    await expect.poll(() => sub.values.length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    await ok(
+      stack.url(),
+      `mutation($id: ID!) { revokeApiClient(input: { id: $id }) { apiClient { revokedAt } } }`,
+      { id: apiClient.id },
+      owner.token,
+    );
+    const from = Date.now();
+    await expect
+      .poll(() => keyOutcome(apiKey), { timeout: API_KEY_CACHE_MS / 10, interval: 20 })
+      .toBe("UNAUTHENTICATED");
+    const readsMs = Date.now() - from;
+    await expect.poll(() => sub.closes[0]?.code, { timeout: API_KEY_CACHE_MS / 10, interval: 20 }).toBe(4401);
+    const socketMs = Date.now() - from;
+    sub.dispose();
+    console.info(`revoked API client: requests refused after ${readsMs} ms, subscription closed after ${socketMs} ms`);
+    expect(Math.max(readsMs, socketMs)).toBeLessThan(API_KEY_CACHE_MS / 10);
+  });
+
+  it("a rotated secret: the old key is refused at once, the new one works", async () => {
+    const { apiKey, apiClient } = await newApiClient(["creative:read"]);
+    expect(await keyOutcome(apiKey)).toBe("OK");
+    const rotated = await ok(
+      stack.url(),
+      `mutation($id: ID!) { rotateApiClientSecret(input: { id: $id }) { apiKey } }`,
+      { id: apiClient.id },
+      owner.token,
+    );
+    const from = Date.now();
+    await expect
+      .poll(() => keyOutcome(apiKey), { timeout: API_KEY_CACHE_MS / 10, interval: 20 })
+      .toBe("UNAUTHENTICATED");
+    console.info(`rotated API client: old key refused after ${Date.now() - from} ms`);
+    expect(await keyOutcome(rotated.rotateApiClientSecret.apiKey)).toBe("OK");
   });
 });

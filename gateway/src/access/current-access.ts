@@ -3,13 +3,17 @@ import type { Logger } from "@atelier/logging";
 import type { IdentityInternalClient } from "../auth/identity-internal-client";
 import { AccessCache, type AccessSubject, type CurrentAccess, subjectKey } from "./access-cache";
 
-/** identity publishes `{ userId }` or `{ tenantId }` here after a membership or session change commits. */
+/**
+ * identity publishes `{ userId }` or `{ tenantId }` here after a membership or session change commits,
+ * and `{ apiClientId, tenantId }` after an API client is revoked, rotated or re-scoped.
+ */
 export const ACCESS_CHANGES_CHANNEL = "access_changes";
 /** A removed member, a demoted editor or an ended session loses access within this long, notice or not. */
 export const ACCESS_CACHE_TTL_MS = 15_000;
 const MAX_BATCH = 64;
 
-export type AccessChange = { userId?: string; tenantId?: string };
+/** With `apiClientId`, `tenantId` only says where the client is: the tenant's members are unchanged. */
+export type AccessChange = { userId?: string; tenantId?: string; apiClientId?: string };
 
 export interface CurrentAccessResolver {
   resolve(subject: AccessSubject): Promise<CurrentAccess>;
@@ -50,8 +54,10 @@ export function createCurrentAccessResolver(opts: {
     });
 
   function forget(change: AccessChange): void {
-    const { userId, tenantId } = change;
-    if (typeof userId !== "string" && typeof tenantId !== "string") return;
+    const { userId, apiClientId } = change;
+    // An API client's notice drops no member's answer; its listeners drop the key's verification.
+    const tenantId = typeof apiClientId === "string" ? undefined : change.tenantId;
+    if (typeof userId !== "string" && typeof tenantId !== "string" && typeof apiClientId !== "string") return;
     generation++;
     const matches = (s: AccessSubject) =>
       (typeof userId === "string" && s.userId === userId) || (typeof tenantId === "string" && s.tenantId === tenantId);

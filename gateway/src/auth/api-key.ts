@@ -1,4 +1,5 @@
 import type { Identity } from "@atelier/internal-auth";
+import type { CurrentAccessResolver } from "../access/current-access";
 import { AuthenticationError } from "./authentication-error";
 import type { IdentityInternalClient } from "./identity-internal-client";
 import { sha256 } from "./sha256";
@@ -13,14 +14,34 @@ interface VerifiedApiKey {
   scopes: string[];
 }
 
-/** Resolves API keys through identity; results are cached by the key's hash, refusals briefly. */
-export function createApiKeyVerifier(identity: IdentityInternalClient) {
-  const cache = new TtlCache<Identity | null>(10_000);
+/**
+ * Resolves API keys through identity; results are cached by the key's hash, refusals briefly. When
+ * identity announces that a client was revoked, rotated or re-scoped, its cached verifications stop
+ * counting at once (this listener is registered before any socket watch, which is built from the
+ * authenticator, so a re-checked socket already asks identity afresh).
+ */
+export function createApiKeyVerifier(
+  identity: IdentityInternalClient,
+  access?: Pick<CurrentAccessResolver, "onChange">,
+) {
+  const cache = new TtlCache<{ identity: Identity | null; askedAt: number }>(10_000);
+  /** apiClientId → when identity last announced a change of it; verifications asked earlier are stale. */
+  const changedAt = new Map<string, number>();
+  access?.onChange((change) => {
+    if (typeof change.apiClientId !== "string") return;
+    const now = Date.now();
+    for (const [id, at] of changedAt) if (now - at > KNOWN_KEY_TTL_MS) changedAt.delete(id);
+    changedAt.set(change.apiClientId, now);
+  });
+  const stale = (entry: { identity: Identity | null; askedAt: number }) =>
+    entry.identity?.kind === "apiClient" && (changedAt.get(entry.identity.apiClientId) ?? -1) >= entry.askedAt;
   return {
     async verify(apiKey: string): Promise<Identity> {
       const cacheKey = sha256(apiKey);
-      let resolved = cache.get(cacheKey);
+      const cached = cache.get(cacheKey);
+      let resolved = cached && !stale(cached) ? cached.identity : undefined;
       if (resolved === undefined) {
+        const askedAt = Date.now();
         const result = await identity.post<VerifiedApiKey>("/internal/api-keys/verify", { apiKey });
         resolved = result.ok
           ? {
@@ -30,7 +51,7 @@ export function createApiKeyVerifier(identity: IdentityInternalClient) {
               scopes: result.body.scopes ?? [],
             }
           : null;
-        cache.set(cacheKey, resolved, resolved ? KNOWN_KEY_TTL_MS : UNKNOWN_KEY_TTL_MS);
+        cache.set(cacheKey, { identity: resolved, askedAt }, resolved ? KNOWN_KEY_TTL_MS : UNKNOWN_KEY_TTL_MS);
       }
       if (!resolved) throw new AuthenticationError("API key not recognised");
       return resolved;

@@ -33,7 +33,7 @@ export function createAuthenticator(
     algorithms: config.accessToken.algorithms,
     identity: identityClient,
   });
-  const apiKeys = createApiKeyVerifier(identityClient);
+  const apiKeys = createApiKeyVerifier(identityClient, access);
   const delegations = createDelegationAuthenticator({
     publicKeys: config.delegationPublicKeys,
     identity: identityClient,

@@ -1,5 +1,5 @@
 import { describe, expect } from "vitest";
-import { socialTokensFor } from "../src/domain/social-connections";
+import { socialTokensFor } from "../src/domain/social-tokens-for";
 import { type IdentitySubgraph, identityTest as test } from "./fixture";
 import { codeOf, signUpAccount } from "./support/accounts";
 import { connect, DISCONNECT, MINE, socialAuditRows, storedConnection } from "./support/social-connections";

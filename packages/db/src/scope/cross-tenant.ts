@@ -8,6 +8,8 @@ export const CROSS_TENANT_PURPOSES = {
   "own-memberships": "list the memberships of the signed-in user across tenants",
   "job-claim": "a worker claims the next job of any tenant; it then acts in that job's tenant scope",
   "event-delivery": "the gateway's catch-up reads of stream events, filtered by the subscriber's tenant",
+  "tenant-directory": "find a tenant by its public slug (asking to join it, picking a free slug at sign-up)",
+  "store-maintenance": "rebuild or sweep a derived store (vector index, stale embeddings) for every tenant at start",
 } as const;
 
 export type CrossTenantPurpose = keyof typeof CROSS_TENANT_PURPOSES;

@@ -1,10 +1,5 @@
 import type { Role } from "@atelier/internal-auth";
-import type { IdentityContext } from "../context";
-import type { Db } from "../data/db";
-import { approvedMembership, firstApprovedMembership } from "../data/memberships";
-import { insertSession } from "../data/sessions";
 import type { Session, Tenant, User } from "../generated/prisma/client";
-import { recordSignIn } from "./record-sign-in";
 
 /** What every sign-in step returns (the AuthPayload type). */
 export interface AuthResult {
@@ -18,57 +13,4 @@ export interface AuthResult {
   tenant?: Tenant | null;
   role?: Role | null;
   session?: Session | null;
-}
-
-/** The tenant a session acts in: the wanted one if still approved, else the first approved. */
-export async function activeMembershipFor(db: Db, userId: string, wantedTenantId: string | null) {
-  const wanted = wantedTenantId ? await approvedMembership(db, userId, wantedTenantId) : null;
-  return wanted ?? (await firstApprovedMembership(db, userId));
-}
-
-/** Signs an access token for a session row and shapes the payload. */
-export async function authResultFor(
-  ctx: IdentityContext,
-  user: User,
-  session: Session,
-  refreshToken: string | null,
-): Promise<AuthResult> {
-  const db = ctx.services.db;
-  const membership = session.tenantId ? await approvedMembership(db, user.id, session.tenantId) : null;
-  const access = await ctx.services.tokens.issueAccessToken({
-    userId: user.id,
-    tenantId: membership?.tenantId ?? null,
-    role: membership?.role ?? null,
-    sessionId: session.id,
-  });
-  return {
-    mfaRequired: false,
-    accessToken: access.token,
-    accessTokenExpiresAt: access.expiresAt,
-    refreshToken,
-    refreshTokenExpiresAt: refreshToken ? session.expiresAt : null,
-    user,
-    tenant: membership ? await db.tenant.findUnique({ where: { id: membership.tenantId } }) : null,
-    role: membership?.role ?? null,
-    session,
-  };
-}
-
-/** Completes a sign-in: records the login, starts a session family, issues tokens. */
-export async function signIn(ctx: IdentityContext, user: User, opts: { device?: string | null; method: string }) {
-  const { session, refreshToken, signedInUser } = await ctx.services.db.$transaction(async (tx) => {
-    const membership = await firstApprovedMembership(tx, user.id);
-    const started = await insertSession(tx, {
-      userId: user.id,
-      tenantId: membership?.tenantId ?? null,
-      device: opts.device,
-      ipAddress: ctx.client.ip,
-      userAgent: ctx.client.userAgent,
-      ttlDays: ctx.services.config.refreshTokenTtlDays,
-    });
-    const signedInUser = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordSignIn(tx, ctx, started.session, opts.method);
-    return { ...started, signedInUser };
-  });
-  return authResultFor(ctx, signedInUser, session, refreshToken);
 }

@@ -1,25 +1,16 @@
 import { type Role, roleAtLeast } from "@atelier/internal-auth";
-import { ForbiddenError, UnauthenticatedError, type UserIdentity } from "@atelier/subgraph-kit";
+import { ForbiddenError, tenantActor } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { type IdentityScope, identityScope, type MemberActor } from "./identity-scope";
 
-export interface TenantActor {
-  userId: string;
-  tenantId: string;
-  role: Role;
-}
-
-export function requireSignedIn(ctx: IdentityContext): UserIdentity {
-  // An API client is authenticated: what it lacks is the right, not credentials.
-  if (ctx.identity.kind === "apiClient") throw new ForbiddenError("API clients cannot do this; sign in as a user.");
-  if (ctx.identity.kind !== "user") throw new UnauthenticatedError();
-  return ctx.identity;
-}
+import { requireSignedIn } from "./require-signed-in";
 
 /**
- * The one place roles are checked. The role comes from the APPROVED membership as stored
- * now, not from the access token, so a demotion or revocation takes effect at once.
+ * The one place roles are checked, and the way to a member's tenant scope. The role comes from
+ * the APPROVED membership as stored now, not from the access token, so a demotion or revocation
+ * takes effect at once; the scope is built only after that check, with that role.
  */
-export async function authorize(ctx: IdentityContext, required: Role): Promise<TenantActor> {
+export async function authorize(ctx: IdentityContext, required: Role): Promise<IdentityScope> {
   const user = requireSignedIn(ctx);
   if (!user.tenantId) throw new ForbiddenError("Choose a tenant first (switchTenant), or join one.");
   const membership = await ctx.loaders.membershipOf.load(`${user.tenantId}:${user.userId}`);
@@ -27,12 +18,6 @@ export async function authorize(ctx: IdentityContext, required: Role): Promise<T
   const tenant = await ctx.loaders.tenantById.load(user.tenantId);
   if (tenant?.status !== "ACTIVE") throw new ForbiddenError("This tenant is suspended or archived.");
   if (!roleAtLeast(membership.role, required)) throw new ForbiddenError(`This needs the ${required} role or higher.`);
-  return { userId: user.userId, tenantId: user.tenantId, role: membership.role };
-}
-
-/** Whether `actor` may give or take away `role` (only an OWNER handles OWNER). */
-export function assertMayManageRole(actor: TenantActor, ...roles: Role[]): void {
-  if (roles.includes("OWNER") && !roleAtLeast(actor.role, "OWNER")) {
-    throw new ForbiddenError("Only an OWNER can grant or remove the OWNER role.");
-  }
+  const actor = tenantActor({ ...user, role: membership.role }, ctx.requestId) as MemberActor;
+  return identityScope(ctx.services, actor);
 }

@@ -1,31 +1,31 @@
 import type { Role } from "@atelier/internal-auth";
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findMembershipInTenant, lockOwners } from "../data/memberships";
+import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
-import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { assertMayManageRole } from "./assert-may-manage-role";
+import { authorize } from "./authorize";
 
 export async function changeMemberRole(
   ctx: IdentityContext,
   input: { membershipId: string; role: Role },
 ): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const membership = await scope.write(async (stx) => {
+    const memberships = createMembershipStore(stx);
+    const target = await memberships.find(input.membershipId);
     if (!target) throw new NotFoundError("No membership with that id in this tenant.");
     if (target.status !== "APPROVED") throw new ConflictError("Only an approved member's role can be changed.");
     assertMayManageRole(actor, target.role, input.role);
     if (target.role === "OWNER" && input.role !== "OWNER") {
-      const owners = await lockOwners(tx, actor.tenantId);
+      const owners = await memberships.lockOwners();
       if (owners.length <= 1)
         throw new ConflictError("The last OWNER cannot be demoted; make someone else OWNER first.");
     }
-    const membership = await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    const membership = await memberships.update(target.id, { role: input.role });
+    stx.audit({
       action: "membership.change_role",
       resourceType: "Membership",
       resourceId: membership.id,

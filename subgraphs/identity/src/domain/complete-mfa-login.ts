@@ -1,7 +1,8 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { type AuthResult, signIn } from "./auth-result";
+import type { AuthResult } from "./auth-result";
 import { checkTotp } from "./check-totp";
+import { signIn } from "./sign-in";
 
 export async function completeMfaLogin(
   ctx: IdentityContext,

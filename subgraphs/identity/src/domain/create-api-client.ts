@@ -1,9 +1,7 @@
 import type { IdentityContext } from "../context";
-import { formatApiKey, newApiKey } from "../data/api-clients";
+import { createApiClientStore, formatApiKey, newApiKey } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface CreateApiClientInput {
   name: string;
@@ -16,22 +14,19 @@ export async function createApiClient(
   ctx: IdentityContext,
   input: CreateApiClientInput,
 ): Promise<{ apiClient: ApiClient; apiKey: string }> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const key = newApiKey();
-  const apiClient = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const apiClient = await tx.apiClient.create({
-      data: {
-        tenantId: actor.tenantId,
-        name: input.name,
-        keyId: key.keyId,
-        secretHash: key.secretHash,
-        scopes: [...new Set(input.scopes)],
-        allowedApps: [...new Set(input.allowedApps ?? [])],
-        createdById: actor.userId,
-      },
+  const apiClient = await scope.write(async (stx) => {
+    const apiClient = await createApiClientStore(stx).create({
+      name: input.name,
+      keyId: key.keyId,
+      secretHash: key.secretHash,
+      scopes: [...new Set(input.scopes)],
+      allowedApps: [...new Set(input.allowedApps ?? [])],
+      createdById: actor.userId,
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "api_client.create",
       resourceType: "ApiClient",
       resourceId: apiClient.id,

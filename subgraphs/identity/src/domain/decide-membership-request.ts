@@ -1,12 +1,11 @@
 import type { Role } from "@atelier/internal-auth";
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findMembershipInTenant } from "../data/memberships";
+import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
-import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { assertMayManageRole } from "./assert-may-manage-role";
+import { authorize } from "./authorize";
 
 export type MembershipDecision = { approve: true; role?: Role | null } | { approve: false };
 
@@ -16,9 +15,11 @@ export async function decideMembershipRequest(
   input: { membershipId: string },
   decision: MembershipDecision,
 ): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const request = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const membership = await scope.write(async (stx) => {
+    const memberships = createMembershipStore(stx);
+    const request = await memberships.find(input.membershipId);
     if (!request) throw new NotFoundError("No membership with that id in this tenant.");
     if (request.status !== "PENDING" || request.origin !== "REQUESTED") {
       throw new ConflictError("Only a pending request to join can be approved or rejected.");
@@ -26,14 +27,13 @@ export async function decideMembershipRequest(
     const now = new Date();
     const role = decision.approve ? (decision.role ?? request.role) : request.role;
     if (decision.approve) assertMayManageRole(actor, role);
-    const membership = await tx.membership.update({
-      where: { id: request.id },
-      data: decision.approve
+    const membership = await memberships.update(
+      request.id,
+      decision.approve
         ? { status: "APPROVED", role, joinedAt: now, decidedAt: now, decidedById: actor.userId }
         : { status: "REJECTED", decidedAt: now, decidedById: actor.userId },
-    });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    );
+    stx.audit({
       action: decision.approve ? "membership.approve" : "membership.reject",
       resourceType: "Membership",
       resourceId: membership.id,

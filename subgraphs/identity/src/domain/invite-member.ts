@@ -1,21 +1,23 @@
 import type { Role } from "@atelier/internal-auth";
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { createUnclaimedUser, findUserByEmail } from "../data/users";
+import { createMembershipStore } from "../data/membership-store";
+import { createUserStore } from "../data/user-store";
 import type { Membership } from "../generated/prisma/client";
-import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { assertMayManageRole } from "./assert-may-manage-role";
+import { authorize } from "./authorize";
 
 /** Invites by e-mail; an account without credentials is created for an unknown address. */
 export async function inviteMember(ctx: IdentityContext, input: { email: string; role: Role }): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   assertMayManageRole(actor, input.role);
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const user = (await findUserByEmail(tx, input.email)) ?? (await createUnclaimedUser(tx, input.email));
-    const existing = await tx.membership.findUnique({
-      where: { userId_tenantId: { userId: user.id, tenantId: actor.tenantId } },
-    });
+  const membership = await scope.write(async (stx) => {
+    const tx = stx.db;
+    const memberships = createMembershipStore(stx);
+    const user =
+      (await createUserStore(tx).findByEmail(input.email)) ?? (await createUserStore(tx).createUnclaimed(input.email));
+    const existing = await memberships.findOf(user.id);
     if (existing && (existing.status === "APPROVED" || existing.status === "PENDING")) {
       throw new ConflictError(
         existing.status === "APPROVED"
@@ -32,19 +34,18 @@ export async function inviteMember(ctx: IdentityContext, input: { email: string;
       decidedById: null,
     };
     const membership = existing
-      ? await tx.membership.update({ where: { id: existing.id }, data: fields })
-      : await tx.membership.create({ data: { ...fields, tenantId: actor.tenantId, userId: user.id } });
+      ? await memberships.update(existing.id, fields)
+      : await memberships.create({ ...fields, userId: user.id });
     await tx.notification.create({
       data: {
         userId: user.id,
-        tenantId: actor.tenantId,
+        tenantId: stx.tenantId,
         type: "membership.invited",
         message: "You have been invited to join a tenant.",
-        metadata: { membershipId: membership.id, tenantId: actor.tenantId, role: input.role },
+        metadata: { membershipId: membership.id, tenantId: stx.tenantId, role: input.role },
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "membership.invite",
       resourceType: "Membership",
       resourceId: membership.id,

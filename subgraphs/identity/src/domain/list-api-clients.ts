@@ -1,16 +1,9 @@
-import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
+import type { PageArgs } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createApiClientStore } from "../data/api-client-store";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 export async function listApiClients(ctx: IdentityContext, input: PageArgs) {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, (tx) =>
-    prismaKeysetPage(
-      tx,
-      { table: `identity."api_clients"`, direction: "asc", scope: { tenantId: actor.tenantId } },
-      input,
-      (page) => tx.apiClient.findMany({ where: { tenantId: actor.tenantId }, ...page }),
-    ),
-  );
+  const scope = await authorize(ctx, "ADMIN");
+  return scope.read((tx) => createApiClientStore(tx).page(input));
 }

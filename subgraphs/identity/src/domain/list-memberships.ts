@@ -1,8 +1,8 @@
-import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
+import type { PageArgs } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createMembershipStore } from "../data/membership-store";
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 export interface MembershipListInput extends PageArgs {
   filter?: { status?: MembershipStatus | null; role?: MembershipRole | null } | null;
@@ -11,17 +11,6 @@ export interface MembershipListInput extends PageArgs {
 /** Members see who is in; only admins see pending, rejected and revoked memberships. */
 export async function listMemberships(ctx: IdentityContext, input: MembershipListInput) {
   const status = input.filter?.status ?? "APPROVED";
-  const actor = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
-  return inTenant(ctx, actor.tenantId, (tx) =>
-    prismaKeysetPage(
-      tx,
-      { table: `identity."memberships"`, direction: "asc", scope: { tenantId: actor.tenantId } },
-      input,
-      (page) =>
-        tx.membership.findMany({
-          where: { tenantId: actor.tenantId, status, ...(input.filter?.role ? { role: input.filter.role } : {}) },
-          ...page,
-        }),
-    ),
-  );
+  const scope = await authorize(ctx, status === "APPROVED" ? "VIEWER" : "ADMIN");
+  return scope.read((tx) => createMembershipStore(tx).page(input, { status, role: input.filter?.role }));
 }

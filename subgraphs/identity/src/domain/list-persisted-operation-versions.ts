@@ -1,27 +1,12 @@
-import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
+import type { PageArgs } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 export async function listPersistedOperationVersions(
   ctx: IdentityContext,
   input: PageArgs & { app: string; status?: "ACTIVE" | "RETIRED" | null },
 ) {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, (tx) =>
-    prismaKeysetPage(
-      tx,
-      { table: `identity."persisted_operation_versions"`, direction: "asc", scope: { tenantId: actor.tenantId } },
-      input,
-      (page) =>
-        tx.persistedOperationManifestVersion.findMany({
-          where: {
-            tenantId: actor.tenantId,
-            app: { name: input.app },
-            ...(input.status ? { status: input.status } : {}),
-          },
-          ...page,
-        }),
-    ),
-  );
+  const scope = await authorize(ctx, "ADMIN");
+  return scope.read((tx) => createPersistedOperationStore(tx).versionsPage(input, input));
 }

@@ -1,9 +1,10 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findOrLinkUser } from "../data/oidc-identities";
-import { availableUsername } from "../data/users";
-import { type AuthResult, signIn } from "./auth-result";
-import { audit } from "./record-audit";
+import { createOidcIdentityStore } from "../data/oidc-identity-store";
+import { createUserStore } from "../data/user-store";
+import type { AuthResult } from "./auth-result";
+import { recordAudit } from "./record-audit";
+import { signIn } from "./sign-in";
 
 /**
  * Signs in with an ID token of a configured issuer. Links by subject, then by verified
@@ -16,9 +17,9 @@ export async function loginWithIdToken(
   const claims = await ctx.services.oidc.verify(input.idToken);
   if (!claims) throw new UnauthenticatedError("This ID token is invalid or its issuer is not accepted.");
   const user = await ctx.services.db.$transaction(async (tx) => {
-    const existing = await findOrLinkUser(tx, claims);
+    const existing = await createOidcIdentityStore(tx).findOrLinkUser(claims);
     if (existing?.linkedNow) {
-      await audit(tx, ctx, {
+      await recordAudit(tx, ctx, {
         tenantId: null,
         actorUserId: existing.user.id,
         action: "user.link_oidc",
@@ -34,14 +35,14 @@ export async function loginWithIdToken(
     const created = await tx.user.create({
       data: {
         email: claims.email,
-        username: await availableUsername(tx, claims.email.split("@")[0]!),
+        username: await createUserStore(tx).availableUsername(claims.email.split("@")[0]!),
         fullName: claims.name ?? "",
         pictureUrl: claims.picture,
         emailVerifiedAt: new Date(),
         oidcIdentities: { create: { issuer: claims.issuer, subject: claims.subject, email: claims.email } },
       },
     });
-    await audit(tx, ctx, {
+    await recordAudit(tx, ctx, {
       tenantId: null,
       actorUserId: created.id,
       action: "user.sign_up",

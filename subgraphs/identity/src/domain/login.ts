@@ -1,8 +1,9 @@
 import { RateLimitedError, UnauthenticatedError } from "@atelier/subgraph-kit";
 import { burnPasswordCheck, verifyPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
-import { findUserByEmail } from "../data/users";
-import { type AuthResult, signIn } from "./auth-result";
+import { createUserStore } from "../data/user-store";
+import type { AuthResult } from "./auth-result";
+import { signIn } from "./sign-in";
 
 const WRONG_CREDENTIALS = "E-mail or password is wrong.";
 
@@ -21,7 +22,7 @@ export async function login(
   ]);
   const wait = Math.max(...waits);
   if (wait > 0) throw new RateLimitedError(`Too many failed sign-ins; try again in ${wait} seconds.`, wait);
-  const user = await findUserByEmail(db, key);
+  const user = await createUserStore(db).findByEmail(key);
   let ok = false;
   if (user?.passwordHash) ok = await verifyPassword(input.password, user.passwordHash);
   else await burnPasswordCheck(input.password);

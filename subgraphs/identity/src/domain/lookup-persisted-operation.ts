@@ -1,4 +1,8 @@
+import { crossTenant } from "@atelier/db";
+import { systemActor } from "@atelier/subgraph-kit";
 import type { IdentityServices } from "../context";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
+import { identityScope } from "./identity-scope";
 
 export interface LookupInput {
   id: string;
@@ -12,9 +16,6 @@ export interface LookupAnswer {
   allowed: boolean;
 }
 
-const ACTIVE = { status: "ACTIVE" as const };
-const NEWEST = { version: { publishedAt: "desc" as const } };
-
 /**
  * For the gateway: an ACTIVE operation by id, for an API client only within the apps it may call
  * (`allowed: false` when the id exists in its tenant under another app), for first-party callers
@@ -24,23 +25,24 @@ export async function lookupPersistedOperation(
   services: IdentityServices,
   input: LookupInput,
 ): Promise<LookupAnswer | null> {
-  const { db } = services;
   let tenantId = input.tenantId;
   let apps: string[] | undefined;
   if (input.apiClientId) {
-    const client = await db.apiClient.findUnique({ where: { id: input.apiClientId } });
+    const { apiClientId } = input;
+    const client = await crossTenant("identity-resolution", () =>
+      services.db.apiClient.findUnique({ where: { id: apiClientId } }),
+    );
     if (!client?.active || client.revokedAt) return null;
     tenantId = client.tenantId;
     apps = client.allowedApps;
   }
   if (!tenantId) return null;
-  const inTenant = { id: input.id, tenantId, version: ACTIVE };
-  const found = await db.persistedOperation.findFirst({
-    where: apps ? { ...inTenant, version: { ...ACTIVE, app: { name: { in: apps } } } } : inTenant,
-    orderBy: NEWEST,
+  return identityScope(services, systemActor(tenantId, "gateway")).read(async (tx) => {
+    const operations = createPersistedOperationStore(tx);
+    const found = await operations.findActiveOperation(input.id, apps);
+    if (found) return { document: found.document, operationName: found.name, allowed: true };
+    if (!apps) return null;
+    const elsewhere = await operations.findActiveOperation(input.id);
+    return elsewhere ? { document: null, operationName: null, allowed: false } : null;
   });
-  if (found) return { document: found.document, operationName: found.name, allowed: true };
-  if (!apps) return null;
-  const elsewhere = await db.persistedOperation.findFirst({ where: inTenant, select: { id: true } });
-  return elsewhere ? { document: null, operationName: null, allowed: false } : null;
 }

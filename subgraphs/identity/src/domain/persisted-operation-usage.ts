@@ -1,8 +1,8 @@
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findApiClientInTenant } from "../data/api-clients";
+import { createApiClientStore } from "../data/api-client-store";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
 
 const MAX_RANGE_MS = 93 * 24 * 3600 * 1000;
 
@@ -11,22 +11,12 @@ export async function persistedOperationUsage(
   ctx: IdentityContext,
   input: { apiClientId: string; from: Date; to: Date },
 ) {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
   const span = input.to.getTime() - input.from.getTime();
   if (span <= 0 || span > MAX_RANGE_MS) throw new BadUserInputError("to: must be after from, by at most 93 days");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
-    await findApiClientInTenant(tx, actor.tenantId, input.apiClientId);
-    const groups = await tx.persistedOperationUsage.groupBy({
-      by: ["operationKey", "operationId", "operationName"],
-      where: {
-        tenantId: actor.tenantId,
-        apiClientId: input.apiClientId,
-        windowStart: { gte: input.from, lt: input.to },
-      },
-      _sum: { calls: true, errors: true, totalLatencyMs: true },
-      _max: { maxLatencyMs: true, windowStart: true },
-      _min: { windowStart: true },
-    });
+  return scope.read(async (tx) => {
+    await createApiClientStore(tx).find(input.apiClientId);
+    const groups = await createPersistedOperationStore(tx).usageByOperation(input.apiClientId, input.from, input.to);
     return groups
       .map((g) => {
         const calls = g._sum.calls ?? 0;

@@ -1,10 +1,9 @@
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { parseManifest } from "../persisted/parse-manifest";
 import { announcePersistedOperations } from "./announce-persisted-operations";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface PublishPersistedOperationsInput {
   app: string;
@@ -14,32 +13,14 @@ export interface PublishPersistedOperationsInput {
 
 /** Stores a manifest as a new ACTIVE version of the app (created on first publish). */
 export async function publishPersistedOperations(ctx: IdentityContext, input: PublishPersistedOperationsInput) {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
   const entries = parseManifest(input.manifest);
-  const version = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const app = await tx.persistedOperationApp.upsert({
-      where: { tenantId_name: { tenantId: actor.tenantId, name: input.app } },
-      create: { tenantId: actor.tenantId, name: input.app },
-      update: {},
-    });
-    const existing = await tx.persistedOperationManifestVersion.findUnique({
-      where: { appId_version: { appId: app.id, version: input.version } },
-    });
-    if (existing) throw new ConflictError(`version ${input.version} of ${input.app} is already published`);
-    const version = await tx.persistedOperationManifestVersion.create({
-      data: {
-        tenantId: actor.tenantId,
-        appId: app.id,
-        version: input.version,
-        operationCount: entries.length,
-        publishedById: actor.userId,
-      },
-    });
-    await tx.persistedOperation.createMany({
-      data: entries.map((e) => ({ versionId: version.id, tenantId: actor.tenantId, ...e })),
-    });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+  const version = await scope.write(async (stx) => {
+    const store = createPersistedOperationStore(stx);
+    const version = await store.publish(input.app, input.version, entries, actor.userId);
+    if (!version) throw new ConflictError(`version ${input.version} of ${input.app} is already published`);
+    stx.audit({
       action: "persisted_operations.publish",
       resourceType: "PersistedOperationVersion",
       resourceId: version.id,

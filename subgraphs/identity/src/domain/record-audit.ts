@@ -20,7 +20,7 @@ export interface AuditInput {
 }
 
 /** Records the change in the caller's transaction, with the request's actor and id. */
-export async function audit(tx: Db, ctx: IdentityContext, event: AuditInput): Promise<void> {
+export async function recordAudit(tx: Db, ctx: IdentityContext, event: AuditInput): Promise<void> {
   const actor = event.actorUserId ? { actorType: "USER" as const, actorId: event.actorUserId } : actorOf(ctx.identity);
   await recordAuditEvent(tx, {
     tenantId: event.tenantId,

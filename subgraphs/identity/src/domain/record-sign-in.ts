@@ -1,10 +1,10 @@
 import type { IdentityContext } from "../context";
 import type { Db } from "../data/db";
 import type { Session } from "../generated/prisma/client";
-import { audit } from "./record-audit";
+import { recordAudit } from "./record-audit";
 
 export function recordSignIn(tx: Db, ctx: IdentityContext, session: Session, method: string): Promise<void> {
-  return audit(tx, ctx, {
+  return recordAudit(tx, ctx, {
     tenantId: session.tenantId,
     actorUserId: session.userId,
     action: "session.create",

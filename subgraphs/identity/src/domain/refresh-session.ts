@@ -1,9 +1,11 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findSessionByRefreshToken, insertSession, revokeSessionFamily } from "../data/sessions";
+import { createSessionStore } from "../data/session-store";
+import { activeMembershipFor } from "./active-membership-for";
 import { announceAccessChange } from "./announce-access-change";
-import { type AuthResult, activeMembershipFor, authResultFor } from "./auth-result";
-import { audit } from "./record-audit";
+import type { AuthResult } from "./auth-result";
+import { authResultFor } from "./auth-result-for";
+import { recordAudit } from "./record-audit";
 
 const EXPIRED = "Your session has ended; sign in again.";
 
@@ -13,7 +15,7 @@ const EXPIRED = "Your session has ended; sign in again.";
  */
 export async function refreshSession(ctx: IdentityContext, input: { refreshToken: string }): Promise<AuthResult> {
   const db = ctx.services.db;
-  const current = await findSessionByRefreshToken(db, input.refreshToken);
+  const current = await createSessionStore(db).findByRefreshToken(input.refreshToken);
   if (!current || current.revokedAt || current.expiresAt <= new Date()) throw new UnauthenticatedError(EXPIRED);
 
   const outcome = await db.$transaction(async (tx) => {
@@ -23,8 +25,8 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
       data: { rotatedAt: new Date() },
     });
     if (count === 0) {
-      await revokeSessionFamily(tx, current.familyId, "refresh_token_reuse");
-      await audit(tx, ctx, {
+      await createSessionStore(tx).revokeFamily(current.familyId, "refresh_token_reuse");
+      await recordAudit(tx, ctx, {
         tenantId: current.tenantId,
         actorUserId: current.userId,
         action: "session.reuse_detected",
@@ -36,7 +38,7 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
     const user = await tx.user.findFirst({ where: { id: current.userId, deletedAt: null } });
     if (!user) return null;
     const membership = await activeMembershipFor(tx, user.id, current.tenantId);
-    const next = await insertSession(tx, {
+    const next = await createSessionStore(tx).insert({
       userId: user.id,
       tenantId: membership?.tenantId ?? null,
       familyId: current.familyId,
@@ -46,7 +48,7 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
       userAgent: ctx.client.userAgent ?? current.userAgent,
       ttlDays: ctx.services.config.refreshTokenTtlDays,
     });
-    await audit(tx, ctx, {
+    await recordAudit(tx, ctx, {
       tenantId: next.session.tenantId,
       actorUserId: user.id,
       action: "session.refresh",

@@ -1,6 +1,6 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { requireSignedIn } from "./authorize";
+import { requireSignedIn } from "./require-signed-in";
 import { sendEmailVerification } from "./send-email-verification";
 
 export async function requestEmailVerification(ctx: IdentityContext): Promise<{ ok: boolean }> {

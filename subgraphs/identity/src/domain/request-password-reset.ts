@@ -1,13 +1,17 @@
 import type { IdentityContext } from "../context";
-import { issueUserToken } from "../data/user-tokens";
-import { findUserByEmail } from "../data/users";
+import { createUserStore } from "../data/user-store";
+import { createUserTokenStore } from "../data/user-token-store";
 
 /** Always answers ok, so the answer does not reveal whether an account exists. */
 export async function requestPasswordReset(ctx: IdentityContext, input: { email: string }): Promise<{ ok: boolean }> {
   const { config, db, mail } = ctx.services;
-  const user = await findUserByEmail(db, input.email);
+  const user = await createUserStore(db).findByEmail(input.email);
   if (!user) return { ok: true };
-  const token = await issueUserToken(db, user.id, "PASSWORD_RESET", config.passwordResetTtlMinutes * 60_000);
+  const token = await createUserTokenStore(db).issue(
+    user.id,
+    "PASSWORD_RESET",
+    config.passwordResetTtlMinutes * 60_000,
+  );
   await mail.send({
     to: user.email,
     subject: "Reset your Atelier password",

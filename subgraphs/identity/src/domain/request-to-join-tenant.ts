@@ -1,18 +1,19 @@
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findTenantBySlug } from "../data/tenants";
+import { createMembershipStore } from "../data/membership-store";
+import { createTenantDirectory } from "../data/tenant-store";
 import type { Membership } from "../generated/prisma/client";
-import { requireSignedIn } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { requireSignedIn } from "./require-signed-in";
+import { userScopeIn } from "./user-scope-in";
 
 /** A signed-in user asks to join a tenant; its admins approve or reject. */
 export async function requestToJoinTenant(ctx: IdentityContext, input: { tenantSlug: string }): Promise<Membership> {
   const { userId } = requireSignedIn(ctx);
-  const tenant = await findTenantBySlug(ctx.services.db, input.tenantSlug);
+  const tenant = await createTenantDirectory(ctx.services.db).findBySlug(input.tenantSlug);
   if (tenant?.status !== "ACTIVE") throw new NotFoundError("No active tenant has that slug.");
-  return inTenant(ctx, tenant.id, async (tx) => {
-    const existing = await tx.membership.findUnique({ where: { userId_tenantId: { userId, tenantId: tenant.id } } });
+  return userScopeIn(ctx, userId, tenant.id).write(async (stx) => {
+    const memberships = createMembershipStore(stx);
+    const existing = await memberships.findOf(userId);
     if (existing && existing.status !== "REJECTED" && existing.status !== "REVOKED") {
       throw new ConflictError(
         existing.status === "APPROVED"
@@ -29,10 +30,9 @@ export async function requestToJoinTenant(ctx: IdentityContext, input: { tenantS
       decidedById: null,
     };
     const membership = existing
-      ? await tx.membership.update({ where: { id: existing.id }, data: fields })
-      : await tx.membership.create({ data: { ...fields, tenantId: tenant.id, userId } });
-    await audit(tx, ctx, {
-      tenantId: tenant.id,
+      ? await memberships.update(existing.id, fields)
+      : await memberships.create({ ...fields, userId });
+    stx.audit({
       action: "membership.request",
       resourceType: "Membership",
       resourceId: membership.id,

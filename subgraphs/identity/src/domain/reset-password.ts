@@ -1,22 +1,22 @@
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import { hashPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
-import { revokeAllSessionsOfUser } from "../data/sessions";
-import { consumeUserToken } from "../data/user-tokens";
+import { createSessionStore } from "../data/session-store";
+import { createUserTokenStore } from "../data/user-token-store";
 import { announceAccessChange } from "./announce-access-change";
-import { audit } from "./record-audit";
+import { recordAudit } from "./record-audit";
 
 /** Sets the password and ends every session: whoever held the old password is signed out. */
 export async function resetPassword(ctx: IdentityContext, input: { token: string; newPassword: string }) {
   const passwordHash = await hashPassword(input.newPassword);
   const userId = await ctx.services.db.$transaction(async (tx) => {
-    const userId = await consumeUserToken(tx, input.token, "PASSWORD_RESET");
+    const userId = await createUserTokenStore(tx).consume(input.token, "PASSWORD_RESET");
     if (!userId) throw new BadUserInputError("token: this link is invalid or has expired; ask for a new one.");
     // Proving control of the mailbox also verifies the address.
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     if (!user.emailVerifiedAt) await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
-    const sessionsEnded = await revokeAllSessionsOfUser(tx, userId, "password_reset");
-    await audit(tx, ctx, {
+    const sessionsEnded = await createSessionStore(tx).revokeAllOfUser(userId, "password_reset");
+    await recordAudit(tx, ctx, {
       tenantId: null,
       actorUserId: userId,
       action: "user.reset_password",

@@ -1,3 +1,4 @@
+import { crossTenant } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { IdentityServices } from "../context";
 
@@ -30,21 +31,23 @@ export async function resolveCurrentAccess(
   const userIds = [...new Set(subjects.map((s) => s.userId))];
   const sessionIds = [...new Set(subjects.flatMap((s) => (s.sessionId ? [s.sessionId] : [])))];
   const pairs = subjects.flatMap((s) => (s.tenantId ? [{ userId: s.userId, tenantId: s.tenantId }] : []));
-  const [users, sessions, memberships] = await Promise.all([
-    db.user.findMany({ where: { id: { in: userIds }, deletedAt: null }, select: { id: true } }),
-    sessionIds.length
-      ? db.session.findMany({
-          where: { id: { in: sessionIds }, revokedAt: null, expiresAt: { gt: new Date() } },
-          select: { id: true, userId: true },
-        })
-      : [],
-    pairs.length
-      ? db.membership.findMany({
-          where: { OR: pairs, status: "APPROVED", tenant: { status: "ACTIVE" } },
-          select: { userId: true, tenantId: true, role: true },
-        })
-      : [],
-  ]);
+  const [users, sessions, memberships] = await crossTenant("identity-resolution", () =>
+    Promise.all([
+      db.user.findMany({ where: { id: { in: userIds }, deletedAt: null }, select: { id: true } }),
+      sessionIds.length
+        ? db.session.findMany({
+            where: { id: { in: sessionIds }, revokedAt: null, expiresAt: { gt: new Date() } },
+            select: { id: true, userId: true },
+          })
+        : [],
+      pairs.length
+        ? db.membership.findMany({
+            where: { OR: pairs, status: "APPROVED", tenant: { status: "ACTIVE" } },
+            select: { userId: true, tenantId: true, role: true },
+          })
+        : [],
+    ]),
+  );
   const liveUsers = new Set(users.map((u) => u.id));
   const liveSessions = new Map(sessions.map((s) => [s.id, s.userId]));
   const roles = new Map(memberships.map((m) => [`${m.userId}:${m.tenantId}`, m.role]));

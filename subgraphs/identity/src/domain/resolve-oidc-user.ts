@@ -1,8 +1,8 @@
-import { recordAuditEvent } from "@atelier/db";
+import { crossTenant, recordAuditEvent } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { IdentityServices } from "../context";
-import { firstApprovedMembership } from "../data/memberships";
-import { type ExternalSubject, findOrLinkUser } from "../data/oidc-identities";
+import { createSignInMembershipStore } from "../data/membership-store";
+import { createOidcIdentityStore, type ExternalSubject } from "../data/oidc-identity-store";
 
 /** For the gateway: which user an externally verified subject is, and where they act. */
 export async function resolveOidcUser(
@@ -10,7 +10,10 @@ export async function resolveOidcUser(
   external: ExternalSubject,
 ): Promise<{ userId: string; tenantId: string | null; role: Role | null } | null> {
   const found = await services.db.$transaction(async (tx) => {
-    const found = await findOrLinkUser(tx, { ...external, email: external.email?.toLowerCase() ?? null });
+    const found = await createOidcIdentityStore(tx).findOrLinkUser({
+      ...external,
+      email: external.email?.toLowerCase() ?? null,
+    });
     if (found?.linkedNow) {
       await recordAuditEvent(tx, {
         tenantId: null,
@@ -25,6 +28,8 @@ export async function resolveOidcUser(
     return found;
   });
   if (!found) return null;
-  const membership = await firstApprovedMembership(services.db, found.user.id);
+  const membership = await crossTenant("identity-resolution", () =>
+    createSignInMembershipStore(services.db).firstApproved(found.user.id),
+  );
   return { userId: found.user.id, tenantId: membership?.tenantId ?? null, role: membership?.role ?? null };
 }

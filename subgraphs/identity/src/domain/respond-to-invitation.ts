@@ -1,10 +1,11 @@
+import { crossTenant } from "@atelier/db";
 import { ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
-import { requireSignedIn } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { requireSignedIn } from "./require-signed-in";
+import { userScopeIn } from "./user-scope-in";
 
 /**
  * The invitee accepts or declines. Accepting needs a verified e-mail: the invitation went to
@@ -17,24 +18,23 @@ export async function respondToInvitation(
 ): Promise<Membership> {
   const { userId } = requireSignedIn(ctx);
   const db = ctx.services.db;
-  const invitation = await db.membership.findFirst({
-    where: { id: input.membershipId, userId, status: "PENDING", origin: "INVITED" },
-  });
+  const invitation = await crossTenant("own-memberships", () =>
+    db.membership.findFirst({ where: { id: input.membershipId, userId, status: "PENDING", origin: "INVITED" } }),
+  );
   if (!invitation) throw new NotFoundError("No pending invitation with that id.");
   if (accept) {
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     if (!user.emailVerifiedAt) throw new ForbiddenError("Verify your e-mail address before accepting an invitation.");
   }
-  const membership = await inTenant(ctx, invitation.tenantId, async (tx) => {
+  const membership = await userScopeIn(ctx, userId, invitation.tenantId).write(async (stx) => {
     const now = new Date();
-    const membership = await tx.membership.update({
-      where: { id: invitation.id },
-      data: accept
+    const membership = await createMembershipStore(stx).update(
+      invitation.id,
+      accept
         ? { status: "APPROVED", joinedAt: now, decidedAt: now, decidedById: userId }
         : { status: "REJECTED", decidedAt: now, decidedById: userId },
-    });
-    await audit(tx, ctx, {
-      tenantId: invitation.tenantId,
+    );
+    stx.audit({
       action: accept ? "membership.accept" : "membership.decline",
       resourceType: "Membership",
       resourceId: membership.id,

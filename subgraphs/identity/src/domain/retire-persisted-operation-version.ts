@@ -1,25 +1,20 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { announcePersistedOperations } from "./announce-persisted-operations";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 /** Retires a version: its operations stop resolving; retiring twice changes nothing. */
 export async function retirePersistedOperationVersion(ctx: IdentityContext, input: { app: string; version: string }) {
-  const actor = await authorize(ctx, "ADMIN");
-  const version = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const found = await tx.persistedOperationManifestVersion.findFirst({
-      where: { tenantId: actor.tenantId, version: input.version, app: { name: input.app } },
-    });
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const version = await scope.write(async (stx) => {
+    const operations = createPersistedOperationStore(stx);
+    const found = await operations.findVersion(input.app, input.version);
     if (!found) throw new NotFoundError(`no version ${input.version} of ${input.app} in this tenant`);
     if (found.status === "RETIRED") return found;
-    const retired = await tx.persistedOperationManifestVersion.update({
-      where: { id: found.id },
-      data: { status: "RETIRED", retiredAt: new Date() },
-    });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    const retired = await operations.retire(found.id);
+    stx.audit({
       action: "persisted_operations.retire",
       resourceType: "PersistedOperationVersion",
       resourceId: found.id,

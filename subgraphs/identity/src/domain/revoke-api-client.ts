@@ -1,25 +1,24 @@
 import type { IdentityContext } from "../context";
-import { findApiClientInTenant } from "../data/api-clients";
+import { createApiClientStore } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export async function revokeApiClient(ctx: IdentityContext, input: { id: string }): Promise<ApiClient> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
-    const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
+  const scope = await authorize(ctx, "ADMIN");
+  const apiClient = await scope.write(async (stx) => {
+    const apiClients = createApiClientStore(stx);
+    const existing = await apiClients.find(input.id);
     if (existing.revokedAt) return existing;
-    const apiClient = await tx.apiClient.update({
-      where: { id: existing.id },
-      data: { active: false, revokedAt: new Date() },
-    });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    const apiClient = await apiClients.update(existing.id, { active: false, revokedAt: new Date() });
+    stx.audit({
       action: "api_client.revoke",
       resourceType: "ApiClient",
       resourceId: apiClient.id,
     });
     return apiClient;
   });
+  // Gateways cache a key's verification: they drop it now, and close the client's subscriptions.
+  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
+  return apiClient;
 }

@@ -1,33 +1,34 @@
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findMembershipInTenant, lockOwners } from "../data/memberships";
+import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
 import { announceAccessChange } from "./announce-access-change";
-import { assertMayManageRole, authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { assertMayManageRole } from "./assert-may-manage-role";
+import { authorize } from "./authorize";
 
 /** Withdraws a membership or a pending invitation; the last OWNER stays. */
 export async function revokeMembership(ctx: IdentityContext, input: { membershipId: string }): Promise<Membership> {
-  const actor = await authorize(ctx, "ADMIN");
-  const membership = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const target = await findMembershipInTenant(tx, actor.tenantId, input.membershipId);
+  const scope = await authorize(ctx, "ADMIN");
+  const { actor } = scope;
+  const membership = await scope.write(async (stx) => {
+    const memberships = createMembershipStore(stx);
+    const target = await memberships.find(input.membershipId);
     if (!target) throw new NotFoundError("No membership with that id in this tenant.");
     if (target.status !== "APPROVED" && target.status !== "PENDING") {
       throw new ConflictError("Only an approved or pending membership can be revoked.");
     }
     assertMayManageRole(actor, target.role);
     if (target.role === "OWNER" && target.status === "APPROVED") {
-      const owners = await lockOwners(tx, actor.tenantId);
+      const owners = await memberships.lockOwners();
       if (owners.length <= 1)
         throw new ConflictError("The last OWNER cannot be revoked; make someone else OWNER first.");
     }
-    const membership = await tx.membership.update({
-      where: { id: target.id },
-      data: { status: "REVOKED", decidedAt: new Date(), decidedById: actor.userId },
+    const membership = await memberships.update(target.id, {
+      status: "REVOKED",
+      decidedAt: new Date(),
+      decidedById: actor.userId,
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    stx.audit({
       action: "membership.revoke",
       resourceType: "Membership",
       resourceId: membership.id,

@@ -1,27 +1,23 @@
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findApiClientInTenant, formatApiKey, newApiKey } from "../data/api-clients";
+import { createApiClientStore, formatApiKey, newApiKey } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 /** Replaces key id and secret; the old key stops working at once. */
 export async function rotateApiClientSecret(
   ctx: IdentityContext,
   input: { id: string },
 ): Promise<{ apiClient: ApiClient; apiKey: string }> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
   const key = newApiKey();
-  const apiClient = await inTenant(ctx, actor.tenantId, async (tx) => {
-    const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
+  const apiClient = await scope.write(async (stx) => {
+    const apiClients = createApiClientStore(stx);
+    const existing = await apiClients.find(input.id);
     if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be rotated; create a new one.");
-    const apiClient = await tx.apiClient.update({
-      where: { id: existing.id },
-      data: { keyId: key.keyId, secretHash: key.secretHash },
-    });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    const apiClient = await apiClients.update(existing.id, { keyId: key.keyId, secretHash: key.secretHash });
+    stx.audit({
       action: "api_client.rotate_secret",
       resourceType: "ApiClient",
       resourceId: apiClient.id,
@@ -29,5 +25,7 @@ export async function rotateApiClientSecret(
     });
     return apiClient;
   });
+  // The old key stops working on every gateway now, not when its cached verification expires.
+  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
   return { apiClient, apiKey: formatApiKey(key.keyId, key.secret) };
 }

@@ -1,11 +1,15 @@
 import type { IdentityContext } from "../context";
-import { issueUserToken } from "../data/user-tokens";
+import { createUserTokenStore } from "../data/user-token-store";
 import type { User } from "../generated/prisma/client";
 
 export async function sendEmailVerification(ctx: IdentityContext, user: User): Promise<void> {
   if (user.emailVerifiedAt) return;
   const { config, db, mail } = ctx.services;
-  const token = await issueUserToken(db, user.id, "EMAIL_VERIFICATION", config.emailVerificationTtlHours * 3_600_000);
+  const token = await createUserTokenStore(db).issue(
+    user.id,
+    "EMAIL_VERIFICATION",
+    config.emailVerificationTtlHours * 3_600_000,
+  );
   await mail.send({
     to: user.email,
     subject: "Confirm your e-mail address",

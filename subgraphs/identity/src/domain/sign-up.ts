@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { crossTenant } from "@atelier/db";
 import { ConflictError } from "@atelier/subgraph-kit";
 import { hashPassword } from "../auth/password";
 import type { IdentityContext } from "../context";
-import { availableSlug, defaultPlan, slugTaken } from "../data/tenants";
-import { availableUsername, findUserByEmail, isUnclaimedUser } from "../data/users";
-import { type AuthResult, signIn } from "./auth-result";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
+import { createMembershipStore } from "../data/membership-store";
+import { createTenantDirectory, createTenantStore } from "../data/tenant-store";
+import { createUserStore, isUnclaimedUser } from "../data/user-store";
+import type { AuthResult } from "./auth-result";
 import { sendEmailVerification } from "./send-email-verification";
+import { signIn } from "./sign-in";
+import { userScopeIn } from "./user-scope-in";
 
 export interface SignUpInput {
   email: string;
@@ -23,21 +25,28 @@ export interface SignUpInput {
 export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<AuthResult> {
   const db = ctx.services.db;
   const email = input.email.toLowerCase();
-  const existing = await findUserByEmail(db, email);
+  const existing = await createUserStore(db).findByEmail(email);
   if (existing && !isUnclaimedUser(existing)) throw new ConflictError("An account with this e-mail already exists.");
   if (input.username && input.username !== existing?.username) {
     if (await db.user.findUnique({ where: { username: input.username } })) {
       throw new ConflictError("username: already taken.");
     }
   }
-  if (input.tenantSlug && (await slugTaken(db, input.tenantSlug)))
-    throw new ConflictError("tenantSlug: already taken.");
+  // Slugs are unique across tenants: checked in the tenant directory, before any tenant exists.
+  const slug = await crossTenant("sign-in", async () => {
+    const directory = createTenantDirectory(db);
+    if (input.tenantSlug && (await directory.slugTaken(input.tenantSlug)))
+      throw new ConflictError("tenantSlug: already taken.");
+    return input.tenantSlug ?? (await directory.availableSlug(input.tenantName));
+  });
   const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();
+  const userId = existing?.id ?? randomUUID();
 
-  const user = await inTenant(ctx, tenantId, async (tx) => {
-    const slug = input.tenantSlug ?? (await availableSlug(tx, input.tenantName));
-    const plan = await defaultPlan(tx);
+  // The founder acts in the tenant being founded.
+  const user = await userScopeIn(ctx, userId, tenantId).write(async (stx) => {
+    const tx = stx.db;
+    const plan = await tx.plan.findUnique({ where: { code: "FREE" } });
     const profile = { passwordHash, fullName: input.fullName };
     const user = existing
       ? await tx.user.update({
@@ -45,17 +54,23 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
           data: { ...profile, username: input.username ?? existing.username },
         })
       : await tx.user.create({
-          data: { ...profile, email, username: input.username ?? (await availableUsername(tx, email.split("@")[0]!)) },
+          data: {
+            ...profile,
+            id: userId,
+            email,
+            username: input.username ?? (await createUserStore(tx).availableUsername(email.split("@")[0]!)),
+          },
         });
-    await tx.tenant.create({ data: { id: tenantId, name: input.tenantName, slug, planId: plan?.id ?? null } });
-    const membership = await tx.membership.create({
-      data: { tenantId, userId: user.id, role: "OWNER", status: "APPROVED", origin: "FOUNDER", joinedAt: new Date() },
+    await createTenantStore(stx).create({ name: input.tenantName, slug, planId: plan?.id ?? null });
+    const membership = await createMembershipStore(stx).create({
+      userId: user.id,
+      role: "OWNER",
+      status: "APPROVED",
+      origin: "FOUNDER",
+      joinedAt: new Date(),
     });
-    const actorUserId = user.id;
-    await audit(tx, ctx, { tenantId, actorUserId, action: "user.sign_up", resourceType: "User", resourceId: user.id });
-    await audit(tx, ctx, {
-      tenantId,
-      actorUserId,
+    stx.audit({ action: "user.sign_up", resourceType: "User", resourceId: user.id });
+    stx.audit({
       action: "tenant.create",
       resourceType: "Tenant",
       resourceId: tenantId,

@@ -1,32 +1,33 @@
 import { ForbiddenError, UnauthenticatedError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { approvedMembership } from "../data/memberships";
-import { type AuthResult, authResultFor } from "./auth-result";
-import { requireSignedIn } from "./authorize";
-import { audit } from "./record-audit";
+import { createMembershipStore } from "../data/membership-store";
+import type { AuthResult } from "./auth-result";
+import { authResultFor } from "./auth-result-for";
+import { requireSignedIn } from "./require-signed-in";
+import { userScopeIn } from "./user-scope-in";
 
 /** A new access token for another tenant; the session remembers it for later refreshes. */
 export async function switchTenant(ctx: IdentityContext, input: { tenantId: string }): Promise<AuthResult> {
   const { userId, sessionId } = requireSignedIn(ctx);
   if (!sessionId) throw new UnauthenticatedError("Sign in with Atelier to switch tenants.");
-  const db = ctx.services.db;
-  const membership = await approvedMembership(db, userId, input.tenantId);
+  // The user's own membership, read in the tenant they ask for.
+  const scope = userScopeIn(ctx, userId, input.tenantId);
+  const membership = await scope.read((tx) => createMembershipStore(tx).approvedOf(userId));
   if (!membership) throw new ForbiddenError("You are not an approved member of that tenant.");
-  const result = await db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({
+  const result = await scope.write(async (tx) => {
+    const { count } = await tx.db.session.updateMany({
       where: { id: sessionId, userId, revokedAt: null, rotatedAt: null },
       data: { tenantId: input.tenantId, lastActivityAt: new Date() },
     });
     if (count === 0) throw new UnauthenticatedError("Your session has ended; sign in again.");
-    await audit(tx, ctx, {
-      tenantId: input.tenantId,
+    tx.audit({
       action: "session.switch_tenant",
       resourceType: "Session",
       resourceId: sessionId,
       changes: { tenantId: input.tenantId },
     });
-    const session = await tx.session.findUniqueOrThrow({ where: { id: sessionId } });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    const session = await tx.db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    const user = await tx.db.user.findUniqueOrThrow({ where: { id: userId } });
     return { session, user };
   });
   return authResultFor(ctx, result.user, result.session, null);

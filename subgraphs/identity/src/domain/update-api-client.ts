@@ -1,10 +1,9 @@
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
-import { findApiClientInTenant } from "../data/api-clients";
+import { createApiClientStore } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
+import { announceAccessChange } from "./announce-access-change";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface UpdateApiClientInput {
   id: string;
@@ -14,18 +13,18 @@ export interface UpdateApiClientInput {
 }
 
 export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClientInput): Promise<ApiClient> {
-  const actor = await authorize(ctx, "ADMIN");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
-    const existing = await findApiClientInTenant(tx, actor.tenantId, input.id);
+  const scope = await authorize(ctx, "ADMIN");
+  const apiClient = await scope.write(async (stx) => {
+    const apiClients = createApiClientStore(stx);
+    const existing = await apiClients.find(input.id);
     if (existing.revokedAt) throw new ConflictError("A revoked API client cannot be changed.");
     const data = {
       ...(input.name ? { name: input.name } : {}),
       ...(input.scopes ? { scopes: [...new Set(input.scopes)] } : {}),
       ...(input.allowedApps ? { allowedApps: [...new Set(input.allowedApps)] } : {}),
     };
-    const apiClient = await tx.apiClient.update({ where: { id: existing.id }, data });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    const apiClient = await apiClients.update(existing.id, data);
+    stx.audit({
       action: "api_client.update",
       resourceType: "ApiClient",
       resourceId: apiClient.id,
@@ -33,4 +32,7 @@ export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClie
     });
     return apiClient;
   });
+  // New scopes apply at once on every gateway, to requests and open subscriptions alike.
+  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
+  return apiClient;
 }

@@ -1,8 +1,8 @@
 import { ConflictError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import type { User } from "../generated/prisma/client";
-import { requireSignedIn } from "./authorize";
-import { audit } from "./record-audit";
+import { recordAudit } from "./record-audit";
+import { requireSignedIn } from "./require-signed-in";
 
 export interface UpdateProfileInput {
   fullName?: string | null;
@@ -23,7 +23,7 @@ export async function updateProfile(ctx: IdentityContext, input: UpdateProfileIn
       if (taken) throw new ConflictError("username: already taken.");
     }
     const user = await tx.user.update({ where: { id: userId }, data });
-    await audit(tx, ctx, {
+    await recordAudit(tx, ctx, {
       tenantId: null,
       action: "user.update_profile",
       resourceType: "User",

@@ -1,9 +1,8 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
+import { createTenantStore } from "../data/tenant-store";
 import type { Prisma, Tenant } from "../generated/prisma/client";
 import { authorize } from "./authorize";
-import { inTenant } from "./in-tenant";
-import { audit } from "./record-audit";
 
 export interface UpdateTenantInput {
   name?: string | null;
@@ -18,7 +17,7 @@ export interface UpdateTenantInput {
 
 /** Omitted (undefined) fields stay; explicit nulls clear the optional text fields. */
 export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInput): Promise<Tenant> {
-  const actor = await authorize(ctx, "ADMIN");
+  const scope = await authorize(ctx, "ADMIN");
   const { name, branches, settings, ...optional } = input;
   const data: Prisma.TenantUpdateInput = {
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
@@ -26,39 +25,15 @@ export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInpu
     ...(branches != null ? { branches } : {}),
     ...(settings != null ? { settings } : {}),
   };
-  return inTenant(ctx, actor.tenantId, async (tx) => {
-    const before = await tx.tenant.findFirst({ where: { id: actor.tenantId } });
-    if (!before) throw new NotFoundError("Tenant not found.");
-    const tenant = await tx.tenant.update({ where: { id: actor.tenantId }, data });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+  return scope.write(async (stx) => {
+    const tenants = createTenantStore(stx);
+    if (!(await tenants.current())) throw new NotFoundError("Tenant not found.");
+    const tenant = await tenants.update(data);
+    stx.audit({
       action: "tenant.update",
       resourceType: "Tenant",
       resourceId: tenant.id,
       changes: { fields: Object.keys(data) },
-    });
-    return tenant;
-  });
-}
-
-export async function changeTenantPlan(ctx: IdentityContext, input: { planCode: string }): Promise<Tenant> {
-  const actor = await authorize(ctx, "OWNER");
-  return inTenant(ctx, actor.tenantId, async (tx) => {
-    const plan = await tx.plan.findFirst({ where: { code: input.planCode, active: true } });
-    if (!plan) throw new NotFoundError(`planCode: no plan ${input.planCode} is offered.`);
-    const before = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId } });
-    const tenant = await tx.tenant.update({ where: { id: actor.tenantId }, data: { planId: plan.id } });
-    await tx.subscription.updateMany({
-      where: { tenantId: actor.tenantId, status: { in: ["ACTIVE", "TRIALING"] } },
-      data: { status: "CANCELLED" },
-    });
-    await tx.subscription.create({ data: { tenantId: actor.tenantId, planId: plan.id, status: "ACTIVE" } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
-      action: "tenant.change_plan",
-      resourceType: "Tenant",
-      resourceId: tenant.id,
-      changes: { planId: { from: before.planId, to: plan.id }, planCode: plan.code },
     });
     return tenant;
   });

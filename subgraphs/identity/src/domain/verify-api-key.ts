@@ -1,5 +1,8 @@
+import { crossTenant } from "@atelier/db";
+import { systemActor } from "@atelier/subgraph-kit";
 import { opaqueTokenMatches } from "../auth/opaque-token";
 import type { IdentityServices } from "../context";
+import { identityScope } from "./identity-scope";
 
 export interface VerifiedApiKey {
   apiClientId: string;
@@ -19,12 +22,16 @@ export async function verifyApiKey(services: IdentityServices, apiKey: string): 
   const keyId = dot > 0 ? apiKey.slice(0, dot) : "";
   const secret = dot > 0 ? apiKey.slice(dot + 1) : apiKey;
   const client = keyId
-    ? await services.db.apiClient.findUnique({ where: { keyId }, include: { tenant: { select: { status: true } } } })
+    ? await crossTenant("identity-resolution", () =>
+        services.db.apiClient.findUnique({ where: { keyId }, include: { tenant: { select: { status: true } } } }),
+      )
     : null;
   const secretOk = opaqueTokenMatches(secret, client?.secretHash ?? UNKNOWN_KEY_HASH);
   if (!client || !secretOk || !client.active || client.revokedAt || client.tenant.status !== "ACTIVE") return null;
   if (!client.lastUsedAt || Date.now() - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await services.db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: new Date() } });
+    await identityScope(services, systemActor(client.tenantId, "identity")).write((tx) =>
+      tx.db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: new Date() } }),
+    );
   }
   return { apiClientId: client.id, tenantId: client.tenantId, scopes: client.scopes, allowedApps: client.allowedApps };
 }

@@ -1,6 +1,8 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
-import { canSeeTenantProfile, canSeeUser } from "../domain/can-see-user";
-import { invitedAddressOnly, tenantNameOnly } from "../domain/redacted-views";
+import { canSeeTenantProfile } from "../domain/can-see-tenant-profile";
+import { canSeeUser } from "../domain/can-see-user";
+import { invitedAddressOnly } from "../domain/invited-address-only";
+import { tenantNameOnly } from "../domain/tenant-name-only";
 import type { MembershipResolvers } from "../generated/resolvers-types";
 
 export const Membership: MembershipResolvers = {

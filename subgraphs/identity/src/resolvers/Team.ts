@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listTeamMembers } from "../domain/list-teams";
+import { listTeamMembers } from "../domain/list-team-members";
 import type { TeamResolvers } from "../generated/resolvers-types";
 import { page } from "./validation";
 

@@ -1,5 +1,5 @@
 import { canSeeUser } from "../domain/can-see-user";
-import { socialConnectionsOf } from "../domain/social-connections";
+import { socialConnectionsOf } from "../domain/social-connections-of";
 import type { UserResolvers } from "../generated/resolvers-types";
 
 export const User: UserResolvers = {

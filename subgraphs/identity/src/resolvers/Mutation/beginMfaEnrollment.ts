@@ -1,4 +1,4 @@
-import { beginMfaEnrollment } from "../../domain/manage-mfa";
+import { beginMfaEnrollment } from "../../domain/begin-mfa-enrollment";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
 export const beginMfaEnrollmentResolver: MutationResolvers["beginMfaEnrollment"] = (_, __, ctx) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeTenantPlan } from "../../domain/update-tenant";
+import { changeTenantPlan } from "../../domain/change-tenant-plan";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
 const Input = z.object({ planCode: z.string().regex(/^[A-Z0-9_]{1,50}$/, "an upper-case plan code") });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confirmMfaEnrollment } from "../../domain/manage-mfa";
+import { confirmMfaEnrollment } from "../../domain/confirm-mfa-enrollment";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { totpCode } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { connectSocialAccount } from "../../domain/social-connections";
+import { connectSocialAccount } from "../../domain/connect-social-account";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { socialPlatform, token } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTeam } from "../../domain/manage-teams";
+import { createTeam } from "../../domain/create-team";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { name, optionalText } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deleteTeam } from "../../domain/manage-teams";
+import { deleteTeam } from "../../domain/delete-team";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { id } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { disableMfa } from "../../domain/manage-mfa";
+import { disableMfa } from "../../domain/disable-mfa";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { totpCode } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { disconnectSocialAccount } from "../../domain/social-connections";
+import { disconnectSocialAccount } from "../../domain/disconnect-social-account";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { socialPlatform } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { markNotificationsRead } from "../../domain/notifications";
+import { markNotificationsRead } from "../../domain/mark-notifications-read";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { id } from "../validation";
 

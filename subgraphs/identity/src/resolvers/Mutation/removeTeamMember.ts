@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { removeTeamMember } from "../../domain/manage-team-members";
+import { removeTeamMember } from "../../domain/remove-team-member";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { id } from "../validation";
 

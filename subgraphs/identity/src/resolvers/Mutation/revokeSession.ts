@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { revokeSession } from "../../domain/end-session";
+import { revokeSession } from "../../domain/revoke-session";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { id } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { setTeamMember } from "../../domain/manage-team-members";
+import { setTeamMember } from "../../domain/set-team-member";
 import { type MutationResolvers, TeamRole } from "../../generated/resolvers-types";
 import { id } from "../validation";
 

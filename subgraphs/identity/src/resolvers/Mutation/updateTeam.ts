@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { updateTeam } from "../../domain/manage-teams";
+import { updateTeam } from "../../domain/update-team";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { id, name, optionalText } from "../validation";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listTenantAuditEvents } from "../../domain/list-audit-events";
+import { listTenantAuditEvents } from "../../domain/list-tenant-audit-events";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { id, page } from "../validation";
 

@@ -1,5 +1,5 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
-import { requireSignedIn } from "../../domain/authorize";
+import { requireSignedIn } from "../../domain/require-signed-in";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 
 export const meResolver: QueryResolvers["me"] = async (_, __, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listMyActivity } from "../../domain/list-audit-events";
+import { listMyActivity } from "../../domain/list-my-activity";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { page } from "../validation";
 

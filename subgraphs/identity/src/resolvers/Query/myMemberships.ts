@@ -1,5 +1,5 @@
-import { requireSignedIn } from "../../domain/authorize";
+import { requireSignedIn } from "../../domain/require-signed-in";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 
 export const myMembershipsResolver: QueryResolvers["myMemberships"] = (_, __, ctx) =>
-  ctx.loaders.membershipsByUserId.load(requireSignedIn(ctx).userId);
+  ctx.loaders.ownMemberships.load(requireSignedIn(ctx).userId);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listMyNotifications } from "../../domain/notifications";
+import { listMyNotifications } from "../../domain/list-my-notifications";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { page } from "../validation";
 

@@ -1,6 +1,6 @@
-import { listLiveSessions } from "../../data/sessions";
-import { requireSignedIn } from "../../domain/authorize";
+import { createSessionStore } from "../../data/session-store";
+import { requireSignedIn } from "../../domain/require-signed-in";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 
 export const mySessionsResolver: QueryResolvers["mySessions"] = (_, __, ctx) =>
-  listLiveSessions(ctx.services.db, requireSignedIn(ctx).userId);
+  createSessionStore(ctx.services.db).listLive(requireSignedIn(ctx).userId);

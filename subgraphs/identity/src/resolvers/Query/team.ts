@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findTeam } from "../../domain/list-teams";
+import { findTeam } from "../../domain/find-team";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { id } from "../validation";
 

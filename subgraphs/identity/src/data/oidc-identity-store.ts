@@ -1,6 +1,7 @@
 import type { User } from "../generated/prisma/client";
 import type { Db } from "./db";
-import { findUserByEmail } from "./users";
+
+import { createUserStore } from "./user-store";
 
 export interface ExternalSubject {
   issuer: string;
@@ -19,7 +20,7 @@ export interface LinkedUser {
  * The user an external subject belongs to: by (issuer, subject), else by a verified e-mail,
  * in which case the subject is linked to that user. Null when neither matches.
  */
-export async function findOrLinkUser(db: Db, external: ExternalSubject): Promise<LinkedUser | null> {
+async function findOrLinkUser(db: Db, external: ExternalSubject): Promise<LinkedUser | null> {
   const linked = await db.oidcIdentity.findUnique({
     where: { issuer_subject: { issuer: external.issuer, subject: external.subject } },
     include: { user: true },
@@ -29,7 +30,7 @@ export async function findOrLinkUser(db: Db, external: ExternalSubject): Promise
     return linked.user.deletedAt ? null : { user: linked.user, linkedNow: false };
   }
   if (!external.email || !external.emailVerified) return null;
-  const user = await findUserByEmail(db, external.email);
+  const user = await createUserStore(db).findByEmail(external.email);
   if (!user) return null;
   await db.oidcIdentity.create({
     data: {
@@ -44,4 +45,11 @@ export async function findOrLinkUser(db: Db, external: ExternalSubject): Promise
     ? user
     : await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   return { user: verified, linkedNow: true };
+}
+
+/** External (OIDC) subjects linked to users. */
+export function createOidcIdentityStore(db: Db) {
+  return {
+    findOrLinkUser: findOrLinkUser.bind(null, db),
+  };
 }

@@ -3,12 +3,7 @@ import type { UserTokenPurpose } from "../generated/prisma/client";
 import type { Db } from "./db";
 
 /** Issues a one-time token (stored hashed); earlier unused tokens of the same purpose stop working. */
-export async function issueUserToken(
-  db: Db,
-  userId: string,
-  purpose: UserTokenPurpose,
-  ttlMs: number,
-): Promise<string> {
+async function issueUserToken(db: Db, userId: string, purpose: UserTokenPurpose, ttlMs: number): Promise<string> {
   const token = generateOpaqueToken();
   await db.userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } });
   await db.userToken.create({
@@ -18,7 +13,7 @@ export async function issueUserToken(
 }
 
 /** Marks a live token used and returns its user id, or null if unknown, used or expired. */
-export async function consumeUserToken(db: Db, token: string, purpose: UserTokenPurpose): Promise<string | null> {
+async function consumeUserToken(db: Db, token: string, purpose: UserTokenPurpose): Promise<string | null> {
   const row = await db.userToken.findUnique({ where: { tokenHash: hashOpaqueToken(token) } });
   if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= new Date()) return null;
   // Conditional on usedAt still null: of two concurrent uses, one wins.
@@ -27,4 +22,12 @@ export async function consumeUserToken(db: Db, token: string, purpose: UserToken
     data: { usedAt: new Date() },
   });
   return count === 1 ? row.userId : null;
+}
+
+/** One-time e-mail tokens (verification, password reset); stored hashed. */
+export function createUserTokenStore(db: Db) {
+  return {
+    issue: issueUserToken.bind(null, db),
+    consume: consumeUserToken.bind(null, db),
+  };
 }

@@ -11,16 +11,16 @@ export interface SealedSocialConnection {
   expiresAt: Date | null;
 }
 
-export function listSocialConnections(db: Db, userId: string): Promise<SocialConnection[]> {
+function listSocialConnections(db: Db, userId: string): Promise<SocialConnection[]> {
   return db.socialConnection.findMany({ where: { userId }, orderBy: { platform: "asc" } });
 }
 
-export function findSocialConnection(db: Db, userId: string, platform: SocialPlatform) {
+function findSocialConnection(db: Db, userId: string, platform: SocialPlatform) {
   return db.socialConnection.findUnique({ where: { userId_platform: { userId, platform } } });
 }
 
 /** Inserts the user's connection on the platform, or replaces every stored field of it. */
-export function upsertSocialConnection(db: Db, row: SealedSocialConnection): Promise<SocialConnection> {
+function upsertSocialConnection(db: Db, row: SealedSocialConnection): Promise<SocialConnection> {
   const { userId, platform, ...fields } = row;
   return db.socialConnection.upsert({
     where: { userId_platform: { userId, platform } },
@@ -29,6 +29,16 @@ export function upsertSocialConnection(db: Db, row: SealedSocialConnection): Pro
   });
 }
 
-export function deleteSocialConnection(db: Db, id: string): Promise<SocialConnection> {
+function deleteSocialConnection(db: Db, id: string): Promise<SocialConnection> {
   return db.socialConnection.delete({ where: { id } });
+}
+
+/** A user's linked social-media accounts; never readable by a tenant-bound transaction. */
+export function createSocialConnectionStore(db: Db) {
+  return {
+    list: listSocialConnections.bind(null, db),
+    find: findSocialConnection.bind(null, db),
+    upsert: upsertSocialConnection.bind(null, db),
+    delete: deleteSocialConnection.bind(null, db),
+  };
 }

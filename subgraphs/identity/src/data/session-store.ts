@@ -15,7 +15,7 @@ export interface NewSession {
 }
 
 /** Inserts a session row and returns it with its refresh token, which is stored only hashed. */
-export async function insertSession(db: Db, input: NewSession): Promise<{ session: Session; refreshToken: string }> {
+async function insertSession(db: Db, input: NewSession): Promise<{ session: Session; refreshToken: string }> {
   const refreshToken = generateOpaqueToken();
   const session = await db.session.create({
     data: {
@@ -32,12 +32,12 @@ export async function insertSession(db: Db, input: NewSession): Promise<{ sessio
   return { session, refreshToken };
 }
 
-export function findSessionByRefreshToken(db: Db, refreshToken: string) {
+function findSessionByRefreshToken(db: Db, refreshToken: string) {
   return db.session.findUnique({ where: { refreshTokenHash: hashOpaqueToken(refreshToken) } });
 }
 
 /** Ends every live row of a session family; returns how many were live. */
-export async function revokeSessionFamily(db: Db, familyId: string, reason: string): Promise<number> {
+async function revokeSessionFamily(db: Db, familyId: string, reason: string): Promise<number> {
   const { count } = await db.session.updateMany({
     where: { familyId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
@@ -45,7 +45,7 @@ export async function revokeSessionFamily(db: Db, familyId: string, reason: stri
   return count;
 }
 
-export async function revokeAllSessionsOfUser(db: Db, userId: string, reason: string): Promise<number> {
+async function revokeAllSessionsOfUser(db: Db, userId: string, reason: string): Promise<number> {
   const { count } = await db.session.updateMany({
     where: { userId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
@@ -53,9 +53,20 @@ export async function revokeAllSessionsOfUser(db: Db, userId: string, reason: st
   return count;
 }
 
-export function listLiveSessions(db: Db, userId: string) {
+function listLiveSessions(db: Db, userId: string) {
   return db.session.findMany({
     where: { userId, revokedAt: null, rotatedAt: null, expiresAt: { gt: new Date() } },
     orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
   });
+}
+
+/** Sessions (refresh-token families) of users; not tenant data. */
+export function createSessionStore(db: Db) {
+  return {
+    insert: insertSession.bind(null, db),
+    findByRefreshToken: findSessionByRefreshToken.bind(null, db),
+    revokeFamily: revokeSessionFamily.bind(null, db),
+    revokeAllOfUser: revokeAllSessionsOfUser.bind(null, db),
+    listLive: listLiveSessions.bind(null, db),
+  };
 }

@@ -1,3 +1,4 @@
+import type { ScopedTx } from "@atelier/db";
 import { decodeKeysetCursor, keysetCursor } from "@atelier/subgraph-kit";
 import type { Db } from "./db";
 
@@ -16,7 +17,7 @@ export interface AuditEventRow {
   __sortKey: string;
 }
 
-export interface AuditQuery {
+interface AuditQuery {
   /** Null matches only events without a tenant (account-level events). */
   tenantIds: (string | null)[];
   actorId?: string | null;
@@ -29,8 +30,20 @@ export interface AuditQuery {
 
 export const auditCursor = keysetCursor;
 
+export type AuditFilter = Omit<AuditQuery, "tenantIds">;
+
+/** The scope's tenant's audit events, newest first. */
+export function createAuditEventStore(tx: ScopedTx<Db>) {
+  return { page: (filter: AuditFilter) => queryAuditEvents(tx.db, { ...filter, tenantIds: [tx.tenantId] }) };
+}
+
+/** Events of no tenant (a user's account: profile, sign-ins, linked accounts); no tenant scope sees them. */
+export function createAccountAuditEventStore(db: Db) {
+  return { page: (filter: AuditFilter) => queryAuditEvents(db, { ...filter, tenantIds: [null] }) };
+}
+
 /** Newest first, keyset-paginated on (created_at, id); served by the audit indexes. */
-export async function queryAuditEvents(db: Db, q: AuditQuery): Promise<AuditEventRow[]> {
+async function queryAuditEvents(db: Db, q: AuditQuery): Promise<AuditEventRow[]> {
   const after = decodeKeysetCursor(q.after);
   const [afterKey, afterId] = after ? [after.key, after.id] : [null, null];
   const tenants = q.tenantIds.filter((t): t is string => t !== null);

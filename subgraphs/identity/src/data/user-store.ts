@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { User } from "../generated/prisma/client";
 import type { Db } from "./db";
 
-export function findUserByEmail(db: Db, email: string): Promise<User | null> {
+function findUserByEmail(db: Db, email: string): Promise<User | null> {
   return db.user.findFirst({ where: { email: email.toLowerCase(), deletedAt: null } });
 }
 
@@ -12,7 +12,7 @@ export function isUnclaimedUser(user: User): boolean {
 }
 
 /** A free username: the wanted one, else it with a short random suffix. */
-export async function availableUsername(db: Db, wanted: string): Promise<string> {
+async function availableUsername(db: Db, wanted: string): Promise<string> {
   const base =
     wanted
       .toLowerCase()
@@ -25,8 +25,17 @@ export async function availableUsername(db: Db, wanted: string): Promise<string>
   }
 }
 
-export async function createUnclaimedUser(db: Db, email: string): Promise<User> {
+async function createUnclaimedUser(db: Db, email: string): Promise<User> {
   const normalized = email.toLowerCase();
   const username = await availableUsername(db, normalized.split("@")[0] ?? "user");
   return db.user.create({ data: { email: normalized, username } });
+}
+
+/** Users (not tenant data: an account spans tenants). */
+export function createUserStore(db: Db) {
+  return {
+    findByEmail: findUserByEmail.bind(null, db),
+    availableUsername: availableUsername.bind(null, db),
+    createUnclaimed: createUnclaimedUser.bind(null, db),
+  };
 }

@@ -1,19 +1,4 @@
-import type { Membership, Tenant, User } from "../generated/prisma/client";
-
-/** What a non-member sees of a tenant: id, name, slug and status; the private profile is emptied. */
-export function tenantNameOnly(tenant: Tenant): Tenant {
-  return {
-    ...tenant,
-    industry: null,
-    contactEmail: null,
-    contactPhone: null,
-    headquartersAddress: null,
-    branches: [],
-    crmId: null,
-    settings: {},
-    planId: null,
-  };
-}
+import type { Membership, User } from "../generated/prisma/client";
 
 /**
  * What an inviter sees of an invitee they may not see: the address they typed and nothing else.

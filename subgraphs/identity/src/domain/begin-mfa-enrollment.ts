@@ -1,0 +1,25 @@
+import { ConflictError } from "@atelier/subgraph-kit";
+import { generateTotpSecret, totpUri } from "../auth/totp";
+import type { IdentityContext } from "../context";
+import { currentUser } from "./current-user";
+import { recordAudit } from "./record-audit";
+
+/** Stores a new secret (encrypted) as pending; MFA turns on only after a code confirms it. */
+export async function beginMfaEnrollment(ctx: IdentityContext): Promise<{ secret: string; otpauthUri: string }> {
+  const user = await currentUser(ctx);
+  if (user.mfaEnabled) throw new ConflictError("MFA is already on; turn it off first to enrol a new device.");
+  const secret = generateTotpSecret();
+  await ctx.services.db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { mfaPendingSecretEncrypted: ctx.services.secretBox.seal(secret) },
+    });
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: "user.mfa_enrollment_start",
+      resourceType: "User",
+      resourceId: user.id,
+    });
+  });
+  return { secret, otpauthUri: totpUri(secret, user.email) };
+}

@@ -1,0 +1,21 @@
+import { type PageArgs, pageSize, toConnection } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { auditCursor, createAuditEventStore } from "../data/audit-event-store";
+import { authorize } from "./authorize";
+
+export interface AuditFeedInput extends PageArgs {
+  filter?: {
+    actorId?: string | null;
+    resourceType?: string | null;
+    resourceId?: string | null;
+    action?: string | null;
+  } | null;
+}
+
+/** The active tenant's feed (ADMIN), read under the tenant's RLS as well as its filter. */
+export async function listTenantAuditEvents(ctx: IdentityContext, input: AuditFeedInput) {
+  const scope = await authorize(ctx, "ADMIN");
+  const take = pageSize(input.first);
+  const rows = await scope.read((tx) => createAuditEventStore(tx).page({ ...input.filter, take, after: input.after }));
+  return toConnection(rows, take, auditCursor);
+}

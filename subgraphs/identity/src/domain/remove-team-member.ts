@@ -1,0 +1,22 @@
+import { NotFoundError } from "@atelier/subgraph-kit";
+import type { IdentityContext } from "../context";
+import { createTeamStore } from "../data/team-store";
+import type { Team } from "../generated/prisma/client";
+import { authorize } from "./authorize";
+
+export async function removeTeamMember(ctx: IdentityContext, input: { teamId: string; userId: string }): Promise<Team> {
+  const scope = await authorize(ctx, "ADMIN");
+  return scope.write(async (tx) => {
+    const teams = createTeamStore(tx);
+    const team = await teams.find(input.teamId);
+    if ((await teams.removeMember(team.id, input.userId)) === 0)
+      throw new NotFoundError("That user is not in the team.");
+    tx.audit({
+      action: "team.remove_member",
+      resourceType: "Team",
+      resourceId: team.id,
+      changes: { userId: input.userId },
+    });
+    return team;
+  });
+}
