@@ -5,8 +5,7 @@ import { followDocumentEvents } from "./bootstrap/follow-document-events";
 import { rebuildEmbeddedStore } from "./bootstrap/rebuild-embedded-store";
 import { reindexStaleDocuments } from "./bootstrap/reindex-stale-documents";
 import type { KnowledgeConfig } from "./config";
-import type { Context } from "./context";
-import { createLoaders } from "./data/loaders";
+import { buildContext, type Context } from "./context";
 import { startIngestionWorker } from "./ingestion/start-worker";
 import { resolvers } from "./resolvers/index";
 import { knowledgeTypeDefs } from "./schema/index";
@@ -43,11 +42,7 @@ export async function createKnowledgeService(
     introspection: config.introspection,
     // Inline content arrives in the request body (base64 for binary types: 4/3 larger).
     maxBodyBytes: Math.ceil(config.maxDocumentBytes * 1.4) + 65_536,
-    buildContext: (base) => ({
-      ...base,
-      services,
-      loaders: createLoaders(services.db, "tenantId" in base.identity ? base.identity.tenantId : null),
-    }),
+    buildContext: (base) => buildContext(base, services),
     readiness: {
       database: async () => void (await services.sql.query("SELECT 1")),
       eventBus: () => services.bus.check(),

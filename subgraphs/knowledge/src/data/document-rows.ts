@@ -34,6 +34,26 @@ export async function selectDocumentByChecksum(
   return rows[0] ?? null;
 }
 
+/** Documents by id (a loader's batch). */
+export function selectDocumentsByIds(tx: SqlTx, tenantId: string, ids: string[]): Promise<DocumentRecord[]> {
+  return tx.$queryRawUnsafe<DocumentRecord[]>(
+    `SELECT ${COLUMNS} FROM knowledge."Document" WHERE id = ANY($1::uuid[]) AND "tenantId" = $2::uuid`,
+    ids,
+    tenantId,
+  );
+}
+
+/** The documents made from these assets, newest first (a loader's batch). */
+export function selectDocumentsByAssetIds(tx: SqlTx, tenantId: string, assetIds: string[]): Promise<DocumentRecord[]> {
+  return tx.$queryRawUnsafe<DocumentRecord[]>(
+    `SELECT ${COLUMNS} FROM knowledge."Document"
+      WHERE "sourceAssetId" = ANY($1::uuid[]) AND "tenantId" = $2::uuid
+      ORDER BY "createdAt" DESC, id DESC`,
+    assetIds,
+    tenantId,
+  );
+}
+
 export interface DocumentRow {
   tenantId: string;
   workspaceId: string;

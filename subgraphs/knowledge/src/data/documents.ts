@@ -34,19 +34,6 @@ export function findDocument(db: Db, tenantId: string, id: string): Promise<Docu
   return db.document.findFirst({ where: { id, tenantId }, select: DOCUMENT_FIELDS });
 }
 
-export function findDocumentsByIds(db: Db, tenantId: string, ids: string[]): Promise<DocumentRecord[]> {
-  return db.document.findMany({ where: { id: { in: ids }, tenantId }, select: DOCUMENT_FIELDS });
-}
-
-/** The documents made from these assets, newest first. */
-export function findDocumentsByAssetIds(db: Db, tenantId: string, assetIds: string[]): Promise<DocumentRecord[]> {
-  return db.document.findMany({
-    where: { tenantId, sourceAssetId: { in: assetIds } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: DOCUMENT_FIELDS,
-  });
-}
-
 export function updateDocument(tx: Db, tenantId: string, id: string, data: Prisma.DocumentUpdateManyMutationInput) {
   return tx.document.updateManyAndReturn({ where: { id, tenantId }, data, select: DOCUMENT_FIELDS });
 }

@@ -1,7 +1,6 @@
 import { GatewayRequestError } from "@atelier/gateway-client";
-import { DomainError, NotFoundError } from "@atelier/subgraph-kit";
+import { type Actor, DomainError, delegatedActorOf, NotFoundError } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
-import { type Actor, delegatedActor } from "./authorize";
 
 /**
  * A workspace id belongs to creative: before a document points at one, creative (through the
@@ -14,7 +13,7 @@ export async function assertWorkspaceReference(ctx: Context, actor: Actor, works
   if (!check) return;
   let visible: boolean;
   try {
-    visible = await check(delegatedActor(actor), workspaceId);
+    visible = await check(delegatedActorOf(actor), workspaceId);
   } catch (error) {
     ctx.log.warn({ err: error, workspaceId }, "checking a workspace reference through the gateway failed");
     const retry = error instanceof GatewayRequestError && error.retryable ? " Try again shortly." : "";

@@ -1,21 +1,28 @@
 import { GatewayRequestError } from "@atelier/gateway-client";
-import { BadUserInputError, DomainError, ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
+import {
+  type Actor,
+  BadUserInputError,
+  DomainError,
+  delegatedActorOf,
+  ForbiddenError,
+  NotFoundError,
+  requireWriter,
+} from "@atelier/subgraph-kit";
 import { type AssetInfo, downloadExpiry, readAsset } from "../assets/asset-reader";
 import type { Context } from "../context";
 import { SUPPORTED_MIME_TYPES, supportedMimeType } from "../parsing/supported-types";
-import { delegatedActor, writer } from "./authorize";
 import { createDocumentFromAssetInput } from "./inputs";
 import { storeDocument } from "./store-document";
 
 /** Reads the asset through the gateway as the caller; failures become errors the caller can act on. */
-async function assetSeenBy(ctx: Context, actor: ReturnType<typeof writer>, assetId: string): Promise<AssetInfo> {
+async function assetSeenBy(ctx: Context, actor: Actor, assetId: string): Promise<AssetInfo> {
   const { gateway } = ctx.services;
   if (!gateway) {
     throw new DomainError("SERVICE_UNAVAILABLE", "Knowledge cannot read creative assets here: no gateway credentials.");
   }
   let asset: AssetInfo | null;
   try {
-    asset = await readAsset(gateway, delegatedActor(actor), assetId);
+    asset = await readAsset(gateway, delegatedActorOf(actor), assetId);
   } catch (error) {
     if (!(error instanceof GatewayRequestError)) throw error;
     if (error.code === "FORBIDDEN") throw new ForbiddenError(`You may not read asset ${assetId}: ${error.message}`);
@@ -38,7 +45,9 @@ async function assetSeenBy(ctx: Context, actor: ReturnType<typeof writer>, asset
  * fetched by the ingestion job; the same version handed over again returns its document.
  */
 export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
-  const actor = writer(ctx.identity);
+  const scope = ctx.scope();
+  requireWriter(scope.actor, "knowledge");
+  const actor = scope.actor;
   const input = createDocumentFromAssetInput.parse(rawInput);
   const asset = await assetSeenBy(ctx, actor, input.assetId);
   const version = asset.latestVersion;
@@ -51,7 +60,7 @@ export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
   }
   return storeDocument(
     ctx,
-    actor,
+    scope,
     {
       workspaceId: asset.workspace.id,
       title: input.title ?? asset.name,
@@ -60,6 +69,6 @@ export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
       source: { kind: "ASSET", assetId: asset.id, versionId: version.id, sizeBytes: version.sizeBytes },
       content: null,
     },
-    { actor: delegatedActor(actor), download: { url: version.downloadUrl, expiresAt: downloadExpiry() } },
+    { actor: delegatedActorOf(actor), download: { url: version.downloadUrl, expiresAt: downloadExpiry() } },
   );
 }

@@ -1,9 +1,7 @@
-import { prismaKeysetPage } from "@atelier/subgraph-kit";
+import { prismaKeysetPage, requireReader } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import type { Context } from "../context";
 import { DOCUMENT_FIELDS } from "../data/documents";
-import { inTenant } from "../data/in-tenant";
-import { readerTenant } from "./authorize";
 
 export interface WorkspaceRef {
   id: string;
@@ -20,11 +18,12 @@ export async function listWorkspaceDocuments(
   ctx: Context,
   raw: { workspaceId: string; first?: number | null; after?: string | null },
 ) {
-  const tenantId = readerTenant(ctx.identity);
+  const scope = ctx.scope();
+  requireReader(scope.actor, "knowledge");
   const input = args.parse({ ...raw, first: raw.first ?? undefined });
-  const connection = await inTenant(ctx.services.db, tenantId, (tx) =>
-    prismaKeysetPage(tx, { table: `knowledge."Document"`, direction: "desc", scope: { tenantId } }, input, (page) =>
-      tx.document.findMany({ where: { tenantId, workspaceId: input.workspaceId }, select: DOCUMENT_FIELDS, ...page }),
+  const connection = await scope.read(({ db, tenantId }) =>
+    prismaKeysetPage(db, { table: `knowledge."Document"`, direction: "desc", scope: { tenantId } }, input, (page) =>
+      db.document.findMany({ where: { tenantId, workspaceId: input.workspaceId }, select: DOCUMENT_FIELDS, ...page }),
     ),
   );
   for (const { node } of connection.edges) ctx.loaders.documentById.prime(node.id, node);

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { type SqlTx, withTenantSql } from "@atelier/db";
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
+import { type SqlTx, sqlTransactions } from "@atelier/db";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
 import {
@@ -13,9 +12,8 @@ import type { DocumentRecord } from "../data/documents";
 import { enqueueIngestion } from "../data/enqueue-ingestion";
 import { appendDocumentEvent } from "../data/status-events";
 import type { SupportedMimeType } from "../parsing/supported-types";
+import type { KnowledgeScope } from "../scope";
 import type { IngestJob } from "../services";
-import type { Actor } from "./authorize";
-import { auditDocument } from "./record-audit";
 
 export interface NewDocument {
   workspaceId: string;
@@ -44,7 +42,7 @@ function existingTwin(tx: SqlTx, tenantId: string, input: NewDocument, checksum:
  */
 export async function storeDocument(
   ctx: Context,
-  actor: Actor,
+  scope: KnowledgeScope,
   input: NewDocument,
   jobFields: AssetJobFields = {},
 ): Promise<{ document: DocumentRecord; created: boolean }> {
@@ -54,39 +52,40 @@ export async function storeDocument(
     throw new BadUserInputError(`content: larger than ${services.config.maxDocumentBytes} bytes`);
   }
   const checksum = input.content ? createHash("sha256").update(input.content).digest("hex") : null;
-  const notices: StreamEventNotice[] = [];
-  const result = await withTenantSql(services.sql, actor.tenantId, async (tx) => {
-    const existing = await existingTwin(tx, actor.tenantId, input, checksum);
+  // Plain SQL: the content travels as one binary parameter (see document-content.ts).
+  return scope.using(sqlTransactions(services.sql)).write(async (tx) => {
+    const existing = await existingTwin(tx.db, tx.tenantId, input, checksum);
     if (existing) return { document: existing, created: false };
-    const document = await insertDocument(tx, {
+    const document = await insertDocument(tx.db, {
       ...input,
-      tenantId: actor.tenantId,
+      tenantId: tx.tenantId,
       checksum,
       embeddingModel: services.embedder.model,
-      createdById: actor.userId,
+      createdById: scope.actor.userId,
     });
-    if (!document) return { document: (await existingTwin(tx, actor.tenantId, input, checksum))!, created: false };
+    if (!document) return { document: (await existingTwin(tx.db, tx.tenantId, input, checksum))!, created: false };
     const { source } = input;
-    await auditDocument(tx, actor, ctx.requestId, "document.create", document.id, {
-      title: document.title,
-      mimeType: document.mimeType,
-      workspaceId: document.workspaceId,
-      source: source.kind,
-      ...(checksum ? { checksum } : {}),
-      ...(source.kind === "ASSET" ? { assetId: source.assetId, assetVersionId: source.versionId } : {}),
+    tx.audit({
+      action: "document.create",
+      resourceType: "Document",
+      resourceId: document.id,
+      changes: {
+        title: document.title,
+        mimeType: document.mimeType,
+        workspaceId: document.workspaceId,
+        source: source.kind,
+        ...(checksum ? { checksum } : {}),
+        ...(source.kind === "ASSET" ? { assetId: source.assetId, assetVersionId: source.versionId } : {}),
+      },
     });
-    const created = await appendDocumentEvent(tx, document, "CREATED");
-    notices.push(created);
-    await enqueueIngestion(tx, services, {
-      tenantId: actor.tenantId,
+    const created = await appendDocumentEvent(tx.db, document, "CREATED");
+    tx.publish(created);
+    await enqueueIngestion(tx.db, services, {
+      tenantId: tx.tenantId,
       documentId: document.id,
       requestSequence: created.sequence,
       ...jobFields,
     });
     return { document, created: true };
   });
-  await publishStreamEvents(services.bus, notices).catch((error) =>
-    ctx.log.warn({ err: error }, "status publish failed"),
-  );
-  return result;
 }

@@ -1,10 +1,10 @@
-import { type SqlTx, withTenantSql } from "@atelier/db";
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
+import type { SqlTx } from "@atelier/db";
 import { type IngestionPatch, patchDocument } from "../data/document-rows";
 import type { DocumentRecord, DocumentStatus } from "../data/documents";
 import { type IngestionState, lockIngestionState } from "../data/ingestion-state";
 import { appendDocumentEvent, type DocumentEventType } from "../data/status-events";
 import type { IngestJob, KnowledgeServices } from "../services";
+import { jobScope } from "./job-scope";
 
 export type Patch = IngestionPatch;
 
@@ -32,17 +32,14 @@ export interface Step {
  * re-requested meanwhile throws `IngestionSuperseded` instead of writing.
  */
 export async function transition(s: KnowledgeServices, job: IngestJob, step: Step): Promise<DocumentRecord | null> {
-  const notices: StreamEventNotice[] = [];
-  const doc = await withTenantSql(s.sql, job.tenantId, async (tx) => {
+  return jobScope(s, job.tenantId).write(async ({ db: tx, publish }) => {
     const state = await lockIngestionState(tx, job.tenantId, job.documentId);
     const current = job.requestSequence === undefined || state?.requestSequence === job.requestSequence;
     if (!state || !current || !step.from.includes(state.status)) throw new IngestionSuperseded(job.documentId);
     const data = await step.apply(tx, state);
     if (!data) return null;
     const updated = await patchDocument(tx, job.tenantId, job.documentId, data);
-    if (updated && step.type) notices.push(await appendDocumentEvent(tx, updated, step.type));
+    if (updated && step.type) publish(await appendDocumentEvent(tx, updated, step.type));
     return updated;
   });
-  await publishStreamEvents(s.bus, notices).catch((error) => s.log.warn({ err: error }, "status publish failed"));
-  return doc;
 }

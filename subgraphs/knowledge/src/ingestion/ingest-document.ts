@@ -1,4 +1,3 @@
-import { withTenantSql } from "@atelier/db";
 import { chunkId } from "../data/chunk-id";
 import { type ChunkRow, countChunksOf, embeddedChunkIndexes, insertChunks } from "../data/chunks";
 import { readDocumentContent } from "../data/document-content";
@@ -14,6 +13,7 @@ import { chunkText, type TextChunk } from "./chunk-text";
 import { IngestionSuperseded, transition } from "./document-transition";
 import { fetchAssetContent } from "./fetch-asset-content";
 import { ingestInOneStep } from "./ingest-in-one-step";
+import { jobScope } from "./job-scope";
 import { syncDocumentVectors } from "./sync-document-vectors";
 
 /** The chunk rows of a batch, embedded, and their points staged in the store (before Postgres: a chunk row always has its vector). */
@@ -47,8 +47,8 @@ async function embedBatch(s: KnowledgeServices, doc: DocumentRecord, batch: Text
 }
 
 async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord, chunks: TextChunk[]) {
-  const done = await withTenantSql(s.sql, job.tenantId, (tx) =>
-    embeddedChunkIndexes(tx, job.tenantId, job.documentId, s.embedder.model),
+  const done = await jobScope(s, job.tenantId).read(({ db }) =>
+    embeddedChunkIndexes(db, job.tenantId, job.documentId, s.embedder.model),
   );
   const missing = chunks.filter((c) => !done.has(c.index));
   const batchSize = s.config.ingestBatchChunks;
@@ -74,9 +74,9 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
  * `IngestionSuperseded` when the document was failed, deleted or re-requested meanwhile.
  */
 export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Promise<void> {
-  const [source, stored] = await withTenantSql(s.sql, job.tenantId, async (tx) => [
-    await selectDocument(tx, job.tenantId, job.documentId),
-    await readDocumentContent(tx, job.tenantId, job.documentId),
+  const [source, stored] = await jobScope(s, job.tenantId).read(async ({ db }) => [
+    await selectDocument(db, job.tenantId, job.documentId),
+    await readDocumentContent(db, job.tenantId, job.documentId),
   ]);
   if (!source || source.status === "READY" || source.status === "FAILED") return;
   const mimeType = supportedMimeType(source.mimeType);

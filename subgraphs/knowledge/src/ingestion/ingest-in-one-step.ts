@@ -1,5 +1,3 @@
-import { withTenantSql } from "@atelier/db";
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
 import { type ChunkRow, countChunksOf, insertChunks } from "../data/chunks";
 import { patchDocument } from "../data/document-rows";
 import type { DocumentRecord } from "../data/documents";
@@ -7,6 +5,7 @@ import { lockIngestionState } from "../data/ingestion-state";
 import { appendDocumentEvent } from "../data/status-events";
 import type { IngestJob, KnowledgeServices } from "../services";
 import { IngestionSuperseded } from "./document-transition";
+import { jobScope } from "./job-scope";
 
 /**
  * A fresh document whose chunks fit in one write: PROCESSING, its chunks, their progress and
@@ -21,16 +20,15 @@ export async function ingestInOneStep(
   source: DocumentRecord,
   rows: ChunkRow[],
 ): Promise<void> {
-  const notices: StreamEventNotice[] = [];
-  await withTenantSql(s.sql, job.tenantId, async (tx) => {
+  await jobScope(s, job.tenantId).write(async ({ db: tx, publish }) => {
     const state = await lockIngestionState(tx, job.tenantId, job.documentId);
     const current = job.requestSequence === undefined || state?.requestSequence === job.requestSequence;
     if (!state || !current || state.status !== "PENDING") throw new IngestionSuperseded(job.documentId);
     await insertChunks(tx, rows);
     const chunksEmbedded = await countChunksOf(tx, job.tenantId, job.documentId);
     const processing = { ...source, status: "PROCESSING" as const, chunksEmbedded: 0 };
-    notices.push(await appendDocumentEvent(tx, processing, "PROCESSING"));
-    notices.push(await appendDocumentEvent(tx, { ...processing, chunkCount: rows.length, chunksEmbedded }, "PROGRESS"));
+    publish(await appendDocumentEvent(tx, processing, "PROCESSING"));
+    publish(await appendDocumentEvent(tx, { ...processing, chunkCount: rows.length, chunksEmbedded }, "PROGRESS"));
     const ready = await patchDocument(tx, job.tenantId, job.documentId, {
       status: "READY",
       embeddingModel: s.embedder.model,
@@ -39,7 +37,6 @@ export async function ingestInOneStep(
       readyAt: new Date(),
       error: null,
     });
-    notices.push(await appendDocumentEvent(tx, ready!, "READY"));
+    publish(await appendDocumentEvent(tx, ready!, "READY"));
   });
-  await publishStreamEvents(s.bus, notices).catch((error) => s.log.warn({ err: error }, "status publish failed"));
 }

@@ -1,6 +1,5 @@
-import type { PrismaClient } from "../data/db";
-import { inTenant } from "../data/in-tenant";
 import type { SemanticSearchInput } from "../domain/inputs";
+import type { KnowledgeScope } from "../scope";
 import type { VectorSearchFilter } from "../vector-store/vector-store";
 
 /**
@@ -9,14 +8,13 @@ import type { VectorSearchFilter } from "../vector-store/vector-store";
  * documents of the tenant (looked up in a tenant transaction only then).
  */
 export async function resolveFilter(
-  db: PrismaClient,
-  tenantId: string,
+  scope: KnowledgeScope,
   filter: SemanticSearchInput["filter"],
 ): Promise<VectorSearchFilter> {
   const workspaceId = filter?.workspaceId ?? undefined;
   if (!filter?.mimeTypes && !filter?.metadata && !filter?.documentIds) return workspaceId ? { workspaceId } : {};
-  const docs = await inTenant(db, tenantId, (tx) =>
-    tx.document.findMany({
+  const docs = await scope.read(({ db, tenantId }) =>
+    db.document.findMany({
       where: {
         tenantId,
         status: "READY",

@@ -1,6 +1,6 @@
-import { withTenantSql } from "@atelier/db";
+import { sqlTransactions } from "@atelier/db";
+import { requireReader } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
-import { readerTenant } from "../domain/authorize";
 import { semanticSearchInput } from "../domain/inputs";
 import { queryTerms } from "../lexical/bm25";
 import type { VectorHit } from "../vector-store/vector-store";
@@ -13,12 +13,14 @@ import { decodeSearchCursor, encodeSearchCursor, MAX_SEARCH_DEPTH } from "./sear
  * (HYBRID), one page at a time: `after` continues from a result's cursor.
  */
 export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<SearchHit[]> {
-  const tenantId = readerTenant(ctx.identity);
+  const scope = ctx.scope();
+  requireReader(scope.actor, "knowledge");
+  const { tenantId } = scope;
   const input = semanticSearchInput.parse(rawInput);
   const offset = decodeSearchCursor(input.after);
   const { services } = ctx;
   const { store, collection } = services;
-  const filter = await resolveFilter(services.db, tenantId, input.filter);
+  const filter = await resolveFilter(scope, input.filter);
   // A page further is read so that chunks of documents no longer READY can be skipped.
   const options = { tenantId, filter, limit: Math.min(MAX_SEARCH_DEPTH, offset + input.limit * 2) };
   const terms = queryTerms(input.query);
@@ -30,9 +32,9 @@ export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<S
   else ranked = await store.searchHybrid(collection, await vector(), terms, options);
   const page = ranked.slice(offset);
   // The hits are read under row-level security, the second wall behind the stores' own filters.
-  const hits = await withTenantSql(services.sql, tenantId, (tx) => loadHits(tx, tenantId, input.query, page), {
-    readOnly: true,
-  });
+  const hits = await scope
+    .using(sqlTransactions(services.sql))
+    .read((tx) => loadHits(tx.db, tx.tenantId, input.query, page));
   const shown = hits
     .slice(0, input.limit)
     .map(({ rank, ...hit }) => ({ ...hit, cursor: encodeSearchCursor(offset + rank) }));
