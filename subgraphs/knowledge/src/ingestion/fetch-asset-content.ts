@@ -30,7 +30,11 @@ async function resolveDownloadUrl(s: KnowledgeServices, job: IngestJob, doc: Doc
 
 /** The asset's bytes: the URL resolved when the document was created while valid, else a fresh one. */
 async function downloadAsset(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord): Promise<Buffer> {
-  const limits = { maxBytes: s.config.maxDocumentBytes, timeoutMs: s.config.assetFetchTimeoutMs };
+  const limits = {
+    maxBytes: s.config.maxDocumentBytes,
+    timeoutMs: s.config.assetFetchTimeoutMs,
+    allowedHosts: s.config.assetFetchAllowedHosts,
+  };
   let stored = job.download && Date.parse(job.download.expiresAt) > Date.now() ? job.download.url : null;
   for (;;) {
     const result = await fetchAssetBytes(stored ?? (await resolveDownloadUrl(s, job, doc)), limits);
