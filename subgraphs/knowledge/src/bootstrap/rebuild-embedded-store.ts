@@ -1,6 +1,6 @@
-import { bytesToVector } from "../data/vector-bytes";
 import { chunkTerms } from "../lexical/bm25";
 import type { KnowledgeServices } from "../services";
+import { bytesToVector } from "../vector-store/vector-bytes";
 import { storeMaintenanceRead } from "./store-maintenance-read";
 
 const PAGE = 5000;

@@ -1,8 +1,8 @@
 import { systemActor } from "@atelier/subgraph-kit";
-import { deleteChunksOf } from "../data/chunks";
-import { DOCUMENT_FIELDS } from "../data/documents";
-import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { appendDocumentEvent } from "../data/status-events";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
+import { createIngestionJobStore } from "../data/ingestion-job-store";
+import { createStatusEventStore } from "../data/status-event-store";
 import { knowledgeScope } from "../scope";
 import type { KnowledgeServices } from "../services";
 import { storeMaintenanceRead } from "./store-maintenance-read";
@@ -22,16 +22,16 @@ export async function reindexStaleDocuments(services: KnowledgeServices): Promis
   for (const { id, tenantId } of stale) {
     // Each document is changed in its own tenant's scope, as the service itself.
     await knowledgeScope(services, systemActor(tenantId, "knowledge")).write(async (tx) => {
-      await deleteChunksOf(tx.db, tenantId, id);
-      const [doc] = await tx.db.document.updateManyAndReturn({
-        where: { id, tenantId, status: "READY" },
-        data: { status: "PENDING", chunkCount: 0, chunksEmbedded: 0, embeddingModel: embedder.model, readyAt: null },
-        select: DOCUMENT_FIELDS,
-      });
+      await createChunkStore(tx).deleteOf(id);
+      const doc = await createDocumentStore(tx).patch(
+        id,
+        { status: "PENDING", chunkCount: 0, chunksEmbedded: 0, embeddingModel: embedder.model, readyAt: null },
+        "READY",
+      );
       if (!doc) return;
-      const requested = await appendDocumentEvent(tx.db, doc, "REINDEX_REQUESTED");
+      const requested = await createStatusEventStore(tx).append(doc, "REINDEX_REQUESTED");
       tx.publish(requested);
-      await enqueueIngestion(tx.db, services, { tenantId, documentId: id, requestSequence: requested.sequence });
+      await createIngestionJobStore(tx, services).enqueue({ documentId: id, requestSequence: requested.sequence });
     });
   }
   return stale.length;

@@ -2,8 +2,7 @@ import { oneRoundTripReads } from "@atelier/db";
 import DataLoader from "dataloader";
 import type pg from "pg";
 import type { KnowledgeScope } from "../scope";
-import { selectDocumentsByAssetIds, selectDocumentsByIds } from "./document-rows";
-import type { DocumentRecord } from "./documents";
+import { createDocumentStore, type DocumentRecord } from "./document-store";
 
 /**
  * Per-request batching of document references, read in the caller's tenant scope (each batch one
@@ -15,7 +14,7 @@ export function createLoaders(sql: pg.Pool, scopeOf: () => KnowledgeScope | null
     documentById: new DataLoader<string, DocumentRecord | null>(async (ids) => {
       const scope = reader();
       if (!scope) return ids.map(() => null);
-      const rows = await scope.read((tx) => selectDocumentsByIds(tx.db, tx.tenantId, [...ids]));
+      const rows = await scope.read((tx) => createDocumentStore(tx).findMany([...ids]));
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -23,7 +22,7 @@ export function createLoaders(sql: pg.Pool, scopeOf: () => KnowledgeScope | null
     documentsByAssetId: new DataLoader<string, DocumentRecord[]>(async (assetIds) => {
       const scope = reader();
       if (!scope) return assetIds.map(() => []);
-      const rows = await scope.read((tx) => selectDocumentsByAssetIds(tx.db, tx.tenantId, [...assetIds]));
+      const rows = await scope.read((tx) => createDocumentStore(tx).findByAssetIds([...assetIds]));
       return assetIds.map((id) => rows.filter((row) => row.sourceAssetId === id));
     }),
   };

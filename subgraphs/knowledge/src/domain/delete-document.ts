@@ -1,8 +1,8 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
-import { deleteChunksOf } from "../data/chunks";
-import { findDocument } from "../data/documents";
-import { appendDocumentEvent } from "../data/status-events";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
+import { createStatusEventStore } from "../data/status-event-store";
 import { documentIdInput } from "./inputs";
 
 /** Deletes a document with its chunks (Postgres) and its vectors (the store), and says how many went. */
@@ -12,17 +12,18 @@ export async function deleteDocument(ctx: Context, rawInput: unknown) {
   const { documentId } = documentIdInput.parse(rawInput);
   const { services } = ctx;
   const chunksDeleted = await scope.write(async (tx) => {
-    const existing = await findDocument(tx.db, tx.tenantId, documentId);
+    const documents = createDocumentStore(tx);
+    const existing = await documents.find(documentId);
     if (!existing) throw new NotFoundError("No such document.");
-    const chunks = await deleteChunksOf(tx.db, tx.tenantId, documentId);
-    await tx.db.document.deleteMany({ where: { id: documentId, tenantId: tx.tenantId } });
+    const chunks = await createChunkStore(tx).deleteOf(documentId);
+    await documents.remove(documentId);
     tx.audit({
       action: "document.delete",
       resourceType: "Document",
       resourceId: documentId,
       changes: { title: existing.title, chunks },
     });
-    tx.publish(await appendDocumentEvent(tx.db, existing, "DELETED"));
+    tx.publish(await createStatusEventStore(tx).append(existing, "DELETED"));
     return chunks;
   });
   // After commit: a failure here leaves vectors whose chunk rows are gone, which searches never

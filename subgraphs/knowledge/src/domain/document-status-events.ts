@@ -1,8 +1,8 @@
 import { NotFoundError, requireReader } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import type { Context } from "../context";
-import type { DocumentStatus } from "../data/documents";
-import { listDocumentEvents } from "../data/status-events";
+import type { DocumentStatus } from "../data/document-store";
+import { createStatusEventStore } from "../data/status-event-store";
 
 export interface DocumentStatusEventRecord {
   sequence: number;
@@ -30,7 +30,7 @@ export async function documentStatusEvents(
   requireReader(scope.actor, "knowledge");
   const input = args.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)));
   const rows = await scope.read((tx) =>
-    listDocumentEvents(tx.db, tx.tenantId, input.documentId, input.afterSequence, input.first),
+    createStatusEventStore(tx).list(input.documentId, input.afterSequence, input.first),
   );
   // No events in this tenant: the stream is another tenant's or does not exist; both look alike.
   if (rows.length === 0 && input.afterSequence === 0) throw new NotFoundError("No such document.");

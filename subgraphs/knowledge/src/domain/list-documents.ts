@@ -1,7 +1,7 @@
-import { prismaKeysetPage, requireReader } from "@atelier/subgraph-kit";
+import { requireReader } from "@atelier/subgraph-kit";
 import { z } from "zod";
 import type { Context } from "../context";
-import { DOCUMENT_FIELDS } from "../data/documents";
+import { createDocumentListStore } from "../data/document-list-store";
 
 export interface WorkspaceRef {
   id: string;
@@ -21,11 +21,7 @@ export async function listWorkspaceDocuments(
   const scope = ctx.scope();
   requireReader(scope.actor, "knowledge");
   const input = args.parse({ ...raw, first: raw.first ?? undefined });
-  const connection = await scope.read(({ db, tenantId }) =>
-    prismaKeysetPage(db, { table: `knowledge."Document"`, direction: "desc", scope: { tenantId } }, input, (page) =>
-      db.document.findMany({ where: { tenantId, workspaceId: input.workspaceId }, select: DOCUMENT_FIELDS, ...page }),
-    ),
-  );
+  const connection = await scope.read((tx) => createDocumentListStore(tx).workspacePage(input.workspaceId, input));
   for (const { node } of connection.edges) ctx.loaders.documentById.prime(node.id, node);
   return connection;
 }

@@ -1,9 +1,9 @@
 import { delegatedActorOf, NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
-import { deleteChunksOf } from "../data/chunks";
-import { findDocument, updateDocument } from "../data/documents";
-import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { appendDocumentEvent } from "../data/status-events";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
+import { createIngestionJobStore } from "../data/ingestion-job-store";
+import { createStatusEventStore } from "../data/status-event-store";
 import { documentIdInput } from "./inputs";
 
 /** Drops a document's chunks and vectors and ingests it again with the current model and chunking. */
@@ -13,10 +13,11 @@ export async function reindexDocument(ctx: Context, rawInput: unknown) {
   const { documentId } = documentIdInput.parse(rawInput);
   const { services } = ctx;
   const document = await scope.write(async (tx) => {
-    const existing = await findDocument(tx.db, tx.tenantId, documentId);
+    const documents = createDocumentStore(tx);
+    const existing = await documents.find(documentId);
     if (!existing) throw new NotFoundError("No such document.");
-    await deleteChunksOf(tx.db, tx.tenantId, documentId);
-    const [updated] = await updateDocument(tx.db, tx.tenantId, documentId, {
+    await createChunkStore(tx).deleteOf(documentId);
+    const updated = await documents.patch(documentId, {
       status: "PENDING",
       error: null,
       chunkCount: 0,
@@ -30,11 +31,10 @@ export async function reindexDocument(ctx: Context, rawInput: unknown) {
       resourceId: documentId,
       changes: { from: existing.embeddingModel },
     });
-    const requested = await appendDocumentEvent(tx.db, updated!, "REINDEX_REQUESTED");
+    const requested = await createStatusEventStore(tx).append(updated!, "REINDEX_REQUESTED");
     tx.publish(requested);
     // An ASSET document whose bytes were never fetched is read as whoever re-indexes it.
-    await enqueueIngestion(tx.db, services, {
-      tenantId: tx.tenantId,
+    await createIngestionJobStore(tx, services).enqueue({
       documentId,
       requestSequence: requested.sequence,
       actor: delegatedActorOf(scope.actor),

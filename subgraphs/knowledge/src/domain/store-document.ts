@@ -1,16 +1,10 @@
 import { createHash } from "node:crypto";
-import { type SqlTx, sqlTransactions } from "@atelier/db";
+import { sqlTransactions } from "@atelier/db";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { Context } from "../context";
-import {
-  type DocumentRow,
-  insertDocument,
-  selectDocumentByAssetVersion,
-  selectDocumentByChecksum,
-} from "../data/document-rows";
-import type { DocumentRecord } from "../data/documents";
-import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { appendDocumentEvent } from "../data/status-events";
+import { createDocumentStore, type DocumentRecord, type NewDocumentRow } from "../data/document-store";
+import { createIngestionJobStore } from "../data/ingestion-job-store";
+import { createStatusEventStore } from "../data/status-event-store";
 import type { SupportedMimeType } from "../parsing/supported-types";
 import type { KnowledgeScope } from "../scope";
 import type { IngestJob } from "../services";
@@ -20,7 +14,7 @@ export interface NewDocument {
   title: string;
   mimeType: SupportedMimeType;
   metadata: Record<string, unknown>;
-  source: DocumentRow["source"];
+  source: NewDocumentRow["source"];
   /** The content, for INLINE and URI documents; an ASSET document's job fetches it. */
   content: Uint8Array | null;
 }
@@ -29,10 +23,10 @@ export interface NewDocument {
 export type AssetJobFields = Pick<IngestJob, "actor" | "download">;
 
 /** The same content (or asset version) already in the workspace, which creating again returns. */
-function existingTwin(tx: SqlTx, tenantId: string, input: NewDocument, checksum: string | null) {
+function existingTwin(documents: ReturnType<typeof createDocumentStore>, input: NewDocument, checksum: string | null) {
   return input.source.kind === "ASSET"
-    ? selectDocumentByAssetVersion(tx, tenantId, input.source.versionId)
-    : selectDocumentByChecksum(tx, tenantId, input.workspaceId, checksum!);
+    ? documents.findByAssetVersion(input.source.versionId)
+    : documents.findByChecksum(input.workspaceId, checksum!);
 }
 
 /**
@@ -54,16 +48,16 @@ export async function storeDocument(
   const checksum = input.content ? createHash("sha256").update(input.content).digest("hex") : null;
   // Plain SQL: the content travels as one binary parameter (see document-content.ts).
   return scope.using(sqlTransactions(services.sql)).write(async (tx) => {
-    const existing = await existingTwin(tx.db, tx.tenantId, input, checksum);
+    const documents = createDocumentStore(tx);
+    const existing = await existingTwin(documents, input, checksum);
     if (existing) return { document: existing, created: false };
-    const document = await insertDocument(tx.db, {
+    const document = await documents.insert({
       ...input,
-      tenantId: tx.tenantId,
       checksum,
       embeddingModel: services.embedder.model,
       createdById: scope.actor.userId,
     });
-    if (!document) return { document: (await existingTwin(tx.db, tx.tenantId, input, checksum))!, created: false };
+    if (!document) return { document: (await existingTwin(documents, input, checksum))!, created: false };
     const { source } = input;
     tx.audit({
       action: "document.create",
@@ -78,10 +72,9 @@ export async function storeDocument(
         ...(source.kind === "ASSET" ? { assetId: source.assetId, assetVersionId: source.versionId } : {}),
       },
     });
-    const created = await appendDocumentEvent(tx.db, document, "CREATED");
+    const created = await createStatusEventStore(tx).append(document, "CREATED");
     tx.publish(created);
-    await enqueueIngestion(tx.db, services, {
-      tenantId: tx.tenantId,
+    await createIngestionJobStore(tx, services).enqueue({
       documentId: document.id,
       requestSequence: created.sequence,
       ...jobFields,

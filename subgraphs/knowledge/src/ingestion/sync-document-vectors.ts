@@ -1,5 +1,5 @@
-import { chunkPointsOf } from "../data/chunks";
-import { selectDocument } from "../data/document-rows";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
 import type { KnowledgeServices } from "../services";
 import { jobScope } from "./job-scope";
 
@@ -16,13 +16,13 @@ export async function syncDocumentVectors(
 ): Promise<void> {
   const { store, collection, embedder } = services;
   const scope = jobScope(services, tenantId);
-  const doc = await scope.read(({ db }) => selectDocument(db, tenantId, documentId));
+  const doc = await scope.read((tx) => createDocumentStore(tx).find(documentId));
   if (!doc || doc.status === "FAILED") return store.deleteByFilter(collection, { tenantId, documentId });
   if (doc.status !== "READY" || doc.embeddingModel !== embedder.model) return;
   const stored = await store.count(collection, { tenantId, documentId });
   if (stored !== doc.chunkCount) {
     await store.deleteByFilter(collection, { tenantId, documentId });
-    const points = await scope.read(({ db }) => chunkPointsOf(db, tenantId, documentId, embedder.model));
+    const points = await scope.read((tx) => createChunkStore(tx).pointsOf(documentId, embedder.model));
     await store.upsert(collection, points);
   }
   await store.markReady(collection, { tenantId, documentId });

@@ -1,5 +1,5 @@
 import type { SqlTx } from "@atelier/db";
-import { DOCUMENT_FIELDS, type DocumentRecord } from "../data/documents";
+import { DOCUMENT_FIELDS, type DocumentRecord } from "../data/document-store";
 import type { VectorHit } from "../vector-store/vector-store";
 import { highlight } from "./highlight";
 

@@ -1,3 +1,4 @@
+import { createDocumentListStore } from "../data/document-list-store";
 import type { SemanticSearchInput } from "../domain/inputs";
 import type { KnowledgeScope } from "../scope";
 import type { VectorSearchFilter } from "../vector-store/vector-store";
@@ -13,24 +14,8 @@ export async function resolveFilter(
 ): Promise<VectorSearchFilter> {
   const workspaceId = filter?.workspaceId ?? undefined;
   if (!filter?.mimeTypes && !filter?.metadata && !filter?.documentIds) return workspaceId ? { workspaceId } : {};
-  const docs = await scope.read(({ db, tenantId }) =>
-    db.document.findMany({
-      where: {
-        tenantId,
-        status: "READY",
-        ...(workspaceId ? { workspaceId } : {}),
-        ...(filter.documentIds ? { id: { in: filter.documentIds } } : {}),
-        ...(filter.mimeTypes ? { mimeType: { in: filter.mimeTypes } } : {}),
-        ...(filter.metadata
-          ? {
-              AND: Object.entries(filter.metadata).map(([key, value]) => ({
-                metadata: { path: [key], equals: value as never },
-              })),
-            }
-          : {}),
-      },
-      select: { id: true },
-    }),
+  const documentIds = await scope.read((tx) =>
+    createDocumentListStore(tx).readyIdsMatching({ ...filter, workspaceId }),
   );
-  return { ...(workspaceId ? { workspaceId } : {}), documentIds: docs.map((d) => d.id) };
+  return { ...(workspaceId ? { workspaceId } : {}), documentIds };
 }
