@@ -1,6 +1,6 @@
 import { type BaseContext, tenantActor } from "@atelier/subgraph-kit";
 import { createLoaders, type Loaders } from "./data/loaders";
-import { type KnowledgeScope, knowledgeScope } from "./scope";
+import { type RequestScope, requestScope } from "./scope";
 import type { KnowledgeServices } from "./services";
 
 /** The per-request context of resolvers and domain functions. */
@@ -10,15 +10,15 @@ export interface Context extends BaseContext {
    * The caller's tenant scope, built on first use: UNAUTHENTICATED or FORBIDDEN for a caller
    * outside any tenant. Domain functions check the caller's right first, then call this.
    */
-  scope(): KnowledgeScope;
+  scope(): RequestScope;
   /** Created per request: a shared cache would mix tenants. */
   loaders: Loaders;
 }
 
 export function buildContext(base: BaseContext, services: KnowledgeServices): Context {
-  let scope: KnowledgeScope | null = null;
+  let scope: RequestScope | null = null;
   const scopeOf = () => {
-    scope ??= knowledgeScope(services, tenantActor(base.identity, base.requestId));
+    scope ??= requestScope(services, tenantActor(base.identity, base.requestId), base.log);
     return scope;
   };
   // Loaders answer "nothing" to a caller outside any tenant (an entity reference resolves to

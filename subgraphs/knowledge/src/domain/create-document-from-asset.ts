@@ -9,14 +9,14 @@ import {
   requireWriter,
 } from "@atelier/subgraph-kit";
 import { type AssetInfo, downloadExpiry, readAsset } from "../assets/asset-reader";
-import type { Context } from "../context";
 import { SUPPORTED_MIME_TYPES, supportedMimeType } from "../parsing/supported-types";
+import type { RequestScope } from "../scope";
 import { createDocumentFromAssetInput } from "./inputs";
 import { storeDocument } from "./store-document";
 
 /** Reads the asset through the gateway as the caller; failures become errors the caller can act on. */
-async function assetSeenBy(ctx: Context, actor: Actor, assetId: string): Promise<AssetInfo> {
-  const { gateway } = ctx.services;
+async function assetSeenBy(scope: RequestScope, actor: Actor, assetId: string): Promise<AssetInfo> {
+  const { gateway } = scope.services;
   if (!gateway) {
     throw new DomainError("SERVICE_UNAVAILABLE", "Knowledge cannot read creative assets here: no gateway credentials.");
   }
@@ -26,7 +26,7 @@ async function assetSeenBy(ctx: Context, actor: Actor, assetId: string): Promise
   } catch (error) {
     if (!(error instanceof GatewayRequestError)) throw error;
     if (error.code === "FORBIDDEN") throw new ForbiddenError(`You may not read asset ${assetId}: ${error.message}`);
-    ctx.log.warn({ err: error, assetId }, "reading an asset through the gateway failed");
+    scope.log.warn({ err: error, assetId }, "reading an asset through the gateway failed");
     throw new DomainError(
       "SERVICE_UNAVAILABLE",
       `Creative could not be asked for the asset (${error.code}); try again.`,
@@ -44,12 +44,11 @@ async function assetSeenBy(ctx: Context, actor: Actor, assetId: string): Promise
  * as the caller (so their tenant, role and the asset's access level apply). The bytes are
  * fetched by the ingestion job; the same version handed over again returns its document.
  */
-export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
-  const scope = ctx.scope();
+export async function createDocumentFromAsset(scope: RequestScope, rawInput: unknown) {
   requireWriter(scope.actor, "knowledge");
   const actor = scope.actor;
   const input = createDocumentFromAssetInput.parse(rawInput);
-  const asset = await assetSeenBy(ctx, actor, input.assetId);
+  const asset = await assetSeenBy(scope, actor, input.assetId);
   const version = asset.latestVersion;
   if (!version?.downloadUrl) throw new BadUserInputError("assetId: the asset has no uploaded version yet");
   const mimeType = supportedMimeType(version.mimeType);
@@ -59,7 +58,6 @@ export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
     );
   }
   return storeDocument(
-    ctx,
     scope,
     {
       workspaceId: asset.workspace.id,

@@ -1,19 +1,18 @@
 import { requireWriter } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
 import { fetchUri } from "../parsing/fetch-uri";
+import type { RequestScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
 import { createDocumentFromUriInput } from "./inputs";
 import { storeDocument } from "./store-document";
 
 /** Fetches a document over http(s), within the configured size and time limits, and stores it. */
-export async function createDocumentFromUri(ctx: Context, rawInput: unknown) {
-  const scope = ctx.scope();
+export async function createDocumentFromUri(scope: RequestScope, rawInput: unknown) {
   requireWriter(scope.actor, "knowledge");
   const input = createDocumentFromUriInput.parse(rawInput);
-  await assertWorkspaceReference(ctx, scope.actor, input.workspaceId);
-  const { bytes, mimeType } = await fetchUri(input.uri, ctx.services.config.uriFetch);
+  await assertWorkspaceReference(scope, input.workspaceId);
+  const { bytes, mimeType } = await fetchUri(input.uri, scope.services.config.uriFetch);
   const url = new URL(input.uri);
-  return storeDocument(ctx, scope, {
+  return storeDocument(scope, {
     workspaceId: input.workspaceId,
     title: input.title ?? (decodeURIComponent(url.pathname.split("/").pop() ?? "") || url.hostname),
     mimeType,

@@ -1,16 +1,15 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
 import { createChunkStore } from "../data/chunk-store";
 import { createDocumentStore } from "../data/document-store";
 import { createStatusEventStore } from "../data/status-event-store";
+import type { RequestScope } from "../scope";
 import { documentIdInput } from "./inputs";
 
 /** Deletes a document with its chunks (Postgres) and its vectors (the store), and says how many went. */
-export async function deleteDocument(ctx: Context, rawInput: unknown) {
-  const scope = ctx.scope();
+export async function deleteDocument(scope: RequestScope, rawInput: unknown) {
   requireWriter(scope.actor, "knowledge");
   const { documentId } = documentIdInput.parse(rawInput);
-  const { services } = ctx;
+  const { services } = scope;
   const chunksDeleted = await scope.write(async (tx) => {
     const documents = createDocumentStore(tx);
     const existing = await documents.find(documentId);

@@ -1,8 +1,8 @@
 import { NotFoundError, requireReader } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import type { Context } from "../context";
 import type { DocumentStatus } from "../data/document-store";
 import { createStatusEventStore } from "../data/status-event-store";
+import type { RequestScope } from "../scope";
 
 export interface DocumentStatusEventRecord {
   sequence: number;
@@ -23,10 +23,9 @@ const args = z.object({
 
 /** A document's status events after a sequence, in order (the subscription's catch-up query). */
 export async function documentStatusEvents(
-  ctx: Context,
+  scope: RequestScope,
   raw: Record<string, unknown>,
 ): Promise<DocumentStatusEventRecord[]> {
-  const scope = ctx.scope();
   requireReader(scope.actor, "knowledge");
   const input = args.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)));
   const rows = await scope.read((tx) =>

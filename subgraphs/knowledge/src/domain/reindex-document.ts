@@ -1,17 +1,16 @@
 import { delegatedActorOf, NotFoundError, requireWriter } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
 import { createChunkStore } from "../data/chunk-store";
 import { createDocumentStore } from "../data/document-store";
 import { createIngestionJobStore } from "../data/ingestion-job-store";
 import { createStatusEventStore } from "../data/status-event-store";
+import type { RequestScope } from "../scope";
 import { documentIdInput } from "./inputs";
 
 /** Drops a document's chunks and vectors and ingests it again with the current model and chunking. */
-export async function reindexDocument(ctx: Context, rawInput: unknown) {
-  const scope = ctx.scope();
+export async function reindexDocument(scope: RequestScope, rawInput: unknown) {
   requireWriter(scope.actor, "knowledge");
   const { documentId } = documentIdInput.parse(rawInput);
-  const { services } = ctx;
+  const { services } = scope;
   const document = await scope.write(async (tx) => {
     const documents = createDocumentStore(tx);
     const existing = await documents.find(documentId);

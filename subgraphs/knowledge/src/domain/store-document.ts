@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { sqlTransactions } from "@atelier/db";
 import { BadUserInputError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
 import { createDocumentStore, type DocumentRecord, type NewDocumentRow } from "../data/document-store";
 import { createIngestionJobStore } from "../data/ingestion-job-store";
 import { createStatusEventStore } from "../data/status-event-store";
 import type { SupportedMimeType } from "../parsing/supported-types";
-import type { KnowledgeScope } from "../scope";
+import type { RequestScope } from "../scope";
 import type { IngestJob } from "../services";
 
 export interface NewDocument {
@@ -35,12 +34,11 @@ function existingTwin(documents: ReturnType<typeof createDocumentStore>, input: 
  * returned instead.
  */
 export async function storeDocument(
-  ctx: Context,
-  scope: KnowledgeScope,
+  scope: RequestScope,
   input: NewDocument,
   jobFields: AssetJobFields = {},
 ): Promise<{ document: DocumentRecord; created: boolean }> {
-  const { services } = ctx;
+  const { services } = scope;
   const size = input.source.kind === "ASSET" ? input.source.sizeBytes : (input.content?.byteLength ?? 0);
   if (size > services.config.maxDocumentBytes) {
     throw new BadUserInputError(`content: larger than ${services.config.maxDocumentBytes} bytes`);

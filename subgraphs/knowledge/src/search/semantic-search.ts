@@ -1,8 +1,8 @@
 import { sqlTransactions } from "@atelier/db";
 import { requireReader } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
 import { semanticSearchInput } from "../domain/inputs";
 import { queryTerms } from "../lexical/bm25";
+import type { RequestScope } from "../scope";
 import type { VectorHit } from "../vector-store/vector-store";
 import { loadHits, type SearchHit } from "./load-hits";
 import { resolveFilter } from "./resolve-filter";
@@ -12,13 +12,12 @@ import { decodeSearchCursor, encodeSearchCursor, MAX_SEARCH_DEPTH } from "./sear
  * Searches the caller's tenant by meaning (DENSE), by words (KEYWORD, BM25F) or both fused
  * (HYBRID), one page at a time: `after` continues from a result's cursor.
  */
-export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<SearchHit[]> {
-  const scope = ctx.scope();
+export async function semanticSearch(scope: RequestScope, rawInput: unknown): Promise<SearchHit[]> {
   requireReader(scope.actor, "knowledge");
   const { tenantId } = scope;
   const input = semanticSearchInput.parse(rawInput);
   const offset = decodeSearchCursor(input.after);
-  const { services } = ctx;
+  const { services } = scope;
   const { store, collection } = services;
   const filter = await resolveFilter(scope, input.filter);
   // A page further is read so that chunks of documents no longer READY can be skipped.
@@ -35,9 +34,5 @@ export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<S
   const hits = await scope
     .using(sqlTransactions(services.sql))
     .read((tx) => loadHits(tx.db, tx.tenantId, input.query, page));
-  const shown = hits
-    .slice(0, input.limit)
-    .map(({ rank, ...hit }) => ({ ...hit, cursor: encodeSearchCursor(offset + rank) }));
-  for (const hit of shown) ctx.loaders.documentById.prime(hit.document.id, hit.document);
-  return shown;
+  return hits.slice(0, input.limit).map(({ rank, ...hit }) => ({ ...hit, cursor: encodeSearchCursor(offset + rank) }));
 }

@@ -1,7 +1,7 @@
 import { requireReader } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import type { Context } from "../context";
 import { createDocumentListStore } from "../data/document-list-store";
+import type { RequestScope } from "../scope";
 
 export interface WorkspaceRef {
   id: string;
@@ -15,13 +15,10 @@ const args = z.object({
 
 /** A workspace's documents in the caller's tenant, newest first, ordered stably by (createdAt, id). */
 export async function listWorkspaceDocuments(
-  ctx: Context,
+  scope: RequestScope,
   raw: { workspaceId: string; first?: number | null; after?: string | null },
 ) {
-  const scope = ctx.scope();
   requireReader(scope.actor, "knowledge");
   const input = args.parse({ ...raw, first: raw.first ?? undefined });
-  const connection = await scope.read((tx) => createDocumentListStore(tx).workspacePage(input.workspaceId, input));
-  for (const { node } of connection.edges) ctx.loaders.documentById.prime(node.id, node);
-  return connection;
+  return scope.read((tx) => createDocumentListStore(tx).workspacePage(input.workspaceId, input));
 }
