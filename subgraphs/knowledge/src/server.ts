@@ -1,6 +1,5 @@
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
-import { buildServices, type KnowledgeDeps } from "./bootstrap/build-services";
 import { followDocumentEvents } from "./bootstrap/follow-document-events";
 import { rebuildEmbeddedStore } from "./bootstrap/rebuild-embedded-store";
 import { reindexStaleDocuments } from "./bootstrap/reindex-stale-documents";
@@ -9,7 +8,7 @@ import { buildContext, type Context } from "./context";
 import { startIngestionWorker } from "./ingestion/start-worker";
 import { resolvers } from "./resolvers/index";
 import { knowledgeTypeDefs } from "./schema/index";
-import { JOBS_SCHEMA, type KnowledgeServices } from "./services";
+import { buildServices, closeServices, JOBS_SCHEMA, type KnowledgeDeps, type KnowledgeServices } from "./services";
 
 export interface KnowledgeService {
   url: string;
@@ -57,12 +56,7 @@ export async function createKnowledgeService(
     async stop() {
       await server.stop();
       await unfollow();
-      // Running ingestions finish (or are handed out again after expiry) within the drain limit.
-      await services.queue.stop({ graceful: true, timeoutMs: config.drainTimeoutMs });
-      if (!deps.bus) await services.bus.close();
-      await services.store.close();
-      await services.sql.end();
-      await services.db.$disconnect();
+      await closeServices(services, { closeBus: !deps.bus });
     },
   };
 }
