@@ -31,8 +31,6 @@ export async function semanticSearch(scope: RequestScope, rawInput: unknown): Pr
   else ranked = await store.searchHybrid(collection, await vector(), terms, options);
   const page = ranked.slice(offset);
   // The hits are read under row-level security, the second wall behind the stores' own filters.
-  const hits = await scope
-    .using(sqlTransactions(services.sql))
-    .read((tx) => loadHits(tx.db, tx.tenantId, input.query, page));
+  const hits = await scope.using(sqlTransactions(services.sql)).read((tx) => loadHits(tx, input.query, page));
   return hits.slice(0, input.limit).map(({ rank, ...hit }) => ({ ...hit, cursor: encodeSearchCursor(offset + rank) }));
 }
