@@ -84,6 +84,10 @@ async function startStack(): Promise<void> {
           PUBLIC_URL: `http://localhost:${port}`,
           GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
           ...(keys.delegation[name] ? { DELEGATION_PRIVATE_KEY: keys.delegation[name].privateKey } : {}),
+          // Creative's signed blob URLs (its PUBLIC_URL) are on loopback here: knowledge may download them.
+          ...(name === "knowledge"
+            ? { ASSET_FETCH_ALLOWED_HOSTS: `localhost:${portOf("creative", subgraphs.indexOf("creative"))}` }
+            : {}),
         },
         i,
       ),

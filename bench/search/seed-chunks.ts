@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { withTenantSql } from "@atelier/db";
-import { chunkId } from "../../subgraphs/knowledge/src/data/chunk-id";
-import { insertChunks } from "../../subgraphs/knowledge/src/data/chunks";
-import { vectorToBytes } from "../../subgraphs/knowledge/src/data/vector-bytes";
+import { systemActor } from "@atelier/subgraph-kit";
+import { createChunkStore } from "../../subgraphs/knowledge/src/data/chunk-store";
+import { chunkId } from "../../subgraphs/knowledge/src/ingestion/chunk-id";
 import type { createKnowledgeService } from "../../subgraphs/knowledge/src/server";
+import { vectorToBytes } from "../../subgraphs/knowledge/src/vector-store/vector-bytes";
 
 type KnowledgeService = Awaited<ReturnType<typeof createKnowledgeService>>;
 
@@ -66,6 +67,8 @@ export async function seedTenant(writer: KnowledgeService, tenantId: string, tot
       embeddingModel: embedder.model,
       vector: vectorToBytes(vectors[index]!),
     }));
-    await withTenantSql(sql, tenantId, (tx) => insertChunks(tx, rows));
+    await withTenantSql(sql, tenantId, (db) =>
+      createChunkStore({ db, tenantId, actor: systemActor(tenantId, "bench") }).insert(rows),
+    );
   }
 }

@@ -70,7 +70,13 @@ export async function startStack(opts: StackOptions = {}) {
   };
   const identity = await createIdentityService(loadIdentityConfig({ ...common, ...opts.identityEnv }));
   const knowledge = await createKnowledgeService(
-    loadKnowledgeConfig({ ...common, RUN_WORKER: "true", ...delegating("knowledge") }),
+    // Creative's blob URLs are on 127.0.0.1 (a port not known yet): knowledge may download from there.
+    loadKnowledgeConfig({
+      ...common,
+      RUN_WORKER: "true",
+      ASSET_FETCH_ALLOWED_HOSTS: "127.0.0.1",
+      ...delegating("knowledge"),
+    }),
   );
   const workflowsConfig = loadWorkflowsConfig({ ...common, RUN_WORKER: "true", ...delegating("workflows") });
   const workflows = [await createWorkflowsService(workflowsConfig)];

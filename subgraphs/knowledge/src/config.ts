@@ -49,6 +49,7 @@ const knowledgeEnvSchema = z
     /** Documents from creative Assets: read through the gateway as the caller (DELEGATION_PRIVATE_KEY). */
     ...gatewayCallerEnvShape,
     ASSET_FETCH_TIMEOUT_MS: positiveInt(30_000),
+    ASSET_FETCH_ALLOWED_HOSTS: allowedHostsEnv,
   })
   .superRefine((env, ctx) => {
     if (env.EMBEDDING_PROVIDER === "openai") {
@@ -116,6 +117,8 @@ export function loadKnowledgeConfig(env: Record<string, string | undefined>) {
     gateway: gatewayCallerConfigFrom(p),
     /** An asset's bytes are fetched within MAX_DOCUMENT_BYTES and this time. */
     assetFetchTimeoutMs: p.ASSET_FETCH_TIMEOUT_MS,
+    /** Hosts asset downloads may reach at non-public addresses (creative's storage on loopback in dev and e2e). */
+    assetFetchAllowedHosts: p.ASSET_FETCH_ALLOWED_HOSTS,
   };
 }
 

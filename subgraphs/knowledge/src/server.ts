@@ -1,16 +1,14 @@
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
 import { createSubgraphServer } from "@atelier/subgraph-kit";
-import { buildServices, type KnowledgeDeps } from "./bootstrap/build-services";
 import { followDocumentEvents } from "./bootstrap/follow-document-events";
 import { rebuildEmbeddedStore } from "./bootstrap/rebuild-embedded-store";
 import { reindexStaleDocuments } from "./bootstrap/reindex-stale-documents";
 import type { KnowledgeConfig } from "./config";
-import type { Context } from "./context";
-import { createLoaders } from "./data/loaders";
+import { buildContext, type Context } from "./context";
 import { startIngestionWorker } from "./ingestion/start-worker";
 import { resolvers } from "./resolvers/index";
 import { knowledgeTypeDefs } from "./schema/index";
-import { JOBS_SCHEMA, type KnowledgeServices } from "./services";
+import { buildServices, closeServices, JOBS_SCHEMA, type KnowledgeDeps, type KnowledgeServices } from "./services";
 
 export interface KnowledgeService {
   url: string;
@@ -43,11 +41,7 @@ export async function createKnowledgeService(
     introspection: config.introspection,
     // Inline content arrives in the request body (base64 for binary types: 4/3 larger).
     maxBodyBytes: Math.ceil(config.maxDocumentBytes * 1.4) + 65_536,
-    buildContext: (base) => ({
-      ...base,
-      services,
-      loaders: createLoaders(services.db, "tenantId" in base.identity ? base.identity.tenantId : null),
-    }),
+    buildContext: (base) => buildContext(base, services),
     readiness: {
       database: async () => void (await services.sql.query("SELECT 1")),
       eventBus: () => services.bus.check(),
@@ -62,12 +56,7 @@ export async function createKnowledgeService(
     async stop() {
       await server.stop();
       await unfollow();
-      // Running ingestions finish (or are handed out again after expiry) within the drain limit.
-      await services.queue.stop({ graceful: true, timeoutMs: config.drainTimeoutMs });
-      if (!deps.bus) await services.bus.close();
-      await services.store.close();
-      await services.sql.end();
-      await services.db.$disconnect();
+      await closeServices(services, { closeBus: !deps.bus });
     },
   };
 }

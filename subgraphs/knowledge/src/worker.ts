@@ -1,7 +1,7 @@
 import { runServiceProcess } from "@atelier/subgraph-kit";
-import { buildServices } from "./bootstrap/build-services";
 import { loadKnowledgeConfig } from "./config";
 import { startIngestionWorker } from "./ingestion/start-worker";
+import { buildServices, closeServices } from "./services";
 
 // A worker-only process: ingests documents; API processes learn of its progress via status notices.
 const config = loadKnowledgeConfig(process.env);
@@ -11,12 +11,6 @@ await runServiceProcess({ name: "knowledge-worker", ...config }, async () => {
   services.log.info({ collection: services.collection }, "knowledge ingestion worker started");
   process.send?.({ ready: true });
   return {
-    async stop() {
-      // Running ingestions finish (or are handed out again after expiry) within the drain limit.
-      await services.queue.stop({ graceful: true, timeoutMs: config.drainTimeoutMs });
-      await Promise.all([services.bus.close(), services.store.close()]);
-      await services.sql.end();
-      await services.db.$disconnect();
-    },
+    stop: () => closeServices(services, { closeBus: true }),
   };
 });

@@ -37,6 +37,7 @@ const test = knowledgeTest.with({
   env: () => ({
     GATEWAY_URL: `${gateway.url}/graphql`,
     DELEGATION_PRIVATE_KEY: gateway.privateKey,
+    ASSET_FETCH_ALLOWED_HOSTS: new URL(gateway.url).host,
     MAX_DOCUMENT_BYTES: "100000",
     INGEST_RETRY_LIMIT: "0",
   }),

@@ -1,8 +1,17 @@
+import {
+  DestinationRefusedError,
+  guardedRequest,
+  type HostPattern,
+  type RawResponse,
+  ResponseTooLargeError,
+} from "@atelier/outbound-fetch";
 import { IngestionError } from "../ingestion/ingestion-failure";
 
 export interface AssetFetchLimits {
   maxBytes: number;
   timeoutMs: number;
+  /** Hosts reached even at non-public addresses (ASSET_FETCH_ALLOWED_HOSTS): creative's storage in dev. */
+  allowedHosts: readonly HostPattern[];
 }
 
 /** The bytes, or the status with which storage refused the URL (expired, revoked or gone). */
@@ -11,44 +20,43 @@ export type AssetBytes = { kind: "ok"; bytes: Buffer } | { kind: "refused"; stat
 const REFUSED = new Set([401, 403, 404, 410]);
 
 /**
- * Downloads an asset version from the signed URL creative gave out, within the size and time
- * limits. Outages (network, timeout, 5xx, 429) throw a retryable IngestionError, a body over the
- * limit a permanent one; a refused URL is returned so the caller can resolve a fresh one.
+ * Downloads an asset version from the signed URL creative gave out, through the shared outbound
+ * guard (only public addresses unless the host is allow-listed, redirects checked again), within
+ * the size and time limits. Outages (network, timeout, 5xx, 429) throw a retryable
+ * IngestionError; a refused destination or a body over the limit a permanent one; a URL storage
+ * refused is returned so the caller can resolve a fresh one.
  */
 export async function fetchAssetBytes(url: string, limits: AssetFetchLimits): Promise<AssetBytes> {
-  let response: Response;
+  let response: RawResponse;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: "follow" });
+    response = await guardedRequest({
+      url,
+      signal: AbortSignal.timeout(limits.timeoutMs),
+      allowedHosts: limits.allowedHosts,
+      allowedHostsSetting: "ASSET_FETCH_ALLOWED_HOSTS",
+      maxResponseBytes: limits.maxBytes,
+    });
   } catch (error) {
-    const reason =
-      (error as Error).name === "TimeoutError" ? `no answer within ${limits.timeoutMs} ms` : (error as Error).message;
-    throw new IngestionError(`could not download the asset (${reason})`, true);
+    throw failureOf(error as Error, limits);
   }
-  if (REFUSED.has(response.status)) {
-    await response.body?.cancel();
-    return { kind: "refused", status: response.status };
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
+  if (REFUSED.has(response.status)) return { kind: "refused", status: response.status };
+  if (response.status < 200 || response.status > 299) {
     const retryable = response.status === 429 || response.status >= 500;
     throw new IngestionError(`asset storage answered ${response.status}`, retryable);
   }
-  const tooLarge = () => new IngestionError(`the asset is larger than ${limits.maxBytes} bytes`, false);
-  if (Number(response.headers.get("content-length") ?? 0) > limits.maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
+  return { kind: "ok", bytes: response.bytes };
+}
+
+function failureOf(error: Error, limits: AssetFetchLimits): IngestionError {
+  if (error instanceof DestinationRefusedError) {
+    return new IngestionError(`the asset's download URL was refused: ${error.message}`, false);
   }
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for await (const part of response.body as AsyncIterable<Uint8Array>) {
-      total += part.byteLength;
-      if (total > limits.maxBytes) throw tooLarge();
-      parts.push(part);
-    }
-  } catch (error) {
-    if (error instanceof IngestionError) throw error;
-    throw new IngestionError(`could not read the asset's bytes (${(error as Error).message})`, true);
+  if (error instanceof ResponseTooLargeError) {
+    return new IngestionError(`the asset is larger than ${limits.maxBytes} bytes`, false);
   }
-  return { kind: "ok", bytes: Buffer.concat(parts) };
+  const reason =
+    error.name === "TimeoutError" || error.name === "AbortError"
+      ? `no answer within ${limits.timeoutMs} ms`
+      : error.message;
+  return new IngestionError(`could not download the asset (${reason})`, true);
 }

@@ -1,6 +1,7 @@
-import { bytesToVector } from "../data/vector-bytes";
 import { chunkTerms } from "../lexical/bm25";
 import type { KnowledgeServices } from "../services";
+import { bytesToVector } from "../vector-store/vector-bytes";
+import { storeMaintenanceRead } from "./store-maintenance-read";
 
 const PAGE = 5000;
 
@@ -12,32 +13,36 @@ const PAGE = 5000;
  */
 export async function rebuildEmbeddedStore(services: KnowledgeServices): Promise<number> {
   const { sql, store, collection, embedder } = services;
-  const { rows: documents } = await sql.query<{ id: string; tenantId: string; title: string }>(
-    `SELECT id::text AS id, "tenantId"::text AS "tenantId", title FROM knowledge."Document"
-      WHERE status = 'READY' AND "embeddingModel" = $1`,
-    [embedder.model],
+  const { rows: documents } = await storeMaintenanceRead(() =>
+    sql.query<{ id: string; tenantId: string; title: string }>(
+      `SELECT id::text AS id, "tenantId"::text AS "tenantId", title FROM knowledge."Document"
+        WHERE status = 'READY' AND "embeddingModel" = $1`,
+      [embedder.model],
+    ),
   );
   const ready = new Map(documents.map((d) => [d.id, d]));
   let after = "00000000-0000-0000-0000-000000000000";
   let loaded = 0;
   for (;;) {
     // Plain pg, vectors as base64: through Prisma each bytea became an array of numbers.
-    const { rows } = await sql.query<{
-      id: string;
-      tenantId: string;
-      documentId: string;
-      workspaceId: string;
-      model: string;
-      vector: string;
-      text: string;
-    }>(
-      `SELECT c.id::text AS id, c."tenantId"::text AS "tenantId", c."documentId"::text AS "documentId",
+    const { rows } = await storeMaintenanceRead(() =>
+      sql.query<{
+        id: string;
+        tenantId: string;
+        documentId: string;
+        workspaceId: string;
+        model: string;
+        vector: string;
+        text: string;
+      }>(
+        `SELECT c.id::text AS id, c."tenantId"::text AS "tenantId", c."documentId"::text AS "documentId",
               c."workspaceId"::text AS "workspaceId", c."embeddingModel" AS model,
               encode(c.vector, 'base64') AS vector, c.text
          FROM knowledge."SemanticChunk" c
         WHERE c.id > $1::uuid
         ORDER BY c.id LIMIT ${PAGE}`,
-      [after],
+        [after],
+      ),
     );
     if (rows.length === 0) break;
     after = rows.at(-1)!.id;

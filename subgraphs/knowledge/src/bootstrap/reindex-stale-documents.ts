@@ -1,10 +1,11 @@
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
-import { deleteChunksOf } from "../data/chunks";
-import { DOCUMENT_FIELDS } from "../data/documents";
-import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { inTenant } from "../data/in-tenant";
-import { appendDocumentEvent } from "../data/status-events";
+import { systemActor } from "@atelier/subgraph-kit";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
+import { createIngestionJobStore } from "../data/ingestion-job-store";
+import { createStatusEventStore } from "../data/status-event-store";
+import { knowledgeScope } from "../scope";
 import type { KnowledgeServices } from "../services";
+import { storeMaintenanceRead } from "./store-maintenance-read";
 
 /**
  * After the embedding model changes, READY documents embedded with another model are queued
@@ -12,25 +13,26 @@ import type { KnowledgeServices } from "../services";
  */
 export async function reindexStaleDocuments(services: KnowledgeServices): Promise<number> {
   const { db, embedder } = services;
-  const stale = await db.document.findMany({
-    where: { status: "READY", embeddingModel: { not: embedder.model } },
-    select: { id: true, tenantId: true },
-  });
+  const stale = await storeMaintenanceRead(() =>
+    db.document.findMany({
+      where: { status: "READY", embeddingModel: { not: embedder.model } },
+      select: { id: true, tenantId: true },
+    }),
+  );
   for (const { id, tenantId } of stale) {
-    const notices: StreamEventNotice[] = [];
-    await inTenant(db, tenantId, async (tx) => {
-      await deleteChunksOf(tx, tenantId, id);
-      const [doc] = await tx.document.updateManyAndReturn({
-        where: { id, tenantId, status: "READY" },
-        data: { status: "PENDING", chunkCount: 0, chunksEmbedded: 0, embeddingModel: embedder.model, readyAt: null },
-        select: DOCUMENT_FIELDS,
-      });
+    // Each document is changed in its own tenant's scope, as the service itself.
+    await knowledgeScope(services, systemActor(tenantId, "knowledge")).write(async (tx) => {
+      await createChunkStore(tx).deleteOf(id);
+      const doc = await createDocumentStore(tx).patch(
+        id,
+        { status: "PENDING", chunkCount: 0, chunksEmbedded: 0, embeddingModel: embedder.model, readyAt: null },
+        "READY",
+      );
       if (!doc) return;
-      const requested = await appendDocumentEvent(tx, doc, "REINDEX_REQUESTED");
-      notices.push(requested);
-      await enqueueIngestion(tx, services, { tenantId, documentId: id, requestSequence: requested.sequence });
+      const requested = await createStatusEventStore(tx).append(doc, "REINDEX_REQUESTED");
+      tx.publish(requested);
+      await createIngestionJobStore(tx, services).enqueue({ documentId: id, requestSequence: requested.sequence });
     });
-    await publishStreamEvents(services.bus, notices);
   }
   return stale.length;
 }

@@ -1,7 +1,6 @@
 import { GatewayRequestError } from "@atelier/gateway-client";
-import { DomainError, NotFoundError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
-import { type Actor, delegatedActor } from "./authorize";
+import { DomainError, delegatedActorOf, NotFoundError } from "@atelier/subgraph-kit";
+import type { RequestScope } from "../scope";
 
 /**
  * A workspace id belongs to creative: before a document points at one, creative (through the
@@ -9,14 +8,14 @@ import { type Actor, delegatedActor } from "./authorize";
  * does not exist, is NOT_FOUND. Without gateway credentials (DELEGATION_PRIVATE_KEY) references
  * go unchecked, as every call through the gateway is off.
  */
-export async function assertWorkspaceReference(ctx: Context, actor: Actor, workspaceId: string): Promise<void> {
-  const check = ctx.services.workspaceReferences;
+export async function assertWorkspaceReference(scope: RequestScope, workspaceId: string): Promise<void> {
+  const check = scope.services.workspaceReferences;
   if (!check) return;
   let visible: boolean;
   try {
-    visible = await check(delegatedActor(actor), workspaceId);
+    visible = await check(delegatedActorOf(scope.actor), workspaceId);
   } catch (error) {
-    ctx.log.warn({ err: error, workspaceId }, "checking a workspace reference through the gateway failed");
+    scope.log.warn({ err: error, workspaceId }, "checking a workspace reference through the gateway failed");
     const retry = error instanceof GatewayRequestError && error.retryable ? " Try again shortly." : "";
     throw new DomainError("SERVICE_UNAVAILABLE", `The workspace could not be checked.${retry}`);
   }

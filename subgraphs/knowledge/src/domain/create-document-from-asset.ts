@@ -1,25 +1,32 @@
 import { GatewayRequestError } from "@atelier/gateway-client";
-import { BadUserInputError, DomainError, ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
+import {
+  type Actor,
+  BadUserInputError,
+  DomainError,
+  delegatedActorOf,
+  ForbiddenError,
+  NotFoundError,
+  requireWriter,
+} from "@atelier/subgraph-kit";
 import { type AssetInfo, downloadExpiry, readAsset } from "../assets/asset-reader";
-import type { Context } from "../context";
 import { SUPPORTED_MIME_TYPES, supportedMimeType } from "../parsing/supported-types";
-import { delegatedActor, writer } from "./authorize";
+import type { RequestScope } from "../scope";
 import { createDocumentFromAssetInput } from "./inputs";
 import { storeDocument } from "./store-document";
 
 /** Reads the asset through the gateway as the caller; failures become errors the caller can act on. */
-async function assetSeenBy(ctx: Context, actor: ReturnType<typeof writer>, assetId: string): Promise<AssetInfo> {
-  const { gateway } = ctx.services;
+async function assetSeenBy(scope: RequestScope, actor: Actor, assetId: string): Promise<AssetInfo> {
+  const { gateway } = scope.services;
   if (!gateway) {
     throw new DomainError("SERVICE_UNAVAILABLE", "Knowledge cannot read creative assets here: no gateway credentials.");
   }
   let asset: AssetInfo | null;
   try {
-    asset = await readAsset(gateway, delegatedActor(actor), assetId);
+    asset = await readAsset(gateway, delegatedActorOf(actor), assetId);
   } catch (error) {
     if (!(error instanceof GatewayRequestError)) throw error;
     if (error.code === "FORBIDDEN") throw new ForbiddenError(`You may not read asset ${assetId}: ${error.message}`);
-    ctx.log.warn({ err: error, assetId }, "reading an asset through the gateway failed");
+    scope.log.warn({ err: error, assetId }, "reading an asset through the gateway failed");
     throw new DomainError(
       "SERVICE_UNAVAILABLE",
       `Creative could not be asked for the asset (${error.code}); try again.`,
@@ -37,10 +44,11 @@ async function assetSeenBy(ctx: Context, actor: ReturnType<typeof writer>, asset
  * as the caller (so their tenant, role and the asset's access level apply). The bytes are
  * fetched by the ingestion job; the same version handed over again returns its document.
  */
-export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
-  const actor = writer(ctx.identity);
+export async function createDocumentFromAsset(scope: RequestScope, rawInput: unknown) {
+  requireWriter(scope.actor, "knowledge");
+  const actor = scope.actor;
   const input = createDocumentFromAssetInput.parse(rawInput);
-  const asset = await assetSeenBy(ctx, actor, input.assetId);
+  const asset = await assetSeenBy(scope, actor, input.assetId);
   const version = asset.latestVersion;
   if (!version?.downloadUrl) throw new BadUserInputError("assetId: the asset has no uploaded version yet");
   const mimeType = supportedMimeType(version.mimeType);
@@ -50,8 +58,7 @@ export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
     );
   }
   return storeDocument(
-    ctx,
-    actor,
+    scope,
     {
       workspaceId: asset.workspace.id,
       title: input.title ?? asset.name,
@@ -60,6 +67,6 @@ export async function createDocumentFromAsset(ctx: Context, rawInput: unknown) {
       source: { kind: "ASSET", assetId: asset.id, versionId: version.id, sizeBytes: version.sizeBytes },
       content: null,
     },
-    { actor: delegatedActor(actor), download: { url: version.downloadUrl, expiresAt: downloadExpiry() } },
+    { actor: delegatedActorOf(actor), download: { url: version.downloadUrl, expiresAt: downloadExpiry() } },
   );
 }

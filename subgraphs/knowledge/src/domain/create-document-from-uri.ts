@@ -1,18 +1,18 @@
-import type { Context } from "../context";
+import { requireWriter } from "@atelier/subgraph-kit";
 import { fetchUri } from "../parsing/fetch-uri";
+import type { RequestScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { writer } from "./authorize";
 import { createDocumentFromUriInput } from "./inputs";
 import { storeDocument } from "./store-document";
 
 /** Fetches a document over http(s), within the configured size and time limits, and stores it. */
-export async function createDocumentFromUri(ctx: Context, rawInput: unknown) {
-  const actor = writer(ctx.identity);
+export async function createDocumentFromUri(scope: RequestScope, rawInput: unknown) {
+  requireWriter(scope.actor, "knowledge");
   const input = createDocumentFromUriInput.parse(rawInput);
-  await assertWorkspaceReference(ctx, actor, input.workspaceId);
-  const { bytes, mimeType } = await fetchUri(input.uri, ctx.services.config.uriFetch);
+  await assertWorkspaceReference(scope, input.workspaceId);
+  const { bytes, mimeType } = await fetchUri(input.uri, scope.services.config.uriFetch);
   const url = new URL(input.uri);
-  return storeDocument(ctx, actor, {
+  return storeDocument(scope, {
     workspaceId: input.workspaceId,
     title: input.title ?? (decodeURIComponent(url.pathname.split("/").pop() ?? "") || url.hostname),
     mimeType,

@@ -1,21 +1,20 @@
-import { BadUserInputError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
+import { BadUserInputError, requireWriter } from "@atelier/subgraph-kit";
 import { TEXT_MIME_TYPES } from "../parsing/supported-types";
+import type { RequestScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { writer } from "./authorize";
 import { createDocumentInput } from "./inputs";
 import { storeDocument } from "./store-document";
 
 /** Creates a document from inline content: text for text types, base64 for PDF and DOCX. */
-export async function createDocument(ctx: Context, rawInput: unknown) {
-  const actor = writer(ctx.identity);
+export async function createDocument(scope: RequestScope, rawInput: unknown) {
+  requireWriter(scope.actor, "knowledge");
   const input = createDocumentInput.parse(rawInput);
   if (input.text && !TEXT_MIME_TYPES.has(input.mimeType)) {
     throw new BadUserInputError(`text: ${input.mimeType} content must be sent as contentBase64`);
   }
-  await assertWorkspaceReference(ctx, actor, input.workspaceId);
+  await assertWorkspaceReference(scope, input.workspaceId);
   const content = input.text ? new TextEncoder().encode(input.text) : Buffer.from(input.contentBase64!, "base64");
-  return storeDocument(ctx, actor, {
+  return storeDocument(scope, {
     workspaceId: input.workspaceId,
     title: input.title,
     mimeType: input.mimeType,

@@ -1,35 +1,34 @@
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
-import { deleteChunksOf } from "../data/chunks";
-import { findDocument } from "../data/documents";
-import { inTenant } from "../data/in-tenant";
-import { appendDocumentEvent } from "../data/status-events";
-import { writer } from "./authorize";
+import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
+import { createStatusEventStore } from "../data/status-event-store";
+import type { RequestScope } from "../scope";
 import { documentIdInput } from "./inputs";
-import { auditDocument } from "./record-audit";
 
 /** Deletes a document with its chunks (Postgres) and its vectors (the store), and says how many went. */
-export async function deleteDocument(ctx: Context, rawInput: unknown) {
-  const actor = writer(ctx.identity);
+export async function deleteDocument(scope: RequestScope, rawInput: unknown) {
+  requireWriter(scope.actor, "knowledge");
   const { documentId } = documentIdInput.parse(rawInput);
-  const { services } = ctx;
-  const notices: StreamEventNotice[] = [];
-  const chunksDeleted = await inTenant(services.db, actor.tenantId, async (tx) => {
-    const existing = await findDocument(tx, actor.tenantId, documentId);
+  const { services } = scope;
+  const chunksDeleted = await scope.write(async (tx) => {
+    const documents = createDocumentStore(tx);
+    const existing = await documents.find(documentId);
     if (!existing) throw new NotFoundError("No such document.");
-    const chunks = await deleteChunksOf(tx, actor.tenantId, documentId);
-    await tx.document.deleteMany({ where: { id: documentId, tenantId: actor.tenantId } });
-    await auditDocument(tx, actor, ctx.requestId, "document.delete", documentId, { title: existing.title, chunks });
-    notices.push(await appendDocumentEvent(tx, existing, "DELETED"));
+    const chunks = await createChunkStore(tx).deleteOf(documentId);
+    await documents.remove(documentId);
+    tx.audit({
+      action: "document.delete",
+      resourceType: "Document",
+      resourceId: documentId,
+      changes: { title: existing.title, chunks },
+    });
+    tx.publish(await createStatusEventStore(tx).append(existing, "DELETED"));
     return chunks;
   });
   // After commit: a failure here leaves vectors whose chunk rows are gone, which searches never
   // return (hits are joined to READY chunk rows); the DELETED notice makes every store retry.
-  await services.store.deleteByFilter(services.collection, { tenantId: actor.tenantId, documentId });
-  const vectorsRemaining = await services.store.count(services.collection, { tenantId: actor.tenantId, documentId });
-  await publishStreamEvents(services.bus, notices).catch((error) =>
-    ctx.log.warn({ err: error }, "status publish failed"),
-  );
+  const where = { tenantId: scope.tenantId, documentId };
+  await services.store.deleteByFilter(services.collection, where);
+  const vectorsRemaining = await services.store.count(services.collection, where);
   return { documentId, chunksDeleted, vectorsRemaining };
 }

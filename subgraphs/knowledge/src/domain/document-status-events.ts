@@ -1,10 +1,8 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireReader } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import type { Context } from "../context";
-import type { DocumentStatus } from "../data/documents";
-import { inTenant } from "../data/in-tenant";
-import { listDocumentEvents } from "../data/status-events";
-import { readerTenant } from "./authorize";
+import type { DocumentStatus } from "../data/document-store";
+import { createStatusEventStore } from "../data/status-event-store";
+import type { RequestScope } from "../scope";
 
 export interface DocumentStatusEventRecord {
   sequence: number;
@@ -25,13 +23,13 @@ const args = z.object({
 
 /** A document's status events after a sequence, in order (the subscription's catch-up query). */
 export async function documentStatusEvents(
-  ctx: Context,
+  scope: RequestScope,
   raw: Record<string, unknown>,
 ): Promise<DocumentStatusEventRecord[]> {
-  const tenantId = readerTenant(ctx.identity);
+  requireReader(scope.actor, "knowledge");
   const input = args.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)));
-  const rows = await inTenant(ctx.services.db, tenantId, (tx) =>
-    listDocumentEvents(tx, tenantId, input.documentId, input.afterSequence, input.first),
+  const rows = await scope.read((tx) =>
+    createStatusEventStore(tx).list(input.documentId, input.afterSequence, input.first),
   );
   // No events in this tenant: the stream is another tenant's or does not exist; both look alike.
   if (rows.length === 0 && input.afterSequence === 0) throw new NotFoundError("No such document.");

@@ -1,26 +1,22 @@
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
-import { deleteChunksOf } from "../data/chunks";
-import { findDocument, updateDocument } from "../data/documents";
-import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { inTenant } from "../data/in-tenant";
-import { appendDocumentEvent } from "../data/status-events";
-import { delegatedActor, writer } from "./authorize";
+import { delegatedActorOf, NotFoundError, requireWriter } from "@atelier/subgraph-kit";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
+import { createIngestionJobStore } from "../data/ingestion-job-store";
+import { createStatusEventStore } from "../data/status-event-store";
+import type { RequestScope } from "../scope";
 import { documentIdInput } from "./inputs";
-import { auditDocument } from "./record-audit";
 
 /** Drops a document's chunks and vectors and ingests it again with the current model and chunking. */
-export async function reindexDocument(ctx: Context, rawInput: unknown) {
-  const actor = writer(ctx.identity);
+export async function reindexDocument(scope: RequestScope, rawInput: unknown) {
+  requireWriter(scope.actor, "knowledge");
   const { documentId } = documentIdInput.parse(rawInput);
-  const { services } = ctx;
-  const notices: StreamEventNotice[] = [];
-  const document = await inTenant(services.db, actor.tenantId, async (tx) => {
-    const existing = await findDocument(tx, actor.tenantId, documentId);
+  const { services } = scope;
+  const document = await scope.write(async (tx) => {
+    const documents = createDocumentStore(tx);
+    const existing = await documents.find(documentId);
     if (!existing) throw new NotFoundError("No such document.");
-    await deleteChunksOf(tx, actor.tenantId, documentId);
-    const [updated] = await updateDocument(tx, actor.tenantId, documentId, {
+    await createChunkStore(tx).deleteOf(documentId);
+    const updated = await documents.patch(documentId, {
       status: "PENDING",
       error: null,
       chunkCount: 0,
@@ -28,21 +24,22 @@ export async function reindexDocument(ctx: Context, rawInput: unknown) {
       readyAt: null,
       embeddingModel: services.embedder.model,
     });
-    await auditDocument(tx, actor, ctx.requestId, "document.reindex", documentId, { from: existing.embeddingModel });
-    const requested = await appendDocumentEvent(tx, updated!, "REINDEX_REQUESTED");
-    notices.push(requested);
+    tx.audit({
+      action: "document.reindex",
+      resourceType: "Document",
+      resourceId: documentId,
+      changes: { from: existing.embeddingModel },
+    });
+    const requested = await createStatusEventStore(tx).append(updated!, "REINDEX_REQUESTED");
+    tx.publish(requested);
     // An ASSET document whose bytes were never fetched is read as whoever re-indexes it.
-    await enqueueIngestion(tx, services, {
-      tenantId: actor.tenantId,
+    await createIngestionJobStore(tx, services).enqueue({
       documentId,
       requestSequence: requested.sequence,
-      actor: delegatedActor(actor),
+      actor: delegatedActorOf(scope.actor),
     });
     return updated!;
   });
-  await services.store.deleteByFilter(services.collection, { tenantId: actor.tenantId, documentId });
-  await publishStreamEvents(services.bus, notices).catch((error) =>
-    ctx.log.warn({ err: error }, "status publish failed"),
-  );
+  await services.store.deleteByFilter(services.collection, { tenantId: scope.tenantId, documentId });
   return { document };
 }

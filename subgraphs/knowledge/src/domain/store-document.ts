@@ -1,28 +1,19 @@
 import { createHash } from "node:crypto";
-import { type SqlTx, withTenantSql } from "@atelier/db";
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
+import { sqlTransactions } from "@atelier/db";
 import { BadUserInputError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
-import {
-  type DocumentRow,
-  insertDocument,
-  selectDocumentByAssetVersion,
-  selectDocumentByChecksum,
-} from "../data/document-rows";
-import type { DocumentRecord } from "../data/documents";
-import { enqueueIngestion } from "../data/enqueue-ingestion";
-import { appendDocumentEvent } from "../data/status-events";
+import { createDocumentStore, type DocumentRecord, type NewDocumentRow } from "../data/document-store";
+import { createIngestionJobStore } from "../data/ingestion-job-store";
+import { createStatusEventStore } from "../data/status-event-store";
 import type { SupportedMimeType } from "../parsing/supported-types";
+import type { RequestScope } from "../scope";
 import type { IngestJob } from "../services";
-import type { Actor } from "./authorize";
-import { auditDocument } from "./record-audit";
 
 export interface NewDocument {
   workspaceId: string;
   title: string;
   mimeType: SupportedMimeType;
   metadata: Record<string, unknown>;
-  source: DocumentRow["source"];
+  source: NewDocumentRow["source"];
   /** The content, for INLINE and URI documents; an ASSET document's job fetches it. */
   content: Uint8Array | null;
 }
@@ -31,10 +22,10 @@ export interface NewDocument {
 export type AssetJobFields = Pick<IngestJob, "actor" | "download">;
 
 /** The same content (or asset version) already in the workspace, which creating again returns. */
-function existingTwin(tx: SqlTx, tenantId: string, input: NewDocument, checksum: string | null) {
+function existingTwin(documents: ReturnType<typeof createDocumentStore>, input: NewDocument, checksum: string | null) {
   return input.source.kind === "ASSET"
-    ? selectDocumentByAssetVersion(tx, tenantId, input.source.versionId)
-    : selectDocumentByChecksum(tx, tenantId, input.workspaceId, checksum!);
+    ? documents.findByAssetVersion(input.source.versionId)
+    : documents.findByChecksum(input.workspaceId, checksum!);
 }
 
 /**
@@ -43,50 +34,49 @@ function existingTwin(tx: SqlTx, tenantId: string, input: NewDocument, checksum:
  * returned instead.
  */
 export async function storeDocument(
-  ctx: Context,
-  actor: Actor,
+  scope: RequestScope,
   input: NewDocument,
   jobFields: AssetJobFields = {},
 ): Promise<{ document: DocumentRecord; created: boolean }> {
-  const { services } = ctx;
+  const { services } = scope;
   const size = input.source.kind === "ASSET" ? input.source.sizeBytes : (input.content?.byteLength ?? 0);
   if (size > services.config.maxDocumentBytes) {
     throw new BadUserInputError(`content: larger than ${services.config.maxDocumentBytes} bytes`);
   }
   const checksum = input.content ? createHash("sha256").update(input.content).digest("hex") : null;
-  const notices: StreamEventNotice[] = [];
-  const result = await withTenantSql(services.sql, actor.tenantId, async (tx) => {
-    const existing = await existingTwin(tx, actor.tenantId, input, checksum);
+  // Plain SQL: the content travels as one binary parameter (see document-content.ts).
+  return scope.using(sqlTransactions(services.sql)).write(async (tx) => {
+    const documents = createDocumentStore(tx);
+    const existing = await existingTwin(documents, input, checksum);
     if (existing) return { document: existing, created: false };
-    const document = await insertDocument(tx, {
+    const document = await documents.insert({
       ...input,
-      tenantId: actor.tenantId,
       checksum,
       embeddingModel: services.embedder.model,
-      createdById: actor.userId,
+      createdById: scope.actor.userId,
     });
-    if (!document) return { document: (await existingTwin(tx, actor.tenantId, input, checksum))!, created: false };
+    if (!document) return { document: (await existingTwin(documents, input, checksum))!, created: false };
     const { source } = input;
-    await auditDocument(tx, actor, ctx.requestId, "document.create", document.id, {
-      title: document.title,
-      mimeType: document.mimeType,
-      workspaceId: document.workspaceId,
-      source: source.kind,
-      ...(checksum ? { checksum } : {}),
-      ...(source.kind === "ASSET" ? { assetId: source.assetId, assetVersionId: source.versionId } : {}),
+    tx.audit({
+      action: "document.create",
+      resourceType: "Document",
+      resourceId: document.id,
+      changes: {
+        title: document.title,
+        mimeType: document.mimeType,
+        workspaceId: document.workspaceId,
+        source: source.kind,
+        ...(checksum ? { checksum } : {}),
+        ...(source.kind === "ASSET" ? { assetId: source.assetId, assetVersionId: source.versionId } : {}),
+      },
     });
-    const created = await appendDocumentEvent(tx, document, "CREATED");
-    notices.push(created);
-    await enqueueIngestion(tx, services, {
-      tenantId: actor.tenantId,
+    const created = await createStatusEventStore(tx).append(document, "CREATED");
+    tx.publish(created);
+    await createIngestionJobStore(tx, services).enqueue({
       documentId: document.id,
       requestSequence: created.sequence,
       ...jobFields,
     });
     return { document, created: true };
   });
-  await publishStreamEvents(services.bus, notices).catch((error) =>
-    ctx.log.warn({ err: error }, "status publish failed"),
-  );
-  return result;
 }

@@ -1,12 +1,16 @@
-import { type SqlTx, withTenantSql } from "@atelier/db";
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
-import { type IngestionPatch, patchDocument } from "../data/document-rows";
-import type { DocumentRecord, DocumentStatus } from "../data/documents";
-import { type IngestionState, lockIngestionState } from "../data/ingestion-state";
-import { appendDocumentEvent, type DocumentEventType } from "../data/status-events";
+import type { ScopedTx, SqlTx } from "@atelier/db";
+import {
+  createDocumentStore,
+  type DocumentPatch,
+  type DocumentRecord,
+  type DocumentStatus,
+  type IngestionState,
+} from "../data/document-store";
+import { createStatusEventStore, type DocumentEventType } from "../data/status-event-store";
 import type { IngestJob, KnowledgeServices } from "../services";
+import { jobScope } from "./job-scope";
 
-export type Patch = IngestionPatch;
+export type Patch = DocumentPatch;
 
 /** The document left the state this job works on (failed, deleted, or re-requested): the job stops. */
 export class IngestionSuperseded extends Error {
@@ -22,7 +26,7 @@ export interface Step {
   /** The status event to append, or null for a change no subscriber needs. */
   type: DocumentEventType | null;
   /** The change, computed in the transaction under the row lock; null changes nothing. */
-  apply: (tx: SqlTx, state: IngestionState) => Promise<Patch | null> | Patch | null;
+  apply: (tx: ScopedTx<SqlTx>, state: IngestionState) => Promise<Patch | null> | Patch | null;
 }
 
 /**
@@ -32,17 +36,15 @@ export interface Step {
  * re-requested meanwhile throws `IngestionSuperseded` instead of writing.
  */
 export async function transition(s: KnowledgeServices, job: IngestJob, step: Step): Promise<DocumentRecord | null> {
-  const notices: StreamEventNotice[] = [];
-  const doc = await withTenantSql(s.sql, job.tenantId, async (tx) => {
-    const state = await lockIngestionState(tx, job.tenantId, job.documentId);
+  return jobScope(s, job.tenantId).write(async (tx) => {
+    const documents = createDocumentStore(tx);
+    const state = await documents.lockIngestionState(job.documentId);
     const current = job.requestSequence === undefined || state?.requestSequence === job.requestSequence;
     if (!state || !current || !step.from.includes(state.status)) throw new IngestionSuperseded(job.documentId);
     const data = await step.apply(tx, state);
     if (!data) return null;
-    const updated = await patchDocument(tx, job.tenantId, job.documentId, data);
-    if (updated && step.type) notices.push(await appendDocumentEvent(tx, updated, step.type));
+    const updated = await documents.patch(job.documentId, data);
+    if (updated && step.type) tx.publish(await createStatusEventStore(tx).append(updated, step.type));
     return updated;
   });
-  await publishStreamEvents(s.bus, notices).catch((error) => s.log.warn({ err: error }, "status publish failed"));
-  return doc;
 }

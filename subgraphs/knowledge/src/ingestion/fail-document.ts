@@ -1,4 +1,4 @@
-import { deleteChunksOf } from "../data/chunks";
+import { createChunkStore } from "../data/chunk-store";
 import type { IngestJob, KnowledgeServices } from "../services";
 import { IngestionSuperseded, transition } from "./document-transition";
 
@@ -18,7 +18,7 @@ export async function failDocument(
       from: ["PENDING", "PROCESSING"],
       type: "FAILED",
       apply: async (tx, state) => {
-        await deleteChunksOf(tx, job.tenantId, job.documentId);
+        await createChunkStore(tx).deleteOf(job.documentId);
         const error = typeof reason === "function" ? reason(state.error) : reason;
         return { status: "FAILED", error, chunksEmbedded: 0, readyAt: null };
       },

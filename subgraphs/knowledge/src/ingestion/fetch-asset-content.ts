@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { GatewayRequestError } from "@atelier/gateway-client";
 import { readAsset } from "../assets/asset-reader";
 import { fetchAssetBytes } from "../assets/fetch-asset-bytes";
-import { keepFetchedContent, sameContentIn } from "../data/document-content";
-import type { DocumentRecord } from "../data/documents";
+import { createDocumentContentStore } from "../data/document-content-store";
+import type { DocumentRecord } from "../data/document-store";
 import type { IngestJob, KnowledgeServices } from "../services";
 import { transition } from "./document-transition";
 import { IngestionError } from "./ingestion-failure";
@@ -30,7 +30,11 @@ async function resolveDownloadUrl(s: KnowledgeServices, job: IngestJob, doc: Doc
 
 /** The asset's bytes: the URL resolved when the document was created while valid, else a fresh one. */
 async function downloadAsset(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord): Promise<Buffer> {
-  const limits = { maxBytes: s.config.maxDocumentBytes, timeoutMs: s.config.assetFetchTimeoutMs };
+  const limits = {
+    maxBytes: s.config.maxDocumentBytes,
+    timeoutMs: s.config.assetFetchTimeoutMs,
+    allowedHosts: s.config.assetFetchAllowedHosts,
+  };
   let stored = job.download && Date.parse(job.download.expiresAt) > Date.now() ? job.download.url : null;
   for (;;) {
     const result = await fetchAssetBytes(stored ?? (await resolveDownloadUrl(s, job, doc)), limits);
@@ -52,14 +56,15 @@ export async function fetchAssetContent(s: KnowledgeServices, job: IngestJob, do
     from: ["PROCESSING"],
     type: null,
     apply: async (tx) => {
-      const twin = await sameContentIn(tx, doc, checksum);
+      const content = createDocumentContentStore(tx);
+      const twin = await content.sameContentIn(doc, checksum);
       if (twin) {
         throw new IngestionError(
           `the same content is already document ${twin.id} ("${twin.title}") of this workspace`,
           false,
         );
       }
-      await keepFetchedContent(tx, doc, bytes, checksum);
+      await content.keep(doc.id, bytes, checksum);
       return null;
     },
   });

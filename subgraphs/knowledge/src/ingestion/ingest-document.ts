@@ -1,19 +1,18 @@
-import { withTenantSql } from "@atelier/db";
-import { chunkId } from "../data/chunk-id";
-import { type ChunkRow, countChunksOf, embeddedChunkIndexes, insertChunks } from "../data/chunks";
-import { readDocumentContent } from "../data/document-content";
-import { selectDocument } from "../data/document-rows";
-import type { DocumentRecord } from "../data/documents";
-import { vectorToBytes } from "../data/vector-bytes";
+import { type ChunkRow, createChunkStore } from "../data/chunk-store";
+import { createDocumentContentStore } from "../data/document-content-store";
+import { createDocumentStore, type DocumentRecord } from "../data/document-store";
 import { chunkTerms } from "../lexical/bm25";
 import { parseDocument } from "../parsing/parse-document";
 import { ParseError } from "../parsing/parse-error";
 import { supportedMimeType } from "../parsing/supported-types";
 import type { IngestJob, KnowledgeServices } from "../services";
+import { vectorToBytes } from "../vector-store/vector-bytes";
+import { chunkId } from "./chunk-id";
 import { chunkText, type TextChunk } from "./chunk-text";
 import { IngestionSuperseded, transition } from "./document-transition";
 import { fetchAssetContent } from "./fetch-asset-content";
 import { ingestInOneStep } from "./ingest-in-one-step";
+import { jobScope } from "./job-scope";
 import { syncDocumentVectors } from "./sync-document-vectors";
 
 /** The chunk rows of a batch, embedded, and their points staged in the store (before Postgres: a chunk row always has its vector). */
@@ -23,7 +22,6 @@ async function embedBatch(s: KnowledgeServices, doc: DocumentRecord, batch: Text
   const vectors = await s.embedder.embed(batch.map((c) => `${doc.title}\n${c.text}`));
   const rows = batch.map((c, k) => ({
     id: chunkId(doc.id, model, c.index),
-    tenantId: doc.tenantId,
     documentId: doc.id,
     workspaceId: doc.workspaceId,
     index: c.index,
@@ -36,7 +34,7 @@ async function embedBatch(s: KnowledgeServices, doc: DocumentRecord, batch: Text
     s.collection,
     rows.map((r, k) => ({
       id: r.id,
-      tenantId: r.tenantId,
+      tenantId: doc.tenantId,
       documentId: r.documentId,
       workspaceId: r.workspaceId,
       vector: vectors[k]!,
@@ -47,8 +45,8 @@ async function embedBatch(s: KnowledgeServices, doc: DocumentRecord, batch: Text
 }
 
 async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentRecord, chunks: TextChunk[]) {
-  const done = await withTenantSql(s.sql, job.tenantId, (tx) =>
-    embeddedChunkIndexes(tx, job.tenantId, job.documentId, s.embedder.model),
+  const done = await jobScope(s, job.tenantId).read((tx) =>
+    createChunkStore(tx).embeddedIndexes(job.documentId, s.embedder.model),
   );
   const missing = chunks.filter((c) => !done.has(c.index));
   const batchSize = s.config.ingestBatchChunks;
@@ -59,8 +57,9 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
       from: ["PROCESSING"],
       type: "PROGRESS",
       apply: async (tx) => {
-        await insertChunks(tx, rows);
-        return { chunksEmbedded: await countChunksOf(tx, job.tenantId, job.documentId) };
+        const chunks = createChunkStore(tx);
+        await chunks.insert(rows);
+        return { chunksEmbedded: await chunks.countOf(job.documentId) };
       },
     });
   }
@@ -74,9 +73,9 @@ async function embedMissing(s: KnowledgeServices, job: IngestJob, doc: DocumentR
  * `IngestionSuperseded` when the document was failed, deleted or re-requested meanwhile.
  */
 export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Promise<void> {
-  const [source, stored] = await withTenantSql(s.sql, job.tenantId, async (tx) => [
-    await selectDocument(tx, job.tenantId, job.documentId),
-    await readDocumentContent(tx, job.tenantId, job.documentId),
+  const [source, stored] = await jobScope(s, job.tenantId).read(async (tx) => [
+    await createDocumentStore(tx).find(job.documentId),
+    await createDocumentContentStore(tx).read(job.documentId),
   ]);
   if (!source || source.status === "READY" || source.status === "FAILED") return;
   const mimeType = supportedMimeType(source.mimeType);
@@ -122,7 +121,7 @@ export async function ingestDocument(s: KnowledgeServices, job: IngestJob): Prom
       status: "READY",
       readyAt: new Date(),
       error: null,
-      chunksEmbedded: await countChunksOf(tx, job.tenantId, job.documentId),
+      chunksEmbedded: await createChunkStore(tx).countOf(job.documentId),
     }),
   });
   await syncDocumentVectors(s, job.tenantId, job.documentId);

@@ -1,12 +1,9 @@
-import { withTenantSql } from "@atelier/db";
-import { publishStreamEvents, type StreamEventNotice } from "@atelier/live-events";
-import { type ChunkRow, countChunksOf, insertChunks } from "../data/chunks";
-import { patchDocument } from "../data/document-rows";
-import type { DocumentRecord } from "../data/documents";
-import { lockIngestionState } from "../data/ingestion-state";
-import { appendDocumentEvent } from "../data/status-events";
+import { type ChunkRow, createChunkStore } from "../data/chunk-store";
+import { createDocumentStore, type DocumentRecord } from "../data/document-store";
+import { createStatusEventStore } from "../data/status-event-store";
 import type { IngestJob, KnowledgeServices } from "../services";
 import { IngestionSuperseded } from "./document-transition";
+import { jobScope } from "./job-scope";
 
 /**
  * A fresh document whose chunks fit in one write: PROCESSING, its chunks, their progress and
@@ -21,17 +18,19 @@ export async function ingestInOneStep(
   source: DocumentRecord,
   rows: ChunkRow[],
 ): Promise<void> {
-  const notices: StreamEventNotice[] = [];
-  await withTenantSql(s.sql, job.tenantId, async (tx) => {
-    const state = await lockIngestionState(tx, job.tenantId, job.documentId);
+  await jobScope(s, job.tenantId).write(async (tx) => {
+    const documents = createDocumentStore(tx);
+    const chunks = createChunkStore(tx);
+    const events = createStatusEventStore(tx);
+    const state = await documents.lockIngestionState(job.documentId);
     const current = job.requestSequence === undefined || state?.requestSequence === job.requestSequence;
     if (!state || !current || state.status !== "PENDING") throw new IngestionSuperseded(job.documentId);
-    await insertChunks(tx, rows);
-    const chunksEmbedded = await countChunksOf(tx, job.tenantId, job.documentId);
+    await chunks.insert(rows);
+    const chunksEmbedded = await chunks.countOf(job.documentId);
     const processing = { ...source, status: "PROCESSING" as const, chunksEmbedded: 0 };
-    notices.push(await appendDocumentEvent(tx, processing, "PROCESSING"));
-    notices.push(await appendDocumentEvent(tx, { ...processing, chunkCount: rows.length, chunksEmbedded }, "PROGRESS"));
-    const ready = await patchDocument(tx, job.tenantId, job.documentId, {
+    tx.publish(await events.append(processing, "PROCESSING"));
+    tx.publish(await events.append({ ...processing, chunkCount: rows.length, chunksEmbedded }, "PROGRESS"));
+    const ready = await documents.patch(job.documentId, {
       status: "READY",
       embeddingModel: s.embedder.model,
       chunkCount: rows.length,
@@ -39,7 +38,6 @@ export async function ingestInOneStep(
       readyAt: new Date(),
       error: null,
     });
-    notices.push(await appendDocumentEvent(tx, ready!, "READY"));
+    tx.publish(await events.append(ready!, "READY"));
   });
-  await publishStreamEvents(s.bus, notices).catch((error) => s.log.warn({ err: error }, "status publish failed"));
 }

@@ -1,3 +1,4 @@
+import { crossTenant } from "@atelier/db";
 import { INGEST_FAILED_QUEUE, INGEST_QUEUE, type IngestJob, type KnowledgeServices } from "../services";
 import { IngestionSuperseded } from "./document-transition";
 import { failDocument, noteRetriedFailure } from "./fail-document";
@@ -46,12 +47,17 @@ export async function failExhaustedIngestion(s: KnowledgeServices, job: IngestJo
 /** Consumes ingestion jobs (`workerConcurrency` documents at once) and the dead letters of spent ones. */
 export async function startIngestionWorker(services: KnowledgeServices): Promise<void> {
   const concurrency = services.config.workerConcurrency;
-  await services.queue.work<IngestJob>(INGEST_QUEUE, { concurrency, pollingIntervalSeconds: 0.5 }, async (job) => {
-    const started = Date.now();
-    await runIngestionJob(services, job.data);
-    services.log.info({ documentId: job.data.documentId, ms: Date.now() - started }, "document ingestion ran");
-  });
-  await services.queue.work<IngestJob>(INGEST_FAILED_QUEUE, { concurrency: 1, pollingIntervalSeconds: 2 }, (job) =>
-    failExhaustedIngestion(services, job.data),
+  // The queue hands out jobs of every tenant; each job then acts in its own tenant's scope (jobScope).
+  await crossTenant("job-claim", () =>
+    services.queue.work<IngestJob>(INGEST_QUEUE, { concurrency, pollingIntervalSeconds: 0.5 }, async (job) => {
+      const started = Date.now();
+      await runIngestionJob(services, job.data);
+      services.log.info({ documentId: job.data.documentId, ms: Date.now() - started }, "document ingestion ran");
+    }),
+  );
+  await crossTenant("job-claim", () =>
+    services.queue.work<IngestJob>(INGEST_FAILED_QUEUE, { concurrency: 1, pollingIntervalSeconds: 2 }, (job) =>
+      failExhaustedIngestion(services, job.data),
+    ),
   );
 }

@@ -1,7 +1,7 @@
-import { withTenantSql } from "@atelier/db";
-import { chunkPointsOf } from "../data/chunks";
-import { selectDocument } from "../data/document-rows";
+import { createChunkStore } from "../data/chunk-store";
+import { createDocumentStore } from "../data/document-store";
 import type { KnowledgeServices } from "../services";
+import { jobScope } from "./job-scope";
 
 /**
  * Brings the vector store in line with Postgres for one document: a READY document's vectors
@@ -15,15 +15,14 @@ export async function syncDocumentVectors(
   documentId: string,
 ): Promise<void> {
   const { store, collection, embedder } = services;
-  const doc = await withTenantSql(services.sql, tenantId, (tx) => selectDocument(tx, tenantId, documentId));
+  const scope = jobScope(services, tenantId);
+  const doc = await scope.read((tx) => createDocumentStore(tx).find(documentId));
   if (!doc || doc.status === "FAILED") return store.deleteByFilter(collection, { tenantId, documentId });
   if (doc.status !== "READY" || doc.embeddingModel !== embedder.model) return;
   const stored = await store.count(collection, { tenantId, documentId });
   if (stored !== doc.chunkCount) {
     await store.deleteByFilter(collection, { tenantId, documentId });
-    const points = await withTenantSql(services.sql, tenantId, (tx) =>
-      chunkPointsOf(tx, tenantId, documentId, embedder.model),
-    );
+    const points = await scope.read((tx) => createChunkStore(tx).pointsOf(documentId, embedder.model));
     await store.upsert(collection, points);
   }
   await store.markReady(collection, { tenantId, documentId });

@@ -1,7 +1,11 @@
-import { listWorkspaceDocuments } from "../domain/list-documents";
+import { listWorkspaceDocuments } from "../domain/list-workspace-documents";
 import type { WorkspaceResolvers } from "../generated/resolvers-types";
 
 export const Workspace: WorkspaceResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  documents: (workspace, args, ctx) => listWorkspaceDocuments(ctx, { workspaceId: workspace.id, ...args }),
+  documents: async (workspace, args, ctx) => {
+    const connection = await listWorkspaceDocuments(ctx.scope(), { workspaceId: workspace.id, ...args });
+    for (const { node } of connection.edges) ctx.loaders.documentById.prime(node.id, node);
+    return connection;
+  },
 };

@@ -1,5 +1,5 @@
-import type { SqlTx } from "@atelier/db";
-import { DOCUMENT_FIELDS, type DocumentRecord } from "../data/documents";
+import type { ScopedTx, SqlTx } from "@atelier/db";
+import { DOCUMENT_FIELDS, type DocumentRecord } from "../data/document-store";
 import type { VectorHit } from "../vector-store/vector-store";
 import { highlight } from "./highlight";
 
@@ -42,20 +42,18 @@ type HitRow = {
 /**
  * The ranked chunks that belong to the tenant's READY documents (a store never decides
  * visibility alone), each with its document and highlighted passage, in rank order.
- * `tx` should be a tenant-bound transaction (`withTenantSql` (@atelier/db)) so row-level
- * security applies too.
+ * Read in the caller's tenant scope (plain SQL), so row-level security applies too.
  */
 export async function loadHits(
-  tx: SqlTx,
-  tenantId: string,
+  tx: ScopedTx<SqlTx>,
   query: string,
   ranked: VectorHit[],
 ): Promise<(Omit<SearchHit, "cursor"> & { rank: number })[]> {
   if (ranked.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<HitRow[]>(
+  const rows = await tx.db.$queryRawUnsafe<HitRow[]>(
     HITS_SQL,
     ranked.map((r) => r.id),
-    tenantId,
+    tx.tenantId,
   );
   return rows.map((row) => ({
     rank: row.rank,

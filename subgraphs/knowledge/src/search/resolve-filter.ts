@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../data/db";
-import { inTenant } from "../data/in-tenant";
+import { createDocumentListStore } from "../data/document-list-store";
 import type { SemanticSearchInput } from "../domain/inputs";
+import type { KnowledgeScope } from "../scope";
 import type { VectorSearchFilter } from "../vector-store/vector-store";
 
 /**
@@ -9,30 +9,13 @@ import type { VectorSearchFilter } from "../vector-store/vector-store";
  * documents of the tenant (looked up in a tenant transaction only then).
  */
 export async function resolveFilter(
-  db: PrismaClient,
-  tenantId: string,
+  scope: KnowledgeScope,
   filter: SemanticSearchInput["filter"],
 ): Promise<VectorSearchFilter> {
   const workspaceId = filter?.workspaceId ?? undefined;
   if (!filter?.mimeTypes && !filter?.metadata && !filter?.documentIds) return workspaceId ? { workspaceId } : {};
-  const docs = await inTenant(db, tenantId, (tx) =>
-    tx.document.findMany({
-      where: {
-        tenantId,
-        status: "READY",
-        ...(workspaceId ? { workspaceId } : {}),
-        ...(filter.documentIds ? { id: { in: filter.documentIds } } : {}),
-        ...(filter.mimeTypes ? { mimeType: { in: filter.mimeTypes } } : {}),
-        ...(filter.metadata
-          ? {
-              AND: Object.entries(filter.metadata).map(([key, value]) => ({
-                metadata: { path: [key], equals: value as never },
-              })),
-            }
-          : {}),
-      },
-      select: { id: true },
-    }),
+  const documentIds = await scope.read((tx) =>
+    createDocumentListStore(tx).readyIdsMatching({ ...filter, workspaceId }),
   );
-  return { ...(workspaceId ? { workspaceId } : {}), documentIds: docs.map((d) => d.id) };
+  return { ...(workspaceId ? { workspaceId } : {}), documentIds };
 }

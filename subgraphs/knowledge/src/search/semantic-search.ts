@@ -1,8 +1,8 @@
-import { withTenantSql } from "@atelier/db";
-import type { Context } from "../context";
-import { readerTenant } from "../domain/authorize";
+import { sqlTransactions } from "@atelier/db";
+import { requireReader } from "@atelier/subgraph-kit";
 import { semanticSearchInput } from "../domain/inputs";
 import { queryTerms } from "../lexical/bm25";
+import type { RequestScope } from "../scope";
 import type { VectorHit } from "../vector-store/vector-store";
 import { loadHits, type SearchHit } from "./load-hits";
 import { resolveFilter } from "./resolve-filter";
@@ -12,13 +12,14 @@ import { decodeSearchCursor, encodeSearchCursor, MAX_SEARCH_DEPTH } from "./sear
  * Searches the caller's tenant by meaning (DENSE), by words (KEYWORD, BM25F) or both fused
  * (HYBRID), one page at a time: `after` continues from a result's cursor.
  */
-export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<SearchHit[]> {
-  const tenantId = readerTenant(ctx.identity);
+export async function semanticSearch(scope: RequestScope, rawInput: unknown): Promise<SearchHit[]> {
+  requireReader(scope.actor, "knowledge");
+  const { tenantId } = scope;
   const input = semanticSearchInput.parse(rawInput);
   const offset = decodeSearchCursor(input.after);
-  const { services } = ctx;
+  const { services } = scope;
   const { store, collection } = services;
-  const filter = await resolveFilter(services.db, tenantId, input.filter);
+  const filter = await resolveFilter(scope, input.filter);
   // A page further is read so that chunks of documents no longer READY can be skipped.
   const options = { tenantId, filter, limit: Math.min(MAX_SEARCH_DEPTH, offset + input.limit * 2) };
   const terms = queryTerms(input.query);
@@ -30,12 +31,6 @@ export async function semanticSearch(ctx: Context, rawInput: unknown): Promise<S
   else ranked = await store.searchHybrid(collection, await vector(), terms, options);
   const page = ranked.slice(offset);
   // The hits are read under row-level security, the second wall behind the stores' own filters.
-  const hits = await withTenantSql(services.sql, tenantId, (tx) => loadHits(tx, tenantId, input.query, page), {
-    readOnly: true,
-  });
-  const shown = hits
-    .slice(0, input.limit)
-    .map(({ rank, ...hit }) => ({ ...hit, cursor: encodeSearchCursor(offset + rank) }));
-  for (const hit of shown) ctx.loaders.documentById.prime(hit.document.id, hit.document);
-  return shown;
+  const hits = await scope.using(sqlTransactions(services.sql)).read((tx) => loadHits(tx, input.query, page));
+  return hits.slice(0, input.limit).map(({ rank, ...hit }) => ({ ...hit, cursor: encodeSearchCursor(offset + rank) }));
 }

@@ -2,4 +2,4 @@ import { createDocument as create } from "../../domain/create-document";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
 export const createDocumentResolver: MutationResolvers["createDocument"] = (_parent, args, ctx) =>
-  create(ctx, args.input);
+  create(ctx.scope(), args.input);

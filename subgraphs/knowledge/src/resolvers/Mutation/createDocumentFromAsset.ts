@@ -2,4 +2,4 @@ import { createDocumentFromAsset as create } from "../../domain/create-document-
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
 export const createDocumentFromAssetResolver: MutationResolvers["createDocumentFromAsset"] = (_parent, args, ctx) =>
-  create(ctx, args.input);
+  create(ctx.scope(), args.input);

@@ -2,4 +2,4 @@ import { createDocumentFromUri as create } from "../../domain/create-document-fr
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
 export const createDocumentFromUriResolver: MutationResolvers["createDocumentFromUri"] = (_parent, args, ctx) =>
-  create(ctx, args.input);
+  create(ctx.scope(), args.input);

@@ -2,4 +2,4 @@ import { reindexDocument as reindex } from "../../domain/reindex-document";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
 export const reindexDocumentResolver: MutationResolvers["reindexDocument"] = (_parent, args, ctx) =>
-  reindex(ctx, args.input);
+  reindex(ctx.scope(), args.input);

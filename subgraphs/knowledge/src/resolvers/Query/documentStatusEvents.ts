@@ -2,4 +2,4 @@ import { documentStatusEvents as listEvents } from "../../domain/document-status
 import type { QueryResolvers } from "../../generated/resolvers-types";
 
 export const documentStatusEventsResolver: QueryResolvers["documentStatusEvents"] = (_parent, args, ctx) =>
-  listEvents(ctx, args);
+  listEvents(ctx.scope(), args);
