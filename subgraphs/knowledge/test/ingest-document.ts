@@ -9,7 +9,7 @@ export const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(i
 
 /** Creates a text document and waits until it is READY (or FAILED). */
 export async function ingest(
-  subgraph: KnowledgeSubgraph,
+  subgraph: Pick<KnowledgeSubgraph, "gql">,
   identity: Identity,
   input: {
     workspaceId: string;
@@ -26,7 +26,7 @@ export async function ingest(
 }
 
 /** The document once ingestion is over, READY or FAILED. */
-export function settled(subgraph: KnowledgeSubgraph, identity: Identity, id: string, timeoutMs = 30_000) {
+export function settled(subgraph: Pick<KnowledgeSubgraph, "gql">, identity: Identity, id: string, timeoutMs = 30_000) {
   return waitFor(
     async () => {
       const r = await subgraph.gql(identity, `query($id: ID!) { document(id: $id) { ${DOCUMENT_FIELDS} } }`, { id });

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase, testKeys } from "@atelier/testing";
+import type { Identity } from "@atelier/internal-auth";
+import { callerFor, member } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { loadKnowledgeConfig } from "../src/config";
 import { createKnowledgeService, type KnowledgeService } from "../src/server";
-import { gql, ingest, member } from "./harness";
+import { knowledgeTest as test } from "./fixture";
+import { ingest } from "./ingest-document";
 
 // Every read path of the subgraph, for tenant A, with tenant B's rows present and row-level
 // security FORCED on every tenant-scoped table while the service connects as the tables' owner
@@ -14,8 +16,7 @@ import { gql, ingest, member } from "./harness";
 const TABLES = [`knowledge."Document"`, `knowledge."SemanticChunk"`, `knowledge.stream_events`];
 const OWNER = "knowledge_rls_owner";
 
-let db: TestDatabase;
-let admin: pg.Client;
+let admin: pg.Pool;
 let service: KnowledgeService;
 const tenantA = randomUUID();
 const tenantB = randomUUID();
@@ -38,7 +39,7 @@ function ownerUrl(url: string): string {
 }
 
 /** Makes a non-superuser role own knowledge's tables, and binds it to their policies too. */
-async function forceRowLevelSecurity(client: pg.Client, database: string) {
+async function forceRowLevelSecurity(client: pg.Pool, database: string) {
   await client.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${OWNER}') THEN CREATE ROLE ${OWNER} LOGIN; END IF;
     END $$`);
@@ -64,44 +65,40 @@ async function insertAssetDocument(tenantId: string, workspaceId: string, assetI
   return id;
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase("knowledge");
-  admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await forceRowLevelSecurity(admin, db.name);
+/** Calls the service bound by forced RLS (not the fixture's, which connects as a superuser). */
+const gql = (to: KnowledgeService, who: Identity, query: string, variables: Record<string, unknown> = {}) =>
+  callerFor(to.url, who).gql(query, variables);
+
+test.beforeAll(async ({ subgraph }) => {
+  admin = subgraph.sql;
+  await forceRowLevelSecurity(admin, subgraph.db.name);
   service = await createKnowledgeService(
-    loadKnowledgeConfig({
-      DATABASE_URL: ownerUrl(db.url),
-      INTERNAL_JWT_PUBLIC_KEY: testKeys().publicKey,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-      DATABASE_POOL_MAX: "5",
-    }),
+    loadKnowledgeConfig({ ...subgraph.env, DATABASE_URL: ownerUrl(subgraph.db.url), URI_FETCH_ALLOW_PRIVATE: "false" }),
   );
+  const bound = {
+    gql: (who: Identity, query: string, variables?: Record<string, unknown>) => gql(service, who, query, variables),
+  };
   const text = (who: string, n: number) =>
     `Quarterly tangerine palette review ${n} for ${who}: teal accents and warm type.`;
   for (let n = 0; n < 2; n++) {
-    const a = await ingest(service, aliceEditor, { workspaceId: workspaceA, title: `A ${n}`, text: text("alpha", n) });
-    const b = await ingest(service, bobEditor, { workspaceId: workspaceB, title: `B ${n}`, text: text("beta", n) });
+    const a = await ingest(bound, aliceEditor, { workspaceId: workspaceA, title: `A ${n}`, text: text("alpha", n) });
+    const b = await ingest(bound, bobEditor, { workspaceId: workspaceB, title: `B ${n}`, text: text("beta", n) });
     expect([a.status, b.status]).toEqual(["READY", "READY"]);
     docsA.push(a.id);
     docsB.push(b.id);
   }
   docsA.push(await insertAssetDocument(tenantA, workspaceA, assetA));
   docsB.push(await insertAssetDocument(tenantB, workspaceB, assetB));
-}, 120_000);
+});
 
-afterAll(async () => {
+test.afterAll(async () => {
   await service?.stop();
-  await admin?.end();
-  await db?.drop();
 });
 
 const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id).sort();
 
 describe("read paths under forced row-level security", () => {
-  it("binds the service's own role: outside a tenant scope it reads none of the rows", async () => {
+  test("binds the service's own role: outside a tenant scope it reads none of the rows", async ({ db }) => {
     const owner = new pg.Client({ connectionString: ownerUrl(db.url) });
     await owner.connect();
     try {
@@ -116,7 +113,7 @@ describe("read paths under forced row-level security", () => {
     expect(rows[0].n).toBe(docsA.length + docsB.length);
   });
 
-  it("Query.document: each of A's documents, none of B's", async () => {
+  test("Query.document: each of A's documents, none of B's", async () => {
     for (const id of docsA) {
       const res = await gql(service, alice, `query($id: ID!) { document(id: $id) { id asset { id } } }`, { id });
       expect(res.errors).toBeUndefined();
@@ -128,7 +125,7 @@ describe("read paths under forced row-level security", () => {
     }
   });
 
-  it("_entities Document (__resolveReference): A's resolve, B's are null", async () => {
+  test("_entities Document (__resolveReference): A's resolve, B's are null", async () => {
     const res = await gql(
       service,
       alice,
@@ -142,7 +139,7 @@ describe("read paths under forced row-level security", () => {
     ]);
   });
 
-  it("Workspace.documents: all of A's workspace, nothing of B's", async () => {
+  test("Workspace.documents: all of A's workspace, nothing of B's", async () => {
     const res = await gql(
       service,
       alice,
@@ -160,7 +157,7 @@ describe("read paths under forced row-level security", () => {
     expect(b.documents.edges).toEqual([]);
   });
 
-  it("Asset.knowledgeDocuments (loader): A's asset's documents, none for B's", async () => {
+  test("Asset.knowledgeDocuments (loader): A's asset's documents, none for B's", async () => {
     const res = await gql(
       service,
       alice,
@@ -178,7 +175,7 @@ describe("read paths under forced row-level security", () => {
     expect(b.knowledgeDocuments).toEqual([]);
   });
 
-  it("Query.documentStatusEvents with DocumentStatusEvent.document: A's stream, B's is NOT_FOUND", async () => {
+  test("Query.documentStatusEvents with DocumentStatusEvent.document: A's stream, B's is NOT_FOUND", async () => {
     const res = await gql(
       service,
       alice,
@@ -195,7 +192,7 @@ describe("read paths under forced row-level security", () => {
     expect(other.errors![0]!.extensions!.code).toBe("NOT_FOUND");
   });
 
-  it.each(["DENSE", "KEYWORD", "HYBRID"])(
+  test.each(["DENSE", "KEYWORD", "HYBRID"])(
     "semanticSearch %s (hits, SearchResult.document, filters): A's chunks only",
     async (mode) => {
       const search = `query($input: SemanticSearchInput!) { semanticSearch(input: $input) { chunk { id text } highlight document { id workspaceId } } }`;

@@ -38,9 +38,8 @@ export function slugify(name: string): string {
 }
 
 /**
- * The tenant directory: a tenant's id and status by its public slug, across tenants. This is a
- * cross-tenant read that `CROSS_TENANT_PURPOSES` does not name yet ("tenant-directory": find a
- * tenant by slug to ask to join it, and keep slugs unique at sign-up); it returns nothing else.
+ * The tenant directory: a tenant's id and status by its public slug, across tenants (callers wrap
+ * it in `crossTenant("tenant-directory", …)`); it returns nothing else.
  */
 export function createTenantDirectory(db: Db) {
   const findBySlug = (slug: string): Promise<{ id: string; status: string } | null> =>

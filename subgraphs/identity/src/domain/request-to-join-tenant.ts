@@ -1,3 +1,4 @@
+import { crossTenant } from "@atelier/db";
 import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
 import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
@@ -9,7 +10,9 @@ import { userScopeIn } from "./user-scope-in";
 /** A signed-in user asks to join a tenant; its admins approve or reject. */
 export async function requestToJoinTenant(ctx: IdentityContext, input: { tenantSlug: string }): Promise<Membership> {
   const { userId } = requireSignedIn(ctx);
-  const tenant = await createTenantDirectory(ctx.services.db).findBySlug(input.tenantSlug);
+  const tenant = await crossTenant("tenant-directory", () =>
+    createTenantDirectory(ctx.services.db).findBySlug(input.tenantSlug),
+  );
   if (tenant?.status !== "ACTIVE") throw new NotFoundError("No active tenant has that slug.");
   return userScopeIn(ctx, userId, tenant.id).write(async (stx) => {
     const memberships = createMembershipStore(stx);

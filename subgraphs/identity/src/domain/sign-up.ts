@@ -33,7 +33,7 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
     }
   }
   // Slugs are unique across tenants: checked in the tenant directory, before any tenant exists.
-  const slug = await crossTenant("sign-in", async () => {
+  const slug = await crossTenant("tenant-directory", async () => {
     const directory = createTenantDirectory(db);
     if (input.tenantSlug && (await directory.slugTaken(input.tenantSlug)))
       throw new ConflictError("tenantSlug: already taken.");

@@ -1,7 +1,7 @@
+import { crossTenant } from "@atelier/db";
 import { chunkTerms } from "../lexical/bm25";
 import type { KnowledgeServices } from "../services";
 import { bytesToVector } from "../vector-store/vector-bytes";
-import { storeMaintenanceRead } from "./store-maintenance-read";
 
 const PAGE = 5000;
 
@@ -13,7 +13,7 @@ const PAGE = 5000;
  */
 export async function rebuildEmbeddedStore(services: KnowledgeServices): Promise<number> {
   const { sql, store, collection, embedder } = services;
-  const { rows: documents } = await storeMaintenanceRead(() =>
+  const { rows: documents } = await crossTenant("store-maintenance", () =>
     sql.query<{ id: string; tenantId: string; title: string }>(
       `SELECT id::text AS id, "tenantId"::text AS "tenantId", title FROM knowledge."Document"
         WHERE status = 'READY' AND "embeddingModel" = $1`,
@@ -25,7 +25,7 @@ export async function rebuildEmbeddedStore(services: KnowledgeServices): Promise
   let loaded = 0;
   for (;;) {
     // Plain pg, vectors as base64: through Prisma each bytea became an array of numbers.
-    const { rows } = await storeMaintenanceRead(() =>
+    const { rows } = await crossTenant("store-maintenance", () =>
       sql.query<{
         id: string;
         tenantId: string;

@@ -1,3 +1,4 @@
+import { crossTenant } from "@atelier/db";
 import { systemActor } from "@atelier/subgraph-kit";
 import { createChunkStore } from "../data/chunk-store";
 import { createDocumentStore } from "../data/document-store";
@@ -5,7 +6,6 @@ import { createIngestionJobStore } from "../data/ingestion-job-store";
 import { createStatusEventStore } from "../data/status-event-store";
 import { knowledgeScope } from "../scope";
 import type { KnowledgeServices } from "../services";
-import { storeMaintenanceRead } from "./store-maintenance-read";
 
 /**
  * After the embedding model changes, READY documents embedded with another model are queued
@@ -13,7 +13,7 @@ import { storeMaintenanceRead } from "./store-maintenance-read";
  */
 export async function reindexStaleDocuments(services: KnowledgeServices): Promise<number> {
   const { db, embedder } = services;
-  const stale = await storeMaintenanceRead(() =>
+  const stale = await crossTenant("store-maintenance", () =>
     db.document.findMany({
       where: { status: "READY", embeddingModel: { not: embedder.model } },
       select: { id: true, tenantId: true },
