@@ -79,11 +79,11 @@ describe("npm run check:layout", () => {
   it("fails a GraphQL enum typed again in zod, but not a zod enum of other values", () => {
     const dir = knowledgeCopy();
     appendFileSync(
-      path.join(dir, "src/domain/inputs.ts"),
+      path.join(dir, "src/inputs/document-inputs.ts"),
       'export const modes = z.enum(["DENSE", "KEYWORD"]);\nexport const units = z.enum(["px", "em"]);\n',
     );
     expect(problemsOf(dir)).toEqual([
-      "src/domain/inputs.ts: z.enum([DENSE, KEYWORD]) re-declares SearchMode; use z.enum(SearchMode)",
+      "src/inputs/document-inputs.ts: z.enum([DENSE, KEYWORD]) re-declares SearchMode; use z.enum(SearchMode)",
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The rooms of a subgraph beyond its resolvers: `src/domain/` holds one exported function per
- * file, named by the file; `src/data/` holds `db.ts`, `loaders.ts` and `<entity>-store.ts` files
+ * file, named by the file (or types alone); `src/data/` holds `db.ts`, `loaders.ts` and `<entity>-store.ts` files
  * exporting `create<Entity>Store`; `src/services.ts` builds and closes what the process needs, and
  * a subgraph with a worker script has `src/worker.ts`.
  */
@@ -15,6 +15,21 @@ const tsFilesIn = (dir: string) =>
 
 const isExported = (node: ts.Node) =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+/** Whether a module exports anything at run time (a function, a value, a class), not only types. */
+function exportsValues(file: string): boolean {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  return source.statements.some(
+    (s) =>
+      (isExported(s) &&
+        (ts.isFunctionDeclaration(s) ||
+          ts.isVariableStatement(s) ||
+          ts.isClassDeclaration(s) ||
+          ts.isEnumDeclaration(s))) ||
+      (ts.isExportDeclaration(s) && !s.isTypeOnly) ||
+      ts.isExportAssignment(s),
+  );
+}
 
 /** Names of the functions a module exports (declarations and `const x = () => …`). */
 export function exportedFunctions(file: string): string[] {
@@ -41,6 +56,8 @@ export function checkRooms(dir: string): string[] {
   const domain = path.join(src, "domain");
   for (const file of tsFilesIn(domain)) {
     const expected = camel(file.slice(0, -3));
+    // A module of types alone (a result shape codegen maps to) holds no rule.
+    if (!exportsValues(path.join(domain, file))) continue;
     const functions = exportedFunctions(path.join(domain, file));
     if (functions.length !== 1 || functions[0] !== expected)
       problems.push(

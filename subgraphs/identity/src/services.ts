@@ -1,15 +1,32 @@
 import { createPrismaClient } from "@atelier/db";
 import { createEventBus, type EventBus } from "@atelier/event-bus";
 import { createLogger, type Logger } from "@atelier/logging";
+import type { TokenIssuer } from "./auth/access-tokens";
 import { createTokenIssuer } from "./auth/access-tokens";
+import type { LoginThrottle } from "./auth/login-throttle";
 import { createMemoryLoginThrottle, createRedisLoginThrottle } from "./auth/login-throttle";
+import type { OidcTokenVerifier } from "./auth/oidc-tokens";
 import { createOidcTokenVerifier } from "./auth/oidc-tokens";
+import type { SecretBox } from "./auth/secret-box";
 import { createSecretBox, secretBoxKeyFrom } from "./auth/secret-box";
 import { loadSigningKey } from "./auth/signing-key";
 import type { IdentityConfig } from "./config";
-import type { IdentityServices } from "./context";
 import { PrismaClient } from "./generated/prisma/client";
 import { createLoggingMailSender, type MailSender } from "./mail/mail-sender";
+
+/** Process-wide collaborators, built once at boot. */
+export interface IdentityServices {
+  db: PrismaClient;
+  config: IdentityConfig;
+  tokens: TokenIssuer;
+  secretBox: SecretBox;
+  mail: MailSender;
+  oidc: OidcTokenVerifier;
+  loginThrottle: LoginThrottle;
+  log: Logger;
+  /** Announces persisted-operation changes to gateways. */
+  bus: EventBus;
+}
 
 export interface IdentityServiceDeps {
   logger?: Logger;

@@ -1,7 +1,6 @@
 import { crossTenant, type ScopeActor } from "@atelier/db";
 import type { Identity } from "@atelier/internal-auth";
 import DataLoader from "dataloader";
-import type { IdentityServices } from "../context";
 import { type IdentityScope, identityScope } from "../domain/identity-scope";
 import type {
   Membership,
@@ -11,6 +10,7 @@ import type {
   Tenant,
   User,
 } from "../generated/prisma/client";
+import type { IdentityServices } from "../services";
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));

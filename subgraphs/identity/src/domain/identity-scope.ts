@@ -1,8 +1,8 @@
 import { createTenantScope, prismaTransactions, type ScopeActor, type TenantScope } from "@atelier/db";
 import type { Role } from "@atelier/internal-auth";
 import type { Actor } from "@atelier/subgraph-kit";
-import type { IdentityServices } from "../context";
 import type { Db } from "../data/db";
+import type { IdentityServices } from "../services";
 
 /** A tenant member whose role was read from the stored membership just now, not from the token. */
 export type MemberActor = Actor & { kind: "user"; userId: string; role: Role };

@@ -11,7 +11,7 @@ import {
 import { type AssetInfo, downloadExpiry, readAsset } from "../assets/asset-reader";
 import { SUPPORTED_MIME_TYPES, supportedMimeType } from "../parsing/supported-types";
 import type { RequestScope } from "../scope";
-import { createDocumentFromAssetInput } from "./inputs";
+import { createDocumentFromAssetInput } from "../inputs/document-inputs";
 import { storeDocument } from "./store-document";
 
 /** Reads the asset through the gateway as the caller; failures become errors the caller can act on. */

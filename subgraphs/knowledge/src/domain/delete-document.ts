@@ -3,7 +3,7 @@ import { createChunkStore } from "../data/chunk-store";
 import { createDocumentStore } from "../data/document-store";
 import { createStatusEventStore } from "../data/status-event-store";
 import type { RequestScope } from "../scope";
-import { documentIdInput } from "./inputs";
+import { documentIdInput } from "../inputs/document-inputs";
 
 /** Deletes a document with its chunks (Postgres) and its vectors (the store), and says how many went. */
 export async function deleteDocument(scope: RequestScope, rawInput: unknown) {

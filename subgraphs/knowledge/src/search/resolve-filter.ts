@@ -1,5 +1,5 @@
 import { createDocumentListStore } from "../data/document-list-store";
-import type { SemanticSearchInput } from "../domain/inputs";
+import type { SemanticSearchInput } from "../inputs/document-inputs";
 import type { KnowledgeScope } from "../scope";
 import type { VectorSearchFilter } from "../vector-store/vector-store";
 

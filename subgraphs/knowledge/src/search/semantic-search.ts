@@ -1,6 +1,6 @@
 import { sqlTransactions } from "@atelier/db";
 import { requireReader } from "@atelier/subgraph-kit";
-import { semanticSearchInput } from "../domain/inputs";
+import { semanticSearchInput } from "../inputs/document-inputs";
 import { queryTerms } from "../lexical/bm25";
 import type { RequestScope } from "../scope";
 import type { VectorHit } from "../vector-store/vector-store";
