@@ -5,9 +5,9 @@ import { gatewayClientFrom } from "@atelier/gateway-client";
 import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer } from "@atelier/subgraph-kit";
+import { createSubgraphServer, tenantActor } from "@atelier/subgraph-kit";
 import type { CreativeConfig } from "./config";
-import type { Context, CreativeServices } from "./context";
+import type { Context } from "./context";
 import { createCreativePrisma, createCreativeSqlPool } from "./data/db";
 import { createLoaders } from "./data/loaders";
 import { FINAL_QUEUE, SAMPLES_QUEUE } from "./domain/enqueue-in-transaction";
@@ -17,6 +17,8 @@ import { createHttpProvider } from "./generation/http-provider";
 import { startGenerationWorker } from "./generation/start-generation-worker";
 import { resolvers } from "./resolvers/index";
 import { creativeTypeDefs } from "./schema/index";
+import { createCreativeScope } from "./scope/creative-scope";
+import type { CreativeServices } from "./services";
 import { createBlobStore } from "./storage/create-blob-store";
 
 export interface CreativeDeps {
@@ -94,7 +96,11 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     internalPublicKey: config.internalPublicKey,
     logger: log,
     introspection: config.introspection,
-    buildContext: (base) => ({ ...base, services, loaders: createLoaders(services, base.identity) }),
+    buildContext: (base) => {
+      // Lazy: the actor (and an anonymous caller's error) comes on the first read, write or guard.
+      const scope = createCreativeScope(services, () => tenantActor(base.identity, base.requestId));
+      return { ...base, services, scope, loaders: createLoaders(scope) };
+    },
     routes,
     readiness: { database: async () => void (await sql.query("SELECT 1")), eventBus: () => bus.check() },
     drainTimeoutMs: config.drainTimeoutMs,

@@ -4,12 +4,12 @@ import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { runServiceProcess } from "@atelier/subgraph-kit";
 import { loadCreativeConfig } from "./config";
-import type { CreativeServices } from "./context";
 import { createCreativePrisma, createCreativeSqlPool } from "./data/db";
 import { FINAL_QUEUE, SAMPLES_QUEUE } from "./domain/enqueue-in-transaction";
 import { createBuiltinProvider } from "./generation/builtin-provider";
 import { createHttpProvider } from "./generation/http-provider";
 import { startGenerationWorker } from "./generation/start-generation-worker";
+import type { CreativeServices } from "./services";
 import { createBlobStore } from "./storage/create-blob-store";
 
 // A worker-only process: generation phases from the durable queue, no HTTP server. Local-disk

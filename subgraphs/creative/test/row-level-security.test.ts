@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { SqlTx } from "@atelier/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../src/data/db";
 import { type Creative, makeWorkspace, member, startCreative } from "./harness";
 
 describe("row-level security", () => {
@@ -14,7 +16,10 @@ describe("row-level security", () => {
     const t2 = randomUUID();
     await makeWorkspace(creative, member(t1), "one");
     await makeWorkspace(creative, member(t2), "two");
-    const { inTenant } = await import("../src/domain/scope");
+    const { createCreativeScope } = await import("../src/scope/creative-scope");
+    const { systemActor } = await import("@atelier/subgraph-kit");
+    const scope = createCreativeScope(creative.service.services, () => systemActor(t1, "test"));
+    const inTenant = <R>(_: unknown, __: string, fn: (tx: Db) => Promise<R>) => scope.write(({ db }) => fn(db));
     const names = await inTenant(
       creative.service.services,
       t1,
@@ -33,12 +38,18 @@ describe("row-level security", () => {
     expect(String(insert)).toMatch(/row-level security/);
   });
 
-  it("binds the loaders' plain-pg reads (readInTenant) to the tenant, read-only", async () => {
+  it("binds the loaders' plain-pg reads (one round trip each) to the tenant, read-only", async () => {
     const t1 = randomUUID();
     const t2 = randomUUID();
     await makeWorkspace(creative, member(t1), "mine");
     await makeWorkspace(creative, member(t2), "theirs");
-    const { readInTenant } = await import("../src/domain/scope");
+    const { createCreativeScope } = await import("../src/scope/creative-scope");
+    const { loaderReads } = await import("../src/scope/tenant-transactions");
+    const { systemActor } = await import("@atelier/subgraph-kit");
+    const reads = createCreativeScope(creative.service.services, () => systemActor(t1, "test")).using(
+      loaderReads(creative.service.services.sql),
+    );
+    const readInTenant = <R>(_: unknown, __: string, fn: (tx: SqlTx) => Promise<R>) => reads.read(({ db }) => fn(db));
     const rows = await readInTenant(creative.service.services, t1, (tx) =>
       tx.$queryRawUnsafe<{ name: string; role: string }[]>(
         "SELECT name, current_user::text AS role FROM creative.workspaces",

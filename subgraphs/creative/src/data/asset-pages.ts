@@ -1,14 +1,12 @@
 import type { SqlStatement } from "@atelier/db";
 import type { KeyedRow } from "@atelier/subgraph-kit";
 import type { Asset, AssetVersion } from "../generated/prisma/client";
+import type { ReadMany } from "../scope/tenant-transactions";
 import { assetVersionsFrom } from "./asset-version-rows";
 import { type ChildPageKey, type ChildQuery, childPageGroups, childPagesOf } from "./paged-children";
 
 /** An asset row of a page, carrying its versions (oldest first) read in the same round trip. */
 export type AssetWithVersions = Asset & KeyedRow & { __versions?: AssetVersion[] };
-
-/** Runs statements in one read-only tenant transaction, one round trip (readManyInTenant). */
-export type ReadMany = (statements: readonly SqlStatement[]) => Promise<Record<string, unknown>[][]>;
 
 /** The versions of the assets a page statement selects, with the same values. */
 function versionsOfPage(page: SqlStatement): SqlStatement {

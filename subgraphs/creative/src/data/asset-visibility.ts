@@ -1,11 +1,13 @@
-import { type Actor, isAdmin } from "../domain/scope";
+import type { Actor } from "@atelier/subgraph-kit";
 import type { Prisma } from "../generated/prisma/client";
+
+const isAdmin = (actor: Actor) => actor.role === "OWNER" || actor.role === "ADMIN";
 
 /** Which assets an actor may see: PRIVATE ones only their creator (and admins); API clients TENANT ones. */
 export function assetVisibleWhere(actor: Actor): Prisma.AssetWhereInput {
   if (isAdmin(actor)) return {};
-  if (actor.kind === "apiClient") return { OR: [{ accessLevel: "TENANT" }, { createdById: actor.id }] };
-  return { OR: [{ accessLevel: { not: "PRIVATE" } }, { createdById: actor.id }] };
+  if (actor.kind === "apiClient") return { OR: [{ accessLevel: "TENANT" }, { createdById: actor.actorId }] };
+  return { OR: [{ accessLevel: { not: "PRIVATE" } }, { createdById: actor.actorId }] };
 }
 
 /** The same rule as SQL over the `assets` table, with the actor's id as parameter `$n`. */
@@ -16,6 +18,6 @@ export function assetVisibleSql(actor: Actor, n: number): string {
 }
 
 export function canSeeAsset(actor: Actor, asset: { accessLevel: string; createdById: string | null }): boolean {
-  if (isAdmin(actor) || asset.createdById === actor.id) return true;
+  if (isAdmin(actor) || asset.createdById === actor.actorId) return true;
   return actor.kind === "apiClient" ? asset.accessLevel === "TENANT" : asset.accessLevel !== "PRIVATE";
 }

@@ -4,14 +4,15 @@ import {
   type PageArgs,
   pageSize,
   prismaKeysetPage,
+  requireReader,
   toConnection,
 } from "@atelier/subgraph-kit";
-import type { CreativeServices } from "../context";
-import { type Actor, inTenant } from "../domain/scope";
 import type { Prisma } from "../generated/prisma/client";
+import type { CreativeScope } from "../scope/creative-scope";
 
-export function listWorkspaces(services: CreativeServices, actor: Actor, args: PageArgs) {
-  return inTenant(services, actor.tenantId, (tx) =>
+export function listWorkspaces(scope: CreativeScope, args: PageArgs) {
+  const actor = requireReader(scope.actor, "creative");
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `creative."workspaces"`, direction: "asc", scope: { tenantId: actor.tenantId } },
@@ -22,8 +23,9 @@ export function listWorkspaces(services: CreativeServices, actor: Actor, args: P
 }
 
 /** Projects in the given statuses, earliest request first (the seeds' queue-index). */
-export function listProductionQueue(services: CreativeServices, actor: Actor, args: PageArgs & { statuses: string[] }) {
-  return inTenant(services, actor.tenantId, (tx) =>
+export function listProductionQueue(scope: CreativeScope, args: PageArgs & { statuses: string[] }) {
+  const actor = requireReader(scope.actor, "creative");
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `creative."projects"`, column: "requestedAt", direction: "asc", scope: { tenantId: actor.tenantId } },
@@ -37,8 +39,9 @@ export function listProductionQueue(services: CreativeServices, actor: Actor, ar
   );
 }
 
-export function listBrandKits(services: CreativeServices, actor: Actor, args: PageArgs) {
-  return inTenant(services, actor.tenantId, (tx) =>
+export function listBrandKits(scope: CreativeScope, args: PageArgs) {
+  const actor = requireReader(scope.actor, "creative");
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `creative."brand_kits"`, direction: "asc", scope: { tenantId: actor.tenantId } },
@@ -49,17 +52,17 @@ export function listBrandKits(services: CreativeServices, actor: Actor, args: Pa
 }
 
 export function listTemplates(
-  services: CreativeServices,
-  actor: Actor,
+  scope: CreativeScope,
   args: PageArgs & { category?: string | null; tags?: string[] | null; search?: string | null },
 ) {
+  const actor = requireReader(scope.actor, "creative");
   const where: Prisma.TemplateWhereInput = {
     OR: [{ tenantId: null }, { tenantId: actor.tenantId }],
     ...(args.category ? { category: args.category.toUpperCase() } : {}),
     ...(args.tags?.length ? { tags: { hasEvery: args.tags.map((t) => t.toLowerCase()) } } : {}),
     ...(args.search ? { name: { contains: args.search, mode: "insensitive" } } : {}),
   };
-  return inTenant(services, actor.tenantId, (tx) =>
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(tx, { table: `creative."templates"`, direction: "asc" }, args, (page) =>
       tx.template.findMany({ where, ...page }),
     ),
@@ -68,11 +71,11 @@ export function listTemplates(
 
 /** Newest first. */
 export function listGenerationRequests(
-  services: CreativeServices,
-  actor: Actor,
+  scope: CreativeScope,
   args: PageArgs & { workspaceId: string; status?: string | null },
 ) {
-  return inTenant(services, actor.tenantId, (tx) =>
+  const actor = requireReader(scope.actor, "creative");
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `creative."generation_requests"`, direction: "desc", scope: { tenantId: actor.tenantId } },
@@ -91,8 +94,9 @@ export function listGenerationRequests(
 }
 
 /** Newest first. */
-export function listCreditTransactions(services: CreativeServices, actor: Actor, args: PageArgs) {
-  return inTenant(services, actor.tenantId, (tx) =>
+export function listCreditTransactions(scope: CreativeScope, args: PageArgs) {
+  const actor = requireReader(scope.actor, "creative");
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(
       tx,
       { table: `creative."credit_transactions"`, direction: "desc", scope: { tenantId: actor.tenantId } },
@@ -102,7 +106,8 @@ export function listCreditTransactions(services: CreativeServices, actor: Actor,
   );
 }
 
-export function listUsage(services: CreativeServices, actor: Actor, args: PageArgs) {
+export function listUsage(scope: CreativeScope, args: PageArgs) {
+  const actor = requireReader(scope.actor, "creative");
   const take = pageSize(args.first);
   let before: bigint | null = null;
   if (args.after) {
@@ -110,7 +115,7 @@ export function listUsage(services: CreativeServices, actor: Actor, args: PageAr
     if (!/^\d{1,19}$/.test(raw)) throw new BadUserInputError("after: not a cursor of this list");
     before = BigInt(raw);
   }
-  return inTenant(services, actor.tenantId, async (tx) => {
+  return scope.read(async ({ db: tx }) => {
     const rows = await tx.usageLog.findMany({
       where: { tenantId: actor.tenantId, ...(before !== null ? { id: { lt: before } } : {}) },
       orderBy: { id: "desc" },
@@ -120,8 +125,9 @@ export function listUsage(services: CreativeServices, actor: Actor, args: PageAr
   });
 }
 
-export function listAiModels(services: CreativeServices, actor: Actor, args: PageArgs) {
-  return inTenant(services, actor.tenantId, (tx) =>
+export function listAiModels(scope: CreativeScope, args: PageArgs) {
+  const actor = requireReader(scope.actor, "creative");
+  return scope.read(({ db: tx }) =>
     prismaKeysetPage(tx, { table: `creative."ai_models"`, direction: "asc" }, args, (page) =>
       tx.aiModel.findMany({ where: { OR: [{ tenantId: null }, { tenantId: actor.tenantId }] }, ...page }),
     ),

@@ -1,9 +1,6 @@
 import type { SqlTx } from "@atelier/db";
-import type { Identity } from "@atelier/internal-auth";
-import type { KeyedRow } from "@atelier/subgraph-kit";
+import { type Actor, type KeyedRow, requireReader } from "@atelier/subgraph-kit";
 import DataLoader from "dataloader";
-import type { CreativeServices } from "../context";
-import { type Actor, inTenant, readerOf, readInTenant, readManyInTenant } from "../domain/scope";
 import type {
   AiModel,
   AiModelDeployment,
@@ -18,6 +15,9 @@ import type {
   Workspace,
   WorkspaceLink,
 } from "../generated/prisma/client";
+import type { CreativeScope } from "../scope/creative-scope";
+import type { ReadMany } from "../scope/tenant-transactions";
+import { loaderReads, manyStatementReads } from "../scope/tenant-transactions";
 import { type AssetWithVersions, loadAssetPagesWithVersions } from "./asset-pages";
 import { versionsOfAssets } from "./asset-version-rows";
 import { assetVisibleSql, assetVisibleWhere } from "./asset-visibility";
@@ -38,23 +38,30 @@ function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => strin
 export type ProjectPageKey = ChildPageKey & { status?: string | null };
 
 /**
- * Per-request batching of every entity reference and list field, each batch one query in a
- * tenant-bound transaction. Built per request: a shared cache would mix tenants.
+ * Per-request batching of every entity reference and list field, each batch one query in the
+ * request's tenant scope. Built per request: a shared cache would mix tenants.
  */
-export function createLoaders(services: CreativeServices, identity: Identity) {
-  let actor: Actor | undefined;
-  const who = () => {
-    actor ??= readerOf(identity);
-    return actor;
+export function createLoaders(scope: CreativeScope) {
+  const { sql } = scope.services;
+  let checked = false;
+  /** The scope's actor, once it may read creative data (any member, or an API client with creative:read). */
+  const who = (): Actor => {
+    if (!checked) requireReader(scope.actor, "creative");
+    checked = true;
+    return scope.actor;
   };
   const run = <R>(fn: (tx: Db, a: Actor) => Promise<R>) => {
     const a = who();
-    return inTenant(services, a.tenantId, (tx) => fn(tx, a));
+    return scope.read((tx) => fn(tx.db, a));
   };
-  // The nested lists of the dashboard: plain pg, read-only (see readInTenant).
+  // The nested lists of the dashboard: plain pg, each statement one read-only transaction in one round trip.
   const read = <R>(fn: (tx: SqlTx, a: Actor) => Promise<R>) => {
     const a = who();
-    return readInTenant(services, a.tenantId, (tx) => fn(tx, a));
+    return scope.using(loaderReads(sql)).read((tx) => fn(tx.db, a));
+  };
+  const readMany = <R>(fn: (readMany: ReadMany, a: Actor) => Promise<R>) => {
+    const a = who();
+    return scope.using(manyStatementReads(sql)).read((tx) => fn(tx.db, a));
   };
   const cacheKeyFn = (key: object) => JSON.stringify(key);
   return {
@@ -150,37 +157,37 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
       { cacheKeyFn },
     ),
     assetPagesByProject: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
-      (keys) => {
-        const a = who();
-        return loadAssetPagesWithVersions(
-          (statements) => readManyInTenant(services, a.tenantId, statements),
-          {
-            table: `"creative"."assets"`,
-            parentColumn: "projectId",
-            tenantId: a.tenantId,
-            where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
-            params: [a.id],
-          },
-          keys,
-        );
-      },
+      (keys) =>
+        readMany((many, a) =>
+          loadAssetPagesWithVersions(
+            many,
+            {
+              table: `"creative"."assets"`,
+              parentColumn: "projectId",
+              tenantId: a.tenantId,
+              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+              params: [a.actorId],
+            },
+            keys,
+          ),
+        ),
       { cacheKeyFn },
     ),
     assetPagesByWorkspace: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
-      (keys) => {
-        const a = who();
-        return loadAssetPagesWithVersions(
-          (statements) => readManyInTenant(services, a.tenantId, statements),
-          {
-            table: `"creative"."assets"`,
-            parentColumn: "workspaceId",
-            tenantId: a.tenantId,
-            where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
-            params: [a.id],
-          },
-          keys,
-        );
-      },
+      (keys) =>
+        readMany((many, a) =>
+          loadAssetPagesWithVersions(
+            many,
+            {
+              table: `"creative"."assets"`,
+              parentColumn: "workspaceId",
+              tenantId: a.tenantId,
+              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+              params: [a.actorId],
+            },
+            keys,
+          ),
+        ),
       { cacheKeyFn },
     ),
     versionsByAssetId: new DataLoader<string, AssetVersion[]>((ids) =>

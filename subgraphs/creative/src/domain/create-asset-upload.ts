@@ -1,16 +1,18 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
+import type { CreativeScope } from "../scope/creative-scope";
 import type { CreateAssetUploadInput } from "./asset-input";
 import { findProjectInWorkspace, findWorkspace } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
 import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
 
 /** Creates an asset with a pending version 1 and a signed URL to upload its bytes to. */
-export async function createAssetUpload(ctx: Context, input: z.infer<typeof CreateAssetUploadInput>) {
-  const actor = writerOf(ctx.identity);
-  const { config, blobs } = ctx.services;
+export async function createAssetUpload(scope: CreativeScope, input: z.infer<typeof CreateAssetUploadInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  const { config, blobs } = scope.services;
   assertAllowedMime(config, input.mimeType);
-  const { asset, version } = await inTenant(ctx.services, actor.tenantId, async (tx) => {
+  const { asset, version } = await scope.write(async (scoped) => {
+    const tx = scoped.db;
     const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
     if (input.projectId) await findProjectInWorkspace(tx, actor.tenantId, input.projectId, workspace.id);
     await reserveQuota(tx, config, actor.tenantId, input.sizeBytes);
@@ -24,7 +26,7 @@ export async function createAssetUpload(ctx: Context, input: z.infer<typeof Crea
         accessLevel: input.accessLevel ?? "WORKSPACE",
         mimeType: input.mimeType,
         metadata: (input.metadata ?? {}) as object,
-        createdById: actor.id,
+        createdById: actor.actorId,
       },
     });
     const version = await tx.assetVersion.create({
@@ -36,11 +38,10 @@ export async function createAssetUpload(ctx: Context, input: z.infer<typeof Crea
         mimeType: input.mimeType,
         sizeBytes: BigInt(input.sizeBytes),
         stateData: (input.stateData ?? undefined) as object | undefined,
-        createdById: actor.id,
+        createdById: actor.actorId,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "asset.create",
       resourceType: "Asset",
       resourceId: asset.id,

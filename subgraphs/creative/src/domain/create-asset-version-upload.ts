@@ -1,16 +1,20 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
 import { canSeeAsset } from "../data/asset-visibility";
+import type { CreativeScope } from "../scope/creative-scope";
 import type { CreateAssetVersionUploadInput } from "./asset-input";
-import { audit, inTenant, writerOf } from "./scope";
 import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
 
 /** Adds the next numbered version to an asset, pending its upload. */
-export async function createAssetVersionUpload(ctx: Context, input: z.infer<typeof CreateAssetVersionUploadInput>) {
-  const actor = writerOf(ctx.identity);
-  const { config, blobs } = ctx.services;
-  const { asset, version } = await inTenant(ctx.services, actor.tenantId, async (tx) => {
+export async function createAssetVersionUpload(
+  scope: CreativeScope,
+  input: z.infer<typeof CreateAssetVersionUploadInput>,
+) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  const { config, blobs } = scope.services;
+  const { asset, version } = await scope.write(async (scoped) => {
+    const tx = scoped.db;
     const asset = await tx.asset.findFirst({ where: { id: input.assetId, tenantId: actor.tenantId, deletedAt: null } });
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
     const mimeType = input.mimeType ?? asset.mimeType;
@@ -28,11 +32,10 @@ export async function createAssetVersionUpload(ctx: Context, input: z.infer<type
         sizeBytes: BigInt(input.sizeBytes),
         stateData: (input.stateData ?? undefined) as object | undefined,
         description: input.description ?? null,
-        createdById: actor.id,
+        createdById: actor.actorId,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "asset.version_create",
       resourceType: "Asset",
       resourceId: asset.id,

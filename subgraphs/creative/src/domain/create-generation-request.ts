@@ -1,22 +1,19 @@
 import { randomInt } from "node:crypto";
 import { isUniqueViolation } from "@atelier/db";
-import type { StreamEventNotice } from "@atelier/live-events";
-import { BadUserInputError } from "@atelier/subgraph-kit";
+import { type Actor, BadUserInputError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
 import { creditBalance, debitPhase } from "../data/credit-ledger";
 import { appendGenerationEvent } from "../data/generation-events";
 import { resolveModelVersion } from "../data/model-registry";
 import { lockTenant } from "../data/tenant-lock";
 import { logUsage } from "../data/usage-log";
 import { checkContent } from "../generation/content-safety";
+import type { CreativeScope } from "../scope/creative-scope";
 import { enqueueInTransaction, SAMPLES_QUEUE } from "./enqueue-in-transaction";
 import { findBrandKit, findProjectInWorkspace, findWorkspace } from "./find-owned";
 import { requestForIdempotencyKey } from "./generation-idempotency";
 import type { CreateGenerationRequestInput } from "./generation-input";
 import { InsufficientCreditsError } from "./insufficient-credits";
-import { publishNotices } from "./publish-notices";
-import { type Actor, audit, inTenant, writerOf } from "./scope";
 
 /**
  * Accepts a prompt: a content-safety check first (a refused prompt is recorded as
@@ -24,28 +21,30 @@ import { type Actor, audit, inTenant, writerOf } from "./scope";
  * check, the samples debit, the PROCESSING_SAMPLES state and the job, all in one transaction.
  * With an idempotency key, a repeat (even a concurrent one) returns the first request, debited once.
  */
-export async function createGenerationRequest(ctx: Context, input: z.infer<typeof CreateGenerationRequestInput>) {
-  const actor = writerOf(ctx.identity);
+export async function createGenerationRequest(
+  scope: CreativeScope,
+  input: z.infer<typeof CreateGenerationRequestInput>,
+) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
   const key = input.idempotencyKey ?? null;
-  const previous = key ? await requestForIdempotencyKey(ctx.services, actor.tenantId, key, input.workspaceId) : null;
+  const previous = key ? await requestForIdempotencyKey(scope, key, input.workspaceId) : null;
   if (previous) return previous;
   try {
-    return await createNew(ctx, actor, input);
+    return await createNew(scope, actor, input);
   } catch (error) {
     const raced =
-      key && isUniqueViolation(error)
-        ? await requestForIdempotencyKey(ctx.services, actor.tenantId, key, input.workspaceId)
-        : null;
+      key && isUniqueViolation(error) ? await requestForIdempotencyKey(scope, key, input.workspaceId) : null;
     if (raced) return raced;
     throw error;
   }
 }
 
-async function createNew(ctx: Context, actor: Actor, input: z.infer<typeof CreateGenerationRequestInput>) {
-  const { config, providers } = ctx.services;
+async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<typeof CreateGenerationRequestInput>) {
+  const { config, providers } = scope.services;
   const verdict = checkContent([input.prompt, input.styleGuidance], config.generation.contentDenylist);
-  const notices: StreamEventNotice[] = [];
-  const request = await inTenant(ctx.services, actor.tenantId, async (tx) => {
+  const request = await scope.write(async (scoped) => {
+    const tx = scoped.db;
     const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
     const project = input.projectId
       ? await findProjectInWorkspace(tx, actor.tenantId, input.projectId, workspace.id)
@@ -69,7 +68,7 @@ async function createNew(ctx: Context, actor: Actor, input: z.infer<typeof Creat
         workspaceId: workspace.id,
         projectId: project?.id ?? null,
         brandKitId: input.brandKitId ?? project?.brandKitId ?? workspace.defaultBrandKitId,
-        requestedById: actor.kind === "user" ? actor.id : null,
+        requestedById: actor.kind === "user" ? actor.actorId : null,
         prompt: input.prompt,
         styleGuidance: input.styleGuidance ?? null,
         parameters: (input.parameters ?? {}) as object,
@@ -82,7 +81,7 @@ async function createNew(ctx: Context, actor: Actor, input: z.infer<typeof Creat
         idempotencyKey: input.idempotencyKey ?? null,
       },
     });
-    notices.push(await appendGenerationEvent(tx, created, "PENDING"));
+    scoped.publish(await appendGenerationEvent(tx, created, "PENDING"));
     const status = verdict.allowed ? "PROCESSING_SAMPLES" : "CONTENT_REJECTED";
     if (verdict.allowed) {
       await debitPhase(tx, {
@@ -90,17 +89,17 @@ async function createNew(ctx: Context, actor: Actor, input: z.infer<typeof Creat
         generationRequestId: created.id,
         phase: "SAMPLES",
         amount: sampleCost,
-        actorId: actor.id,
+        actorId: actor.actorId,
       });
       await logUsage(tx, {
         tenantId: actor.tenantId,
-        actorId: actor.id,
+        actorId: actor.actorId,
         generationRequestId: created.id,
         action: "generation.samples_started",
         creditsCost: sampleCost,
         details: { model: registry.label, samples: created.sampleCount },
       });
-      await enqueueInTransaction(ctx.services, tx, SAMPLES_QUEUE, {
+      await enqueueInTransaction(scope.services, tx, SAMPLES_QUEUE, {
         generationRequestId: created.id,
         tenantId: actor.tenantId,
       });
@@ -109,9 +108,8 @@ async function createNew(ctx: Context, actor: Actor, input: z.infer<typeof Creat
       where: { id: created.id },
       data: { status, errorMessage: verdict.reason },
     });
-    notices.push(await appendGenerationEvent(tx, updated, status));
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.publish(await appendGenerationEvent(tx, updated, status));
+    scoped.audit({
       action: "generation_request.create",
       resourceType: "GenerationRequest",
       resourceId: created.id,
@@ -119,6 +117,5 @@ async function createNew(ctx: Context, actor: Actor, input: z.infer<typeof Creat
     });
     return updated;
   });
-  await publishNotices(ctx.services, notices);
   return request;
 }

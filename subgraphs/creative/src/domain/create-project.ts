@@ -1,19 +1,21 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
+import type { CreativeScope } from "../scope/creative-scope";
 import { assertProductionReady } from "./assert-production-ready";
 import { findBrandKit, findTemplate, findWorkspace } from "./find-owned";
 import type { CreateProjectInput } from "./project-input";
-import { audit, inTenant, writerOf } from "./scope";
 
 /** Creates a project in a workspace of the caller's tenant. */
-export function createProject(ctx: Context, input: z.infer<typeof CreateProjectInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function createProject(scope: CreativeScope, input: z.infer<typeof CreateProjectInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
     if (input.templateId) await findTemplate(tx, actor.tenantId, input.templateId);
     if (input.brandKitId) await findBrandKit(tx, actor.tenantId, input.brandKitId);
     if (input.status === "IN_PRODUCTION") await assertProductionReady(tx, actor.tenantId, workspace.id);
-    const userId = actor.kind === "user" ? actor.id : null;
+    const userId = actor.kind === "user" ? actor.actorId : null;
     const project = await tx.project.create({
       data: {
         tenantId: actor.tenantId,
@@ -33,8 +35,7 @@ export function createProject(ctx: Context, input: z.infer<typeof CreateProjectI
         designReviewUrl: input.designReviewUrl ?? null,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "project.create",
       resourceType: "Project",
       resourceId: project.id,

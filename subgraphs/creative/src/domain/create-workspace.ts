@@ -1,13 +1,15 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
+import type { CreativeScope } from "../scope/creative-scope";
 import { findBrandKit } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
 import { type CreateWorkspaceInput, linkRows } from "./workspace-input";
 
 /** Creates a workspace; its name is unique in the tenant (CONFLICT otherwise). */
-export function createWorkspace(ctx: Context, input: z.infer<typeof CreateWorkspaceInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function createWorkspace(scope: CreativeScope, input: z.infer<typeof CreateWorkspaceInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     if (input.defaultBrandKitId) await findBrandKit(tx, actor.tenantId, input.defaultBrandKitId);
     const workspace = await tx.workspace.create({
       data: {
@@ -17,14 +19,13 @@ export function createWorkspace(ctx: Context, input: z.infer<typeof CreateWorksp
         description: input.description ?? null,
         defaultBrandKitId: input.defaultBrandKitId ?? null,
         requestAgentPrompt: input.requestAgentPrompt ?? null,
-        createdById: actor.kind === "user" ? actor.id : null,
+        createdById: actor.kind === "user" ? actor.actorId : null,
       },
     });
     if (input.links?.length) {
       await tx.workspaceLink.createMany({ data: linkRows(actor.tenantId, workspace.id, input.links) });
     }
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "workspace.create",
       resourceType: "Workspace",
       resourceId: workspace.id,

@@ -1,17 +1,17 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
+import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import { canSeeAsset } from "../data/asset-visibility";
-import { audit, inTenant, writerOf } from "./scope";
+import type { CreativeScope } from "../scope/creative-scope";
 
 /** Soft-deletes an asset; its versions stop counting against the quota. */
-export function deleteAsset(ctx: Context, input: { assetId: string }) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function deleteAsset(scope: CreativeScope, input: { assetId: string }) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const asset = await tx.asset.findFirst({ where: { id: input.assetId, tenantId: actor.tenantId, deletedAt: null } });
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
     await tx.asset.update({ where: { id: asset.id }, data: { deletedAt: new Date() } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "asset.delete",
       resourceType: "Asset",
       resourceId: asset.id,

@@ -1,15 +1,16 @@
-import type { Context } from "../context";
+import { requireWriter } from "@atelier/subgraph-kit";
+import type { CreativeScope } from "../scope/creative-scope";
 import { findProject } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
 
 /** Soft-deletes a project: it disappears from lists and references; its rows stay. */
-export function deleteProject(ctx: Context, input: { id: string }) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function deleteProject(scope: CreativeScope, input: { id: string }) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     await findProject(tx, actor.tenantId, input.id);
     await tx.project.update({ where: { id: input.id }, data: { deletedAt: new Date() } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "project.delete",
       resourceType: "Project",
       resourceId: input.id,

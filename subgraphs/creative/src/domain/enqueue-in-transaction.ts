@@ -1,5 +1,5 @@
-import type { CreativeServices } from "../context";
 import type { Db } from "../data/db";
+import type { CreativeServices } from "../services";
 
 export const SAMPLES_QUEUE = "creative.generation.samples";
 export const FINAL_QUEUE = "creative.generation.final";

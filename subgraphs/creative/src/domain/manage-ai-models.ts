@@ -1,7 +1,7 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
 import type { Db } from "../data/db";
+import type { CreativeScope } from "../scope/creative-scope";
 import type {
   CreateAiModelVersionInput,
   RecordAiModelDeploymentInput,
@@ -9,7 +9,7 @@ import type {
   RegisterAiModelInput,
   SetAiModelVersionStatusInput,
 } from "./ai-model-input";
-import { audit, inTenant, writerOf } from "./scope";
+import { requireCreativeAdmin } from "./require-creative-admin";
 
 /** Only the tenant's own models can be changed; system models are read-only to tenants. */
 async function ownVersion(tx: Db, tenantId: string, id: string) {
@@ -18,14 +18,15 @@ async function ownVersion(tx: Db, tenantId: string, id: string) {
   return version;
 }
 
-export function registerAiModel(ctx: Context, input: z.infer<typeof RegisterAiModelInput>) {
-  const actor = writerOf(ctx.identity, "ADMIN");
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function registerAiModel(scope: CreativeScope, input: z.infer<typeof RegisterAiModelInput>) {
+  requireCreativeAdmin(scope.actor);
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const model = await tx.aiModel.create({
       data: { ...input, description: input.description ?? null, tenantId: actor.tenantId },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "ai_model.register",
       resourceType: "AiModel",
       resourceId: model.id,
@@ -35,9 +36,11 @@ export function registerAiModel(ctx: Context, input: z.infer<typeof RegisterAiMo
   });
 }
 
-export function createAiModelVersion(ctx: Context, input: z.infer<typeof CreateAiModelVersionInput>) {
-  const actor = writerOf(ctx.identity, "ADMIN");
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function createAiModelVersion(scope: CreativeScope, input: z.infer<typeof CreateAiModelVersionInput>) {
+  requireCreativeAdmin(scope.actor);
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const model = await tx.aiModel.findFirst({ where: { id: input.modelId, tenantId: actor.tenantId } });
     if (!model) throw new NotFoundError(`Model ${input.modelId} not found among this tenant's models.`);
     const version = await tx.aiModelVersion.create({
@@ -49,11 +52,10 @@ export function createAiModelVersion(ctx: Context, input: z.infer<typeof CreateA
         format: input.format ?? null,
         parameters: (input.parameters ?? {}) as object,
         releaseNotes: input.releaseNotes ?? null,
-        createdById: actor.id,
+        createdById: actor.actorId,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "ai_model.version_create",
       resourceType: "AiModelVersion",
       resourceId: version.id,
@@ -64,9 +66,11 @@ export function createAiModelVersion(ctx: Context, input: z.infer<typeof CreateA
 }
 
 /** PRODUCTION demotes the model's previous production version to DEPRECATED, in the same transaction. */
-export function setAiModelVersionStatus(ctx: Context, input: z.infer<typeof SetAiModelVersionStatusInput>) {
-  const actor = writerOf(ctx.identity, "ADMIN");
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function setAiModelVersionStatus(scope: CreativeScope, input: z.infer<typeof SetAiModelVersionStatusInput>) {
+  requireCreativeAdmin(scope.actor);
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const version = await ownVersion(tx, actor.tenantId, input.modelVersionId);
     if (input.status === "PRODUCTION") {
       await tx.aiModelVersion.updateMany({
@@ -75,8 +79,7 @@ export function setAiModelVersionStatus(ctx: Context, input: z.infer<typeof SetA
       });
     }
     const updated = await tx.aiModelVersion.update({ where: { id: version.id }, data: { status: input.status } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "ai_model.version_status",
       resourceType: "AiModelVersion",
       resourceId: version.id,
@@ -86,9 +89,11 @@ export function setAiModelVersionStatus(ctx: Context, input: z.infer<typeof SetA
   });
 }
 
-export function recordAiModelValidation(ctx: Context, input: z.infer<typeof RecordAiModelValidationInput>) {
-  const actor = writerOf(ctx.identity, "ADMIN");
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function recordAiModelValidation(scope: CreativeScope, input: z.infer<typeof RecordAiModelValidationInput>) {
+  requireCreativeAdmin(scope.actor);
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     await ownVersion(tx, actor.tenantId, input.modelVersionId);
     const result = await tx.aiModelValidationResult.create({
       data: {
@@ -98,11 +103,10 @@ export function recordAiModelValidation(ctx: Context, input: z.infer<typeof Reco
         functionalStatus: input.functionalStatus,
         performanceBenchmark: (input.performanceBenchmark ?? {}) as object,
         results: (input.results ?? {}) as object,
-        validatedById: actor.kind === "user" ? actor.id : null,
+        validatedById: actor.kind === "user" ? actor.actorId : null,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "ai_model.validate",
       resourceType: "AiModelVersion",
       resourceId: input.modelVersionId,
@@ -112,9 +116,11 @@ export function recordAiModelValidation(ctx: Context, input: z.infer<typeof Reco
   });
 }
 
-export function recordAiModelDeployment(ctx: Context, input: z.infer<typeof RecordAiModelDeploymentInput>) {
-  const actor = writerOf(ctx.identity, "ADMIN");
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function recordAiModelDeployment(scope: CreativeScope, input: z.infer<typeof RecordAiModelDeploymentInput>) {
+  requireCreativeAdmin(scope.actor);
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     await ownVersion(tx, actor.tenantId, input.modelVersionId);
     const deployment = await tx.aiModelDeployment.create({
       data: {
@@ -125,11 +131,10 @@ export function recordAiModelDeployment(ctx: Context, input: z.infer<typeof Reco
         deploymentStrategy: input.deploymentStrategy ?? null,
         endpoint: input.endpoint ?? null,
         details: (input.details ?? {}) as object,
-        deployedById: actor.kind === "user" ? actor.id : null,
+        deployedById: actor.kind === "user" ? actor.actorId : null,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "ai_model.deploy",
       resourceType: "AiModelVersion",
       resourceId: input.modelVersionId,

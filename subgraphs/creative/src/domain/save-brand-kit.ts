@@ -1,9 +1,8 @@
-import { ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
+import { type Actor, ForbiddenError, NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
 import type { Db } from "../data/db";
+import type { CreativeScope } from "../scope/creative-scope";
 import type { CreateBrandKitInput, UpdateBrandKitInput } from "./brand-kit-input";
-import { type Actor, audit, inTenant, isAdmin, writerOf } from "./scope";
 
 async function assertLogoAssets(tx: Db, tenantId: string, logos: { assetId?: string | null }[] | null | undefined) {
   const ids = (logos ?? []).map((l) => l.assetId).filter((v): v is string => !!v);
@@ -17,15 +16,17 @@ async function clearDefault(tx: Db, tenantId: string, ownerId: string) {
   await tx.brandKit.updateMany({ where: { tenantId, ownerId, isDefault: true }, data: { isDefault: false } });
 }
 
-export function createBrandKit(ctx: Context, input: z.infer<typeof CreateBrandKitInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function createBrandKit(scope: CreativeScope, input: z.infer<typeof CreateBrandKitInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     await assertLogoAssets(tx, actor.tenantId, input.logos);
-    if (input.isDefault) await clearDefault(tx, actor.tenantId, actor.id);
+    if (input.isDefault) await clearDefault(tx, actor.tenantId, actor.actorId!);
     const kit = await tx.brandKit.create({
       data: {
         tenantId: actor.tenantId,
-        ownerId: actor.id,
+        ownerId: actor.actorId!,
         name: input.name,
         colors: input.colors,
         fonts: input.fonts ?? [],
@@ -34,8 +35,7 @@ export function createBrandKit(ctx: Context, input: z.infer<typeof CreateBrandKi
         isDefault: input.isDefault ?? false,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "brand_kit.create",
       resourceType: "BrandKit",
       resourceId: kit.id,
@@ -48,22 +48,23 @@ export function createBrandKit(ctx: Context, input: z.infer<typeof CreateBrandKi
 async function findEditableKit(tx: Db, actor: Actor, id: string) {
   const kit = await tx.brandKit.findFirst({ where: { id, tenantId: actor.tenantId } });
   if (!kit) throw new NotFoundError(`Brand kit ${id} not found.`);
-  if (kit.ownerId !== actor.id && !isAdmin(actor))
+  if (kit.ownerId !== actor.actorId && actor.role !== "OWNER" && actor.role !== "ADMIN")
     throw new ForbiddenError("Only the brand kit's owner or an ADMIN can change it.");
   return kit;
 }
 
-export function updateBrandKit(ctx: Context, input: z.infer<typeof UpdateBrandKitInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function updateBrandKit(scope: CreativeScope, input: z.infer<typeof UpdateBrandKitInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const kit = await findEditableKit(tx, actor, input.id);
     await assertLogoAssets(tx, actor.tenantId, input.logos);
     if (input.isDefault) await clearDefault(tx, actor.tenantId, kit.ownerId);
     const { id, ...fields } = input;
     const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null));
     const updated = await tx.brandKit.update({ where: { id }, data });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "brand_kit.update",
       resourceType: "BrandKit",
       resourceId: id,
@@ -73,17 +74,18 @@ export function updateBrandKit(ctx: Context, input: z.infer<typeof UpdateBrandKi
   });
 }
 
-export function deleteBrandKit(ctx: Context, input: { id: string }) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function deleteBrandKit(scope: CreativeScope, input: { id: string }) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     await findEditableKit(tx, actor, input.id);
     await tx.workspace.updateMany({
       where: { tenantId: actor.tenantId, defaultBrandKitId: input.id },
       data: { defaultBrandKitId: null },
     });
     await tx.brandKit.delete({ where: { id: input.id } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "brand_kit.delete",
       resourceType: "BrandKit",
       resourceId: input.id,

@@ -1,7 +1,7 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import type { Context } from "../context";
-import { audit, inTenant, writerOf } from "./scope";
+import type { CreativeScope } from "../scope/creative-scope";
+import { requireCreativeAdmin } from "./require-creative-admin";
 import { httpUrl, optionalText, shortText } from "./validation";
 
 export const CreateTemplateInput = z.object({
@@ -17,9 +17,11 @@ export const CreateTemplateInput = z.object({
 });
 
 /** Creates a template private to the caller's tenant. */
-export function createTemplate(ctx: Context, input: z.infer<typeof CreateTemplateInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function createTemplate(scope: CreativeScope, input: z.infer<typeof CreateTemplateInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const template = await tx.template.create({
       data: {
         tenantId: actor.tenantId,
@@ -29,11 +31,10 @@ export function createTemplate(ctx: Context, input: z.infer<typeof CreateTemplat
         previewUrl: input.previewUrl ?? null,
         sourceData: (input.sourceData ?? {}) as object,
         tags: [...new Set(input.tags ?? [])],
-        createdById: actor.id,
+        createdById: actor.actorId,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "template.create",
       resourceType: "Template",
       resourceId: template.id,
@@ -44,14 +45,15 @@ export function createTemplate(ctx: Context, input: z.infer<typeof CreateTemplat
 }
 
 /** Deletes one of the tenant's own templates (system templates are not the tenant's). */
-export function deleteTemplate(ctx: Context, input: { id: string }) {
-  const actor = writerOf(ctx.identity, "ADMIN");
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function deleteTemplate(scope: CreativeScope, input: { id: string }) {
+  requireCreativeAdmin(scope.actor);
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const template = await tx.template.findFirst({ where: { id: input.id, tenantId: actor.tenantId } });
     if (!template) throw new NotFoundError(`Template ${input.id} not found among this tenant's own templates.`);
     await tx.template.delete({ where: { id: input.id } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "template.delete",
       resourceType: "Template",
       resourceId: input.id,

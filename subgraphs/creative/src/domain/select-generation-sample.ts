@@ -1,23 +1,21 @@
-import type { StreamEventNotice } from "@atelier/live-events";
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
 import { creditBalance, debitPhase } from "../data/credit-ledger";
 import { appendGenerationEvent } from "../data/generation-events";
 import { assertStatus, lockRequest } from "../data/generation-requests";
 import { lockTenant } from "../data/tenant-lock";
 import { logUsage } from "../data/usage-log";
+import type { CreativeScope } from "../scope/creative-scope";
 import { enqueueInTransaction, FINAL_QUEUE } from "./enqueue-in-transaction";
 import type { SelectGenerationSampleInput } from "./generation-input";
 import { InsufficientCreditsError } from "./insufficient-credits";
-import { publishNotices } from "./publish-notices";
-import { audit, inTenant, writerOf } from "./scope";
 
 /** Picks a sample; the final phase is debited and started in the same transaction. */
-export async function selectGenerationSample(ctx: Context, input: z.infer<typeof SelectGenerationSampleInput>) {
-  const actor = writerOf(ctx.identity);
-  const notices: StreamEventNotice[] = [];
-  const request = await inTenant(ctx.services, actor.tenantId, async (tx) => {
+export async function selectGenerationSample(scope: CreativeScope, input: z.infer<typeof SelectGenerationSampleInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  const request = await scope.write(async (scoped) => {
+    const tx = scoped.db;
     await lockTenant(tx, actor.tenantId, "credits");
     const current = await lockRequest(tx, actor.tenantId, input.generationRequestId);
     assertStatus(current, ["AWAITING_SELECTION"], "selecting a sample");
@@ -32,26 +30,25 @@ export async function selectGenerationSample(ctx: Context, input: z.infer<typeof
       generationRequestId: current.id,
       phase: "FINAL",
       amount: current.creditsCostFinal,
-      actorId: actor.id,
+      actorId: actor.actorId,
     });
     const updated = await tx.generationRequest.update({
       where: { id: current.id },
       data: { selectedSampleId: sample.id, status: "PROCESSING_FINAL" },
     });
-    notices.push(await appendGenerationEvent(tx, updated, "PROCESSING_FINAL", { selectedSampleId: sample.id }));
+    scoped.publish(await appendGenerationEvent(tx, updated, "PROCESSING_FINAL", { selectedSampleId: sample.id }));
     await logUsage(tx, {
       tenantId: actor.tenantId,
-      actorId: actor.id,
+      actorId: actor.actorId,
       generationRequestId: current.id,
       action: "generation.final_started",
       creditsCost: current.creditsCostFinal,
     });
-    await enqueueInTransaction(ctx.services, tx, FINAL_QUEUE, {
+    await enqueueInTransaction(scope.services, tx, FINAL_QUEUE, {
       generationRequestId: current.id,
       tenantId: actor.tenantId,
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "generation_request.select_sample",
       resourceType: "GenerationRequest",
       resourceId: current.id,
@@ -59,6 +56,5 @@ export async function selectGenerationSample(ctx: Context, input: z.infer<typeof
     });
     return updated;
   });
-  await publishNotices(ctx.services, notices);
   return request;
 }

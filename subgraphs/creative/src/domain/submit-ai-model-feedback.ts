@@ -1,13 +1,14 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireReader } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
+import type { CreativeScope } from "../scope/creative-scope";
 import type { SubmitAiModelFeedbackInput } from "./ai-model-input";
-import { audit, inTenant, readerOf } from "./scope";
 
 /** Any member may rate a generation of the tenant; the rating is tied to the model version that made it. */
-export function submitAiModelFeedback(ctx: Context, input: z.infer<typeof SubmitAiModelFeedbackInput>) {
-  const actor = readerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function submitAiModelFeedback(scope: CreativeScope, input: z.infer<typeof SubmitAiModelFeedbackInput>) {
+  requireReader(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const request = await tx.generationRequest.findFirst({
       where: { id: input.generationRequestId, tenantId: actor.tenantId },
     });
@@ -15,15 +16,14 @@ export function submitAiModelFeedback(ctx: Context, input: z.infer<typeof Submit
     const feedback = await tx.aiModelFeedback.create({
       data: {
         tenantId: actor.tenantId,
-        userId: actor.kind === "user" ? actor.id : null,
+        userId: actor.kind === "user" ? actor.actorId : null,
         generationRequestId: request.id,
         modelVersionId: request.modelVersionId,
         rating: input.rating,
         comment: input.comment ?? null,
       },
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "ai_model.feedback",
       resourceType: "GenerationRequest",
       resourceId: request.id,

@@ -1,14 +1,16 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
+import type { CreativeScope } from "../scope/creative-scope";
 import { assertProductionReady } from "./assert-production-ready";
 import { findBrandKit, findProject, findTemplate } from "./find-owned";
 import type { UpdateProjectInput } from "./project-input";
-import { audit, inTenant, writerOf } from "./scope";
 
 /** Changes a project; moving it to IN_PRODUCTION checks its workspace's required links. */
-export function updateProject(ctx: Context, input: z.infer<typeof UpdateProjectInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function updateProject(scope: CreativeScope, input: z.infer<typeof UpdateProjectInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const before = await findProject(tx, actor.tenantId, input.id);
     if (input.templateId) await findTemplate(tx, actor.tenantId, input.templateId);
     if (input.brandKitId) await findBrandKit(tx, actor.tenantId, input.brandKitId);
@@ -19,8 +21,7 @@ export function updateProject(ctx: Context, input: z.infer<typeof UpdateProjectI
     const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     for (const required of ["name", "status"]) if (data[required] === null) delete data[required];
     const project = await tx.project.update({ where: { id }, data });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "project.update",
       resourceType: "Project",
       resourceId: id,

@@ -1,13 +1,15 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
+import type { CreativeScope } from "../scope/creative-scope";
 import { findBrandKit, findWorkspace } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
 import { linkRows, type UpdateWorkspaceInput } from "./workspace-input";
 
 /** Changes a workspace; `links`, when given, replace the existing ones. */
-export function updateWorkspace(ctx: Context, input: z.infer<typeof UpdateWorkspaceInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function updateWorkspace(scope: CreativeScope, input: z.infer<typeof UpdateWorkspaceInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     await findWorkspace(tx, actor.tenantId, input.id);
     if (input.defaultBrandKitId) await findBrandKit(tx, actor.tenantId, input.defaultBrandKitId);
     const { id, links, ...fields } = input;
@@ -18,8 +20,7 @@ export function updateWorkspace(ctx: Context, input: z.infer<typeof UpdateWorksp
       await tx.workspaceLink.deleteMany({ where: { tenantId: actor.tenantId, workspaceId: id } });
       await tx.workspaceLink.createMany({ data: linkRows(actor.tenantId, id, links) });
     }
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "workspace.update",
       resourceType: "Workspace",
       resourceId: id,

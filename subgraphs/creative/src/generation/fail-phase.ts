@@ -1,23 +1,22 @@
-import type { CreativeServices } from "../context";
 import { refundPhaseOnce } from "../data/credit-ledger";
 import { appendGenerationEvent } from "../data/generation-events";
 import { lockRequest } from "../data/generation-requests";
 import { logUsage } from "../data/usage-log";
-import { publishNotices } from "../domain/publish-notices";
-import { inTenant } from "../domain/scope";
+import type { CreativeScope } from "../scope/creative-scope";
 
 /** Marks a request FAILED if it is still in the phase, and refunds that phase once. */
 export async function failPhase(
-  services: CreativeServices,
-  tenantId: string,
+  scope: CreativeScope,
   requestId: string,
   phase: "SAMPLES" | "FINAL",
   message: string,
 ): Promise<void> {
+  const { tenantId } = scope;
   const processing = phase === "SAMPLES" ? "PROCESSING_SAMPLES" : "PROCESSING_FINAL";
-  const notices = await inTenant(services, tenantId, async (tx) => {
+  await scope.write(async (scoped) => {
+    const tx = scoped.db;
     const request = await lockRequest(tx, tenantId, requestId);
-    if (request.status !== processing) return [];
+    if (request.status !== processing) return;
     const refunded = await refundPhaseOnce(tx, {
       tenantId,
       generationRequestId: requestId,
@@ -38,7 +37,6 @@ export async function failPhase(
         details: { phase, reason: "failed" },
       });
     }
-    return [await appendGenerationEvent(tx, updated, "FAILED", { phase, refunded })];
+    scoped.publish(await appendGenerationEvent(tx, updated, "FAILED", { phase, refunded }));
   });
-  await publishNotices(services, notices);
 }

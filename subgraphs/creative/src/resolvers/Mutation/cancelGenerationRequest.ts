@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const cancelGenerationRequestResolver: MutationResolvers["cancelGenerationRequest"] = async (_, args, ctx) => ({
-  generationRequest: await cancelGenerationRequest(ctx, inputOf(CancelGenerationRequestInput, args)),
+  generationRequest: await cancelGenerationRequest(ctx.scope, inputOf(CancelGenerationRequestInput, args)),
 });

@@ -7,5 +7,5 @@ import { inputOf } from "../shared";
 const VersionRef = z.object({ versionId: id });
 
 export const completeAssetUploadResolver: MutationResolvers["completeAssetUpload"] = async (_, args, ctx) => ({
-  asset: await completeAssetUpload(ctx, inputOf(VersionRef, args)),
+  asset: await completeAssetUpload(ctx.scope, inputOf(VersionRef, args)),
 });

@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createAiModelVersionResolver: MutationResolvers["createAiModelVersion"] = async (_, args, ctx) => ({
-  modelVersion: await createAiModelVersion(ctx, inputOf(CreateAiModelVersionInput, args)),
+  modelVersion: await createAiModelVersion(ctx.scope, inputOf(CreateAiModelVersionInput, args)),
 });

@@ -4,4 +4,4 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createAssetUploadResolver: MutationResolvers["createAssetUpload"] = (_, args, ctx) =>
-  createAssetUpload(ctx, inputOf(CreateAssetUploadInput, args));
+  createAssetUpload(ctx.scope, inputOf(CreateAssetUploadInput, args));

@@ -4,4 +4,4 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createAssetVersionUploadResolver: MutationResolvers["createAssetVersionUpload"] = (_, args, ctx) =>
-  createAssetVersionUpload(ctx, inputOf(CreateAssetVersionUploadInput, args));
+  createAssetVersionUpload(ctx.scope, inputOf(CreateAssetVersionUploadInput, args));

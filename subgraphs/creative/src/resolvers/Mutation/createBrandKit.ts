@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createBrandKitResolver: MutationResolvers["createBrandKit"] = async (_, args, ctx) => ({
-  brandKit: await createBrandKit(ctx, inputOf(CreateBrandKitInput, args)),
+  brandKit: await createBrandKit(ctx.scope, inputOf(CreateBrandKitInput, args)),
 });

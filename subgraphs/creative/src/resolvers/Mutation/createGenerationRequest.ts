@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createGenerationRequestResolver: MutationResolvers["createGenerationRequest"] = async (_, args, ctx) => ({
-  generationRequest: await createGenerationRequest(ctx, inputOf(CreateGenerationRequestInput, args)),
+  generationRequest: await createGenerationRequest(ctx.scope, inputOf(CreateGenerationRequestInput, args)),
 });

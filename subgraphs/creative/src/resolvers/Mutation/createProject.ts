@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createProjectResolver: MutationResolvers["createProject"] = async (_, args, ctx) => ({
-  project: await createProject(ctx, inputOf(CreateProjectInput, args)),
+  project: await createProject(ctx.scope, inputOf(CreateProjectInput, args)),
 });

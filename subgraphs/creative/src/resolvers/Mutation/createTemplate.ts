@@ -3,5 +3,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createTemplateResolver: MutationResolvers["createTemplate"] = async (_, args, ctx) => ({
-  template: await createTemplate(ctx, inputOf(CreateTemplateInput, args)),
+  template: await createTemplate(ctx.scope, inputOf(CreateTemplateInput, args)),
 });

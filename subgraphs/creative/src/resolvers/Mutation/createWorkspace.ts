@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const createWorkspaceResolver: MutationResolvers["createWorkspace"] = async (_, args, ctx) => ({
-  workspace: await createWorkspace(ctx, inputOf(CreateWorkspaceInput, args)),
+  workspace: await createWorkspace(ctx.scope, inputOf(CreateWorkspaceInput, args)),
 });

@@ -7,5 +7,5 @@ import { inputOf } from "../shared";
 const AssetRef = z.object({ assetId: id });
 
 export const deleteAssetResolver: MutationResolvers["deleteAsset"] = async (_, args, ctx) => ({
-  deletedAssetId: await deleteAsset(ctx, inputOf(AssetRef, args)),
+  deletedAssetId: await deleteAsset(ctx.scope, inputOf(AssetRef, args)),
 });

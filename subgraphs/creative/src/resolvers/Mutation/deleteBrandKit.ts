@@ -3,5 +3,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { IdArgs, inputOf } from "../shared";
 
 export const deleteBrandKitResolver: MutationResolvers["deleteBrandKit"] = async (_, args, ctx) => ({
-  deletedBrandKitId: await deleteBrandKit(ctx, inputOf(IdArgs, args)),
+  deletedBrandKitId: await deleteBrandKit(ctx.scope, inputOf(IdArgs, args)),
 });

@@ -7,5 +7,5 @@ import { inputOf } from "../shared";
 const AssetRef = z.object({ assetId: id });
 
 export const handAssetToKnowledgeResolver: MutationResolvers["handAssetToKnowledge"] = async (_, args, ctx) => ({
-  asset: await handAssetToKnowledge(ctx, inputOf(AssetRef, args)),
+  asset: await handAssetToKnowledge(ctx.scope, inputOf(AssetRef, args)),
 });

@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const recordAiModelDeploymentResolver: MutationResolvers["recordAiModelDeployment"] = async (_, args, ctx) => ({
-  deployment: await recordAiModelDeployment(ctx, inputOf(RecordAiModelDeploymentInput, args)),
+  deployment: await recordAiModelDeployment(ctx.scope, inputOf(RecordAiModelDeploymentInput, args)),
 });

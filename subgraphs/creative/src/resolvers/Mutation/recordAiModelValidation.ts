@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const recordAiModelValidationResolver: MutationResolvers["recordAiModelValidation"] = async (_, args, ctx) => ({
-  validation: await recordAiModelValidation(ctx, inputOf(RecordAiModelValidationInput, args)),
+  validation: await recordAiModelValidation(ctx.scope, inputOf(RecordAiModelValidationInput, args)),
 });

@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const registerAiModelResolver: MutationResolvers["registerAiModel"] = async (_, args, ctx) => ({
-  aiModel: await registerAiModel(ctx, inputOf(RegisterAiModelInput, args)),
+  aiModel: await registerAiModel(ctx.scope, inputOf(RegisterAiModelInput, args)),
 });

@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const selectGenerationSampleResolver: MutationResolvers["selectGenerationSample"] = async (_, args, ctx) => ({
-  generationRequest: await selectGenerationSample(ctx, inputOf(SelectGenerationSampleInput, args)),
+  generationRequest: await selectGenerationSample(ctx.scope, inputOf(SelectGenerationSampleInput, args)),
 });

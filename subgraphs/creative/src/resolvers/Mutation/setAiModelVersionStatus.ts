@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const setAiModelVersionStatusResolver: MutationResolvers["setAiModelVersionStatus"] = async (_, args, ctx) => ({
-  modelVersion: await setAiModelVersionStatus(ctx, inputOf(SetAiModelVersionStatusInput, args)),
+  modelVersion: await setAiModelVersionStatus(ctx.scope, inputOf(SetAiModelVersionStatusInput, args)),
 });

@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const submitAiModelFeedbackResolver: MutationResolvers["submitAiModelFeedback"] = async (_, args, ctx) => ({
-  feedback: await submitAiModelFeedback(ctx, inputOf(SubmitAiModelFeedbackInput, args)),
+  feedback: await submitAiModelFeedback(ctx.scope, inputOf(SubmitAiModelFeedbackInput, args)),
 });

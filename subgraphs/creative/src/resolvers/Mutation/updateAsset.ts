@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const updateAssetResolver: MutationResolvers["updateAsset"] = async (_, args, ctx) => ({
-  asset: await updateAsset(ctx, inputOf(UpdateAssetInput, args)),
+  asset: await updateAsset(ctx.scope, inputOf(UpdateAssetInput, args)),
 });

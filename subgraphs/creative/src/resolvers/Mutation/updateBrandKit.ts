@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const updateBrandKitResolver: MutationResolvers["updateBrandKit"] = async (_, args, ctx) => ({
-  brandKit: await updateBrandKit(ctx, inputOf(UpdateBrandKitInput, args)),
+  brandKit: await updateBrandKit(ctx.scope, inputOf(UpdateBrandKitInput, args)),
 });

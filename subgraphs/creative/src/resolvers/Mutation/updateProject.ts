@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const updateProjectResolver: MutationResolvers["updateProject"] = async (_, args, ctx) => ({
-  project: await updateProject(ctx, inputOf(UpdateProjectInput, args)),
+  project: await updateProject(ctx.scope, inputOf(UpdateProjectInput, args)),
 });

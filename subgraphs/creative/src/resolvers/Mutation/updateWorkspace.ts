@@ -4,5 +4,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 
 export const updateWorkspaceResolver: MutationResolvers["updateWorkspace"] = async (_, args, ctx) => ({
-  workspace: await updateWorkspace(ctx, inputOf(UpdateWorkspaceInput, args)),
+  workspace: await updateWorkspace(ctx.scope, inputOf(UpdateWorkspaceInput, args)),
 });

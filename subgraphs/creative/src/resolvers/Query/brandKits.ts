@@ -1,7 +1,6 @@
 import { listBrandKits } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
 export const brandKitsResolver: QueryResolvers["brandKits"] = (_, args, ctx) =>
-  listBrandKits(ctx.services, readerOf(ctx.identity), PageArgs.parse(args));
+  listBrandKits(readerScope(ctx), PageArgs.parse(args));

@@ -1,17 +1,17 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import { listRequestEvents } from "../../data/generation-events";
-import { inTenant, readerOf } from "../../domain/scope";
 import { id } from "../../domain/validation";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { EventArgs, toEvent } from "../generation-events";
+import { readerScope } from "../shared";
 
 export const generationRequestEventsResolver: QueryResolvers["generationRequestEvents"] = async (_, args, ctx) => {
   const parsed = EventArgs.extend({ id }).parse(args);
-  const actor = readerOf(ctx.identity);
+  const scope = readerScope(ctx);
   if (!(await ctx.loaders.generationRequestById.load(parsed.id)))
     throw new NotFoundError(`Generation request ${parsed.id} not found.`);
-  const rows = await inTenant(ctx.services, actor.tenantId, (tx) =>
-    listRequestEvents(tx, actor.tenantId, parsed.id, parsed.afterSequence ?? 0, parsed.first ?? 100),
+  const rows = await scope.read(({ db: tx }) =>
+    listRequestEvents(tx, scope.tenantId, parsed.id, parsed.afterSequence ?? 0, parsed.first ?? 100),
   );
   return rows.map(toEvent);
 };

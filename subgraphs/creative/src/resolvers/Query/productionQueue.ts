@@ -1,13 +1,12 @@
 import { listProductionQueue } from "../../data/lists";
 import { ProjectStatus } from "../../domain/project-input";
-import { readerOf } from "../../domain/scope";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
 const QueueArgs = PageArgs.extend({ statuses: ProjectStatus.array().max(6).nullish() });
 
 export const productionQueueResolver: QueryResolvers["productionQueue"] = (_, args, ctx) => {
   const parsed = QueueArgs.parse(args);
   const statuses = parsed.statuses?.length ? parsed.statuses : ["REQUESTED", "IN_PRODUCTION"];
-  return listProductionQueue(ctx.services, readerOf(ctx.identity), { ...parsed, statuses });
+  return listProductionQueue(readerScope(ctx), { ...parsed, statuses });
 };

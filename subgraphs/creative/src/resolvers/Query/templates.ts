@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { listTemplates } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
 const TemplateArgs = PageArgs.extend({
   category: z.string().trim().max(50).nullish(),
@@ -11,4 +10,4 @@ const TemplateArgs = PageArgs.extend({
 });
 
 export const templatesResolver: QueryResolvers["templates"] = (_, args, ctx) =>
-  listTemplates(ctx.services, readerOf(ctx.identity), TemplateArgs.parse(args));
+  listTemplates(readerScope(ctx), TemplateArgs.parse(args));

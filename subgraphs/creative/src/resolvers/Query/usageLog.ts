@@ -1,10 +1,9 @@
 import { requireRole } from "@atelier/subgraph-kit";
 import { listUsage } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
 export const usageLogResolver: QueryResolvers["usageLog"] = (_, args, ctx) => {
   requireRole(ctx.identity, "ADMIN");
-  return listUsage(ctx.services, readerOf(ctx.identity), PageArgs.parse(args));
+  return listUsage(readerScope(ctx), PageArgs.parse(args));
 };
