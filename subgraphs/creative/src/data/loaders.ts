@@ -1,6 +1,8 @@
-import type { SqlTx } from "@atelier/db";
+import type { ScopedTx, SqlTx } from "@atelier/db";
 import { type Actor, type KeyedRow, requireReader } from "@atelier/subgraph-kit";
 import DataLoader from "dataloader";
+import { assetVisibleSql } from "../domain/asset-visible-sql";
+import { assetVisibleWhere } from "../domain/asset-visible-where";
 import type {
   AiModel,
   AiModelDeployment,
@@ -18,11 +20,10 @@ import type {
 import type { CreativeScope } from "../scope/creative-scope";
 import type { ReadMany } from "../scope/tenant-transactions";
 import { loaderReads, manyStatementReads } from "../scope/tenant-transactions";
-import { type AssetWithVersions, loadAssetPagesWithVersions } from "./asset-pages";
-import { versionsOfAssets } from "./asset-version-rows";
-import { assetVisibleSql, assetVisibleWhere } from "./asset-visibility";
+import { type AssetWithVersions, createAssetPageStore } from "./asset-page-store";
+import { createAssetVersionStore } from "./asset-version-store";
+import { type ChildPageKey, createChildPageStore } from "./child-page-store";
 import type { Db } from "./db";
-import { type ChildPageKey, loadChildPages } from "./paged-children";
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -55,13 +56,13 @@ export function createLoaders(scope: CreativeScope) {
     return scope.read((tx) => fn(tx.db, a));
   };
   // The nested lists of the dashboard: plain pg, each statement one read-only transaction in one round trip.
-  const read = <R>(fn: (tx: SqlTx, a: Actor) => Promise<R>) => {
+  const read = <R>(fn: (tx: ScopedTx<SqlTx>, a: Actor) => Promise<R>) => {
     const a = who();
-    return scope.using(loaderReads(sql)).read((tx) => fn(tx.db, a));
+    return scope.using(loaderReads(sql)).read((tx) => fn(tx, a));
   };
-  const readMany = <R>(fn: (readMany: ReadMany, a: Actor) => Promise<R>) => {
+  const readMany = <R>(fn: (tx: ScopedTx<ReadMany>, a: Actor) => Promise<R>) => {
     const a = who();
-    return scope.using(manyStatementReads(sql)).read((tx) => fn(tx.db, a));
+    return scope.using(manyStatementReads(sql)).read((tx) => fn(tx, a));
   };
   const cacheKeyFn = (key: object) => JSON.stringify(key);
   return {
@@ -140,16 +141,16 @@ export function createLoaders(scope: CreativeScope) {
     ),
     projectPagesByWorkspace: new DataLoader<ProjectPageKey, (Project & KeyedRow)[], string>(
       (keys) =>
-        read(async (tx, a) => {
+        read(async (tx) => {
           const byStatus = new Map<string, ProjectPageKey[]>();
           for (const k of keys) byStatus.set(k.status ?? "", [...(byStatus.get(k.status ?? "") ?? []), k]);
           const pages = new Map<ProjectPageKey, (Project & KeyedRow)[]>();
           for (const [status, group] of byStatus) {
             const statusSql = status ? `AND "status" = $4::"creative"."ProjectStatus"` : "";
             const params = status ? [status] : [];
-            const table = { table: `"creative"."projects"`, parentColumn: "workspaceId", tenantId: a.tenantId };
+            const table = { table: `"creative"."projects"`, parentColumn: "workspaceId" };
             const where = `AND "deletedAt" IS NULL ${statusSql}`;
-            const result = await loadChildPages<Project>(tx, { ...table, where, params }, group);
+            const result = await createChildPageStore(tx).pages<Project>({ ...table, where, params }, group);
             for (const [i, k] of group.entries()) pages.set(k, result[i]!);
           }
           return keys.map((k) => pages.get(k) ?? []);
@@ -158,13 +159,11 @@ export function createLoaders(scope: CreativeScope) {
     ),
     assetPagesByProject: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
       (keys) =>
-        readMany((many, a) =>
-          loadAssetPagesWithVersions(
-            many,
+        readMany((tx, a) =>
+          createAssetPageStore(tx).pagesWithVersions(
             {
               table: `"creative"."assets"`,
               parentColumn: "projectId",
-              tenantId: a.tenantId,
               where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
               params: [a.actorId],
             },
@@ -175,13 +174,11 @@ export function createLoaders(scope: CreativeScope) {
     ),
     assetPagesByWorkspace: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
       (keys) =>
-        readMany((many, a) =>
-          loadAssetPagesWithVersions(
-            many,
+        readMany((tx, a) =>
+          createAssetPageStore(tx).pagesWithVersions(
             {
               table: `"creative"."assets"`,
               parentColumn: "workspaceId",
-              tenantId: a.tenantId,
               where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
               params: [a.actorId],
             },
@@ -191,7 +188,7 @@ export function createLoaders(scope: CreativeScope) {
       { cacheKeyFn },
     ),
     versionsByAssetId: new DataLoader<string, AssetVersion[]>((ids) =>
-      read(async (tx, a) => groupBy(await versionsOfAssets(tx, a.tenantId, ids), ids, (r) => r.assetId)),
+      read(async (tx) => groupBy(await createAssetVersionStore(tx).ofAssets(ids), ids, (r) => r.assetId)),
     ),
     samplesByGenerationRequestId: new DataLoader<string, Asset[]>((ids) =>
       run(async (tx, a) => {

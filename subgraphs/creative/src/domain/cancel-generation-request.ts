@@ -1,9 +1,10 @@
 import { requireWriter } from "@atelier/subgraph-kit";
-import { refundPhaseOnce } from "../data/credit-ledger";
-import { appendGenerationEvent } from "../data/generation-events";
-import { assertStatus, lockRequest } from "../data/generation-requests";
-import { logUsage } from "../data/usage-log";
+import { createCreditStore } from "../data/credit-store";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createUsageStore } from "../data/usage-store";
 import type { CreativeScope } from "../scope/creative-scope";
+import { assertGenerationStatus } from "./assert-generation-status";
 
 /** Cancels an unfinished request; the phase in progress is refunded, once. */
 export async function cancelGenerationRequest(scope: CreativeScope, input: { generationRequestId: string }) {
@@ -11,13 +12,16 @@ export async function cancelGenerationRequest(scope: CreativeScope, input: { gen
   const { actor } = scope;
   const request = await scope.write(async (scoped) => {
     const tx = scoped.db;
-    const current = await lockRequest(tx, actor.tenantId, input.generationRequestId);
-    assertStatus(current, ["PENDING", "PROCESSING_SAMPLES", "AWAITING_SELECTION", "PROCESSING_FINAL"], "cancelling");
+    const current = await createGenerationRequestStore(scoped).lock(input.generationRequestId);
+    assertGenerationStatus(
+      current,
+      ["PENDING", "PROCESSING_SAMPLES", "AWAITING_SELECTION", "PROCESSING_FINAL"],
+      "cancelling",
+    );
     const phase =
       current.status === "PROCESSING_FINAL" ? "FINAL" : current.status === "AWAITING_SELECTION" ? null : "SAMPLES";
     const refunded = phase
-      ? await refundPhaseOnce(tx, {
-          tenantId: actor.tenantId,
+      ? await createCreditStore(scoped).refundPhaseOnce({
           generationRequestId: current.id,
           phase,
           actorId: actor.actorId,
@@ -25,10 +29,11 @@ export async function cancelGenerationRequest(scope: CreativeScope, input: { gen
         })
       : false;
     const updated = await tx.generationRequest.update({ where: { id: current.id }, data: { status: "CANCELLED" } });
-    scoped.publish(await appendGenerationEvent(tx, updated, "CANCELLED", { refundedPhase: refunded ? phase : null }));
+    scoped.publish(
+      await createGenerationEventStore(scoped).append(updated, "CANCELLED", { refundedPhase: refunded ? phase : null }),
+    );
     if (refunded) {
-      await logUsage(tx, {
-        tenantId: actor.tenantId,
+      await createUsageStore(scoped).log({
         actorId: actor.actorId,
         generationRequestId: current.id,
         action: "generation.refunded",

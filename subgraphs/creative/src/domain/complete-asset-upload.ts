@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError, requireWriter } from "@atelier/subgraph-kit";
-import { canSeeAsset } from "../data/asset-visibility";
 import type { CreativeScope } from "../scope/creative-scope";
+import { canSeeAsset } from "./can-see-asset";
 
 /** Marks a version READY once storage holds exactly the declared bytes. */
 export function completeAssetUpload(scope: CreativeScope, input: { versionId: string }) {

@@ -1,8 +1,9 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createProjectStore } from "../data/project-store";
+import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { CreateAssetUploadInput } from "./asset-input";
-import { findProjectInWorkspace, findWorkspace } from "./find-owned";
 import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
 
 /** Creates an asset with a pending version 1 and a signed URL to upload its bytes to. */
@@ -13,9 +14,9 @@ export async function createAssetUpload(scope: CreativeScope, input: z.infer<typ
   assertAllowedMime(config, input.mimeType);
   const { asset, version } = await scope.write(async (scoped) => {
     const tx = scoped.db;
-    const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
-    if (input.projectId) await findProjectInWorkspace(tx, actor.tenantId, input.projectId, workspace.id);
-    await reserveQuota(tx, config, actor.tenantId, input.sizeBytes);
+    const workspace = await createWorkspaceStore(scoped).find(input.workspaceId);
+    if (input.projectId) await createProjectStore(scoped).findInWorkspace(input.projectId, workspace.id);
+    await reserveQuota(scoped, config, input.sizeBytes);
     const asset = await tx.asset.create({
       data: {
         tenantId: actor.tenantId,

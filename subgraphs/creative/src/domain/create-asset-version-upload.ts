@@ -1,8 +1,8 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import { canSeeAsset } from "../data/asset-visibility";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { CreateAssetVersionUploadInput } from "./asset-input";
+import { canSeeAsset } from "./can-see-asset";
 import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
 
 /** Adds the next numbered version to an asset, pending its upload. */
@@ -19,7 +19,7 @@ export async function createAssetVersionUpload(
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
     const mimeType = input.mimeType ?? asset.mimeType;
     assertAllowedMime(config, mimeType);
-    await reserveQuota(tx, config, actor.tenantId, input.sizeBytes);
+    await reserveQuota(scoped, config, input.sizeBytes);
     const last = await tx.assetVersion.findFirst({ where: { assetId: asset.id }, orderBy: { versionNumber: "desc" } });
     const versionNumber = (last?.versionNumber ?? 0) + 1;
     const version = await tx.assetVersion.create({

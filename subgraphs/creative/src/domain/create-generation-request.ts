@@ -2,15 +2,17 @@ import { randomInt } from "node:crypto";
 import { isUniqueViolation } from "@atelier/db";
 import { type Actor, BadUserInputError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import { creditBalance, debitPhase } from "../data/credit-ledger";
-import { appendGenerationEvent } from "../data/generation-events";
-import { resolveModelVersion } from "../data/model-registry";
-import { lockTenant } from "../data/tenant-lock";
-import { logUsage } from "../data/usage-log";
+import { createAiModelStore } from "../data/ai-model-store";
+import { createBrandKitStore } from "../data/brand-kit-store";
+import { createCreditStore } from "../data/credit-store";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createProjectStore } from "../data/project-store";
+import { createTenantLockStore } from "../data/tenant-lock-store";
+import { createUsageStore } from "../data/usage-store";
+import { createWorkspaceStore } from "../data/workspace-store";
 import { checkContent } from "../generation/content-safety";
 import type { CreativeScope } from "../scope/creative-scope";
 import { enqueueInTransaction, SAMPLES_QUEUE } from "./enqueue-in-transaction";
-import { findBrandKit, findProjectInWorkspace, findWorkspace } from "./find-owned";
 import { requestForIdempotencyKey } from "./generation-idempotency";
 import type { CreateGenerationRequestInput } from "./generation-input";
 import { InsufficientCreditsError } from "./insufficient-credits";
@@ -45,12 +47,12 @@ async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<type
   const verdict = checkContent([input.prompt, input.styleGuidance], config.generation.contentDenylist);
   const request = await scope.write(async (scoped) => {
     const tx = scoped.db;
-    const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
+    const workspace = await createWorkspaceStore(scoped).find(input.workspaceId);
     const project = input.projectId
-      ? await findProjectInWorkspace(tx, actor.tenantId, input.projectId, workspace.id)
+      ? await createProjectStore(scoped).findInWorkspace(input.projectId, workspace.id)
       : null;
-    if (input.brandKitId) await findBrandKit(tx, actor.tenantId, input.brandKitId);
-    const registry = await resolveModelVersion(tx, actor.tenantId, input.modelId);
+    if (input.brandKitId) await createBrandKitStore(scoped).find(input.brandKitId);
+    const registry = await createAiModelStore(scoped).resolveForGeneration(input.modelId);
     if (!providers.has(registry.model.provider)) {
       throw new BadUserInputError(
         `AI model ${registry.model.name} runs on the "${registry.model.provider}" provider, which this deployment has not configured.`,
@@ -58,8 +60,8 @@ async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<type
     }
     const sampleCost = config.generation.sampleCost;
     if (verdict.allowed) {
-      await lockTenant(tx, actor.tenantId, "credits");
-      const balance = await creditBalance(tx, actor.tenantId);
+      await createTenantLockStore(scoped).lock("credits");
+      const balance = await createCreditStore(scoped).balance();
       if (balance < sampleCost) throw new InsufficientCreditsError(sampleCost, balance);
     }
     const created = await tx.generationRequest.create({
@@ -81,18 +83,16 @@ async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<type
         idempotencyKey: input.idempotencyKey ?? null,
       },
     });
-    scoped.publish(await appendGenerationEvent(tx, created, "PENDING"));
+    scoped.publish(await createGenerationEventStore(scoped).append(created, "PENDING"));
     const status = verdict.allowed ? "PROCESSING_SAMPLES" : "CONTENT_REJECTED";
     if (verdict.allowed) {
-      await debitPhase(tx, {
-        tenantId: actor.tenantId,
+      await createCreditStore(scoped).debitPhase({
         generationRequestId: created.id,
         phase: "SAMPLES",
         amount: sampleCost,
         actorId: actor.actorId,
       });
-      await logUsage(tx, {
-        tenantId: actor.tenantId,
+      await createUsageStore(scoped).log({
         actorId: actor.actorId,
         generationRequestId: created.id,
         action: "generation.samples_started",
@@ -108,7 +108,7 @@ async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<type
       where: { id: created.id },
       data: { status, errorMessage: verdict.reason },
     });
-    scoped.publish(await appendGenerationEvent(tx, updated, status));
+    scoped.publish(await createGenerationEventStore(scoped).append(updated, status));
     scoped.audit({
       action: "generation_request.create",
       resourceType: "GenerationRequest",

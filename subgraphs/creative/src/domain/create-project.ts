@@ -1,8 +1,10 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createBrandKitStore } from "../data/brand-kit-store";
+import { createTemplateStore } from "../data/template-store";
+import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { assertProductionReady } from "./assert-production-ready";
-import { findBrandKit, findTemplate, findWorkspace } from "./find-owned";
 import type { CreateProjectInput } from "./project-input";
 
 /** Creates a project in a workspace of the caller's tenant. */
@@ -11,10 +13,10 @@ export function createProject(scope: CreativeScope, input: z.infer<typeof Create
   const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
-    if (input.templateId) await findTemplate(tx, actor.tenantId, input.templateId);
-    if (input.brandKitId) await findBrandKit(tx, actor.tenantId, input.brandKitId);
-    if (input.status === "IN_PRODUCTION") await assertProductionReady(tx, actor.tenantId, workspace.id);
+    const workspace = await createWorkspaceStore(scoped).find(input.workspaceId);
+    if (input.templateId) await createTemplateStore(scoped).find(input.templateId);
+    if (input.brandKitId) await createBrandKitStore(scoped).find(input.brandKitId);
+    if (input.status === "IN_PRODUCTION") await assertProductionReady(scoped, workspace.id);
     const userId = actor.kind === "user" ? actor.actorId : null;
     const project = await tx.project.create({
       data: {

@@ -1,7 +1,7 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createBrandKitStore } from "../data/brand-kit-store";
 import type { CreativeScope } from "../scope/creative-scope";
-import { findBrandKit } from "./find-owned";
 import { type CreateWorkspaceInput, linkRows } from "./workspace-input";
 
 /** Creates a workspace; its name is unique in the tenant (CONFLICT otherwise). */
@@ -10,7 +10,7 @@ export function createWorkspace(scope: CreativeScope, input: z.infer<typeof Crea
   const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    if (input.defaultBrandKitId) await findBrandKit(tx, actor.tenantId, input.defaultBrandKitId);
+    if (input.defaultBrandKitId) await createBrandKitStore(scoped).find(input.defaultBrandKitId);
     const workspace = await tx.workspace.create({
       data: {
         tenantId: actor.tenantId,

@@ -1,6 +1,6 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
-import { canSeeAsset } from "../data/asset-visibility";
 import type { CreativeScope } from "../scope/creative-scope";
+import { canSeeAsset } from "./can-see-asset";
 
 /** Soft-deletes an asset; its versions stop counting against the quota. */
 export function deleteAsset(scope: CreativeScope, input: { assetId: string }) {

@@ -1,6 +1,6 @@
 import { ForbiddenError } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import { creditBalance } from "../data/credit-ledger";
+import { createCreditStore } from "../data/credit-store";
 import { CreditKind } from "../generated/resolvers-types";
 import type { CreativeScope } from "../scope/creative-scope";
 import { id, optionalText } from "./validation";
@@ -22,13 +22,11 @@ export async function grantCredits(scope: CreativeScope, input: z.infer<typeof G
   if (scope.actor.kind !== "system") throw new ForbiddenError(BILLING_ONLY);
   const service = scope.actor.identity.kind === "system" ? scope.actor.identity.service : "";
   return scope.write(async (scoped) => {
-    const transaction = await scoped.db.creditTransaction.create({
-      data: {
-        tenantId: scoped.tenantId,
-        kind: input.kind ?? "GRANT",
-        amount: input.amount,
-        description: input.description ?? `Granted by ${service}`,
-      },
+    const credits = createCreditStore(scoped);
+    const transaction = await credits.grant({
+      kind: input.kind ?? "GRANT",
+      amount: input.amount,
+      description: input.description ?? `Granted by ${service}`,
     });
     scoped.audit({
       action: "credits.grant",
@@ -36,6 +34,6 @@ export async function grantCredits(scope: CreativeScope, input: z.infer<typeof G
       resourceId: transaction.id,
       changes: { amount: input.amount, kind: transaction.kind, service },
     });
-    return { transaction, balance: await creditBalance(scoped.db, scoped.tenantId) };
+    return { transaction, balance: await credits.balance() };
   });
 }

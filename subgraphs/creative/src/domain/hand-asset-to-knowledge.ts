@@ -7,8 +7,8 @@ import {
   NotFoundError,
   requireWriter,
 } from "@atelier/subgraph-kit";
-import { canSeeAsset } from "../data/asset-visibility";
 import type { CreativeScope } from "../scope/creative-scope";
+import { canSeeAsset } from "./can-see-asset";
 
 /** What knowledge ingests (its own list decides; this one only fails early with a clear message). */
 const DOCUMENT_TYPES = [

@@ -1,11 +1,12 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import { creditBalance, debitPhase } from "../data/credit-ledger";
-import { appendGenerationEvent } from "../data/generation-events";
-import { assertStatus, lockRequest } from "../data/generation-requests";
-import { lockTenant } from "../data/tenant-lock";
-import { logUsage } from "../data/usage-log";
+import { createCreditStore } from "../data/credit-store";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createTenantLockStore } from "../data/tenant-lock-store";
+import { createUsageStore } from "../data/usage-store";
 import type { CreativeScope } from "../scope/creative-scope";
+import { assertGenerationStatus } from "./assert-generation-status";
 import { enqueueInTransaction, FINAL_QUEUE } from "./enqueue-in-transaction";
 import type { SelectGenerationSampleInput } from "./generation-input";
 import { InsufficientCreditsError } from "./insufficient-credits";
@@ -16,17 +17,16 @@ export async function selectGenerationSample(scope: CreativeScope, input: z.infe
   const { actor } = scope;
   const request = await scope.write(async (scoped) => {
     const tx = scoped.db;
-    await lockTenant(tx, actor.tenantId, "credits");
-    const current = await lockRequest(tx, actor.tenantId, input.generationRequestId);
-    assertStatus(current, ["AWAITING_SELECTION"], "selecting a sample");
+    await createTenantLockStore(scoped).lock("credits");
+    const current = await createGenerationRequestStore(scoped).lock(input.generationRequestId);
+    assertGenerationStatus(current, ["AWAITING_SELECTION"], "selecting a sample");
     const sample = await tx.asset.findFirst({
       where: { id: input.sampleAssetId, tenantId: actor.tenantId, generationRequestId: current.id, isFinal: false },
     });
     if (!sample) throw new NotFoundError(`Asset ${input.sampleAssetId} is not a sample of generation ${current.id}.`);
-    const balance = await creditBalance(tx, actor.tenantId);
+    const balance = await createCreditStore(scoped).balance();
     if (balance < current.creditsCostFinal) throw new InsufficientCreditsError(current.creditsCostFinal, balance);
-    await debitPhase(tx, {
-      tenantId: actor.tenantId,
+    await createCreditStore(scoped).debitPhase({
       generationRequestId: current.id,
       phase: "FINAL",
       amount: current.creditsCostFinal,
@@ -36,9 +36,10 @@ export async function selectGenerationSample(scope: CreativeScope, input: z.infe
       where: { id: current.id },
       data: { selectedSampleId: sample.id, status: "PROCESSING_FINAL" },
     });
-    scoped.publish(await appendGenerationEvent(tx, updated, "PROCESSING_FINAL", { selectedSampleId: sample.id }));
-    await logUsage(tx, {
-      tenantId: actor.tenantId,
+    scoped.publish(
+      await createGenerationEventStore(scoped).append(updated, "PROCESSING_FINAL", { selectedSampleId: sample.id }),
+    );
+    await createUsageStore(scoped).log({
       actorId: actor.actorId,
       generationRequestId: current.id,
       action: "generation.final_started",

@@ -1,16 +1,9 @@
+import type { ScopedTx } from "@atelier/db";
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { CreativeConfig } from "../config";
+import { createAssetStore } from "../data/asset-store";
 import type { Db } from "../data/db";
-import { lockTenant } from "../data/tenant-lock";
-
-/** Bytes held by the tenant's live assets, pending uploads included (they reserve quota). */
-export async function storageUsed(tx: Db, tenantId: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
-    SELECT SUM(v."sizeBytes") AS used
-      FROM "creative".asset_versions v JOIN "creative".assets a ON a.id = v."assetId"
-     WHERE v."tenantId" = ${tenantId}::uuid AND a."deletedAt" IS NULL`;
-  return Number(rows[0]?.used ?? 0);
-}
+import { createTenantLockStore } from "../data/tenant-lock-store";
 
 export function assertAllowedMime(config: CreativeConfig, mimeType: string): void {
   if (config.assets.allowedMimeTypes.includes(mimeType)) return;
@@ -21,14 +14,14 @@ export function assertAllowedMime(config: CreativeConfig, mimeType: string): voi
 }
 
 /** Reserves `size` bytes of the tenant's quota; concurrent reservations are serialised. */
-export async function reserveQuota(tx: Db, config: CreativeConfig, tenantId: string, size: number): Promise<void> {
+export async function reserveQuota(scoped: ScopedTx<Db>, config: CreativeConfig, size: number): Promise<void> {
   if (size > config.assets.maxBytes) {
     throw new BadUserInputError(`sizeBytes: ${size} bytes exceeds the ${config.assets.maxBytes}-byte limit per file.`, {
       reason: "FILE_TOO_LARGE",
     });
   }
-  await lockTenant(tx, tenantId, "storage");
-  const used = await storageUsed(tx, tenantId);
+  await createTenantLockStore(scoped).lock("storage");
+  const used = await createAssetStore(scoped).storageUsed();
   if (used + size > config.assets.quotaBytes) {
     throw new BadUserInputError(
       `Storage quota exceeded: ${used} of ${config.assets.quotaBytes} bytes used, this upload needs ${size} more. Delete assets or raise the quota.`,

@@ -1,9 +1,9 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import { canSeeAsset } from "../data/asset-visibility";
+import { createProjectStore } from "../data/project-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { UpdateAssetInput } from "./asset-input";
-import { findProjectInWorkspace } from "./find-owned";
+import { canSeeAsset } from "./can-see-asset";
 
 /** Renames an asset, changes its access level, or moves it to a project of its workspace. */
 export function updateAsset(scope: CreativeScope, input: z.infer<typeof UpdateAssetInput>) {
@@ -13,7 +13,7 @@ export function updateAsset(scope: CreativeScope, input: z.infer<typeof UpdateAs
     const tx = scoped.db;
     const asset = await tx.asset.findFirst({ where: { id: input.assetId, tenantId: actor.tenantId, deletedAt: null } });
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
-    if (input.projectId) await findProjectInWorkspace(tx, actor.tenantId, input.projectId, asset.workspaceId);
+    if (input.projectId) await createProjectStore(scoped).findInWorkspace(input.projectId, asset.workspaceId);
     const data = {
       ...(input.name ? { name: input.name } : {}),
       ...(input.accessLevel ? { accessLevel: input.accessLevel } : {}),

@@ -1,21 +1,22 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createBrandKitStore } from "../data/brand-kit-store";
+import { createProjectStore } from "../data/project-store";
+import { createTemplateStore } from "../data/template-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { assertProductionReady } from "./assert-production-ready";
-import { findBrandKit, findProject, findTemplate } from "./find-owned";
 import type { UpdateProjectInput } from "./project-input";
 
 /** Changes a project; moving it to IN_PRODUCTION checks its workspace's required links. */
 export function updateProject(scope: CreativeScope, input: z.infer<typeof UpdateProjectInput>) {
   requireWriter(scope.actor, "creative");
-  const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    const before = await findProject(tx, actor.tenantId, input.id);
-    if (input.templateId) await findTemplate(tx, actor.tenantId, input.templateId);
-    if (input.brandKitId) await findBrandKit(tx, actor.tenantId, input.brandKitId);
+    const before = await createProjectStore(scoped).find(input.id);
+    if (input.templateId) await createTemplateStore(scoped).find(input.templateId);
+    if (input.brandKitId) await createBrandKitStore(scoped).find(input.brandKitId);
     if (input.status === "IN_PRODUCTION" && before.status !== "IN_PRODUCTION") {
-      await assertProductionReady(tx, actor.tenantId, before.workspaceId);
+      await assertProductionReady(scoped, before.workspaceId);
     }
     const { id, ...fields } = input;
     const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

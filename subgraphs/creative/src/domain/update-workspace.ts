@@ -1,7 +1,8 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createBrandKitStore } from "../data/brand-kit-store";
+import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
-import { findBrandKit, findWorkspace } from "./find-owned";
 import { linkRows, type UpdateWorkspaceInput } from "./workspace-input";
 
 /** Changes a workspace; `links`, when given, replace the existing ones. */
@@ -10,8 +11,8 @@ export function updateWorkspace(scope: CreativeScope, input: z.infer<typeof Upda
   const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    await findWorkspace(tx, actor.tenantId, input.id);
-    if (input.defaultBrandKitId) await findBrandKit(tx, actor.tenantId, input.defaultBrandKitId);
+    await createWorkspaceStore(scoped).find(input.id);
+    if (input.defaultBrandKitId) await createBrandKitStore(scoped).find(input.defaultBrandKitId);
     const { id, links, ...fields } = input;
     const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     if (input.name === null) delete data.name;

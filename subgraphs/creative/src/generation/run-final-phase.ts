@@ -1,6 +1,6 @@
-import { appendGenerationEvent } from "../data/generation-events";
-import { lockRequest } from "../data/generation-requests";
-import { logUsage } from "../data/usage-log";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createUsageStore } from "../data/usage-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { failPhase } from "./fail-phase";
 import { loadGenerationContext } from "./generation-context";
@@ -50,7 +50,7 @@ export async function runFinalPhase(scope: CreativeScope, requestId: string): Pr
   const elapsed = Date.now() - started;
   await scope.write(async (scoped) => {
     const tx = scoped.db;
-    const current = await lockRequest(tx, tenantId, requestId);
+    const current = await createGenerationRequestStore(scoped).lock(requestId);
     if (current.status !== "PROCESSING_FINAL") return;
     const asset = await saveGeneratedAsset(tx, current, image, {
       name: `Final: ${current.prompt.slice(0, 200)}`,
@@ -66,13 +66,12 @@ export async function runFinalPhase(scope: CreativeScope, requestId: string): Pr
         processingTimeMs: (current.processingTimeMs ?? 0) + elapsed,
       },
     });
-    await logUsage(tx, {
-      tenantId,
+    await createUsageStore(scoped).log({
       actorId: current.requestedById,
       generationRequestId: requestId,
       action: "generation.final_completed",
       details: { finalAssetId: asset.id, processingTimeMs: elapsed },
     });
-    scoped.publish(await appendGenerationEvent(tx, updated, "COMPLETED", { finalAssetId: asset.id }));
+    scoped.publish(await createGenerationEventStore(scoped).append(updated, "COMPLETED", { finalAssetId: asset.id }));
   });
 }

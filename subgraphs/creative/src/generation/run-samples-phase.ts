@@ -1,6 +1,6 @@
-import { appendGenerationEvent } from "../data/generation-events";
-import { lockRequest } from "../data/generation-requests";
-import { logUsage } from "../data/usage-log";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createUsageStore } from "../data/usage-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { failPhase } from "./fail-phase";
 import { loadGenerationContext, SAMPLE_SIZE } from "./generation-context";
@@ -51,7 +51,7 @@ export async function runSamplesPhase(scope: CreativeScope, requestId: string): 
   const elapsed = Date.now() - started;
   await scope.write(async (scoped) => {
     const tx = scoped.db;
-    const current = await lockRequest(tx, tenantId, requestId);
+    const current = await createGenerationRequestStore(scoped).lock(requestId);
     if (current.status !== "PROCESSING_SAMPLES") return;
     for (const [index, sample] of samples.entries()) {
       await saveGeneratedAsset(tx, current, sample.image, {
@@ -65,13 +65,12 @@ export async function runSamplesPhase(scope: CreativeScope, requestId: string): 
       where: { id: requestId },
       data: { status: "AWAITING_SELECTION", processingTimeMs: elapsed },
     });
-    await logUsage(tx, {
-      tenantId,
+    await createUsageStore(scoped).log({
       actorId: current.requestedById,
       generationRequestId: requestId,
       action: "generation.samples_completed",
       details: { samples: samples.length, processingTimeMs: elapsed },
     });
-    scoped.publish(await appendGenerationEvent(tx, updated, "AWAITING_SELECTION"));
+    scoped.publish(await createGenerationEventStore(scoped).append(updated, "AWAITING_SELECTION"));
   });
 }

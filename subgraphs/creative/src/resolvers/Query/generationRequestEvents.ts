@@ -1,5 +1,5 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
-import { listRequestEvents } from "../../data/generation-events";
+import { createGenerationEventStore } from "../../data/generation-event-store";
 import { id } from "../../domain/validation";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { EventArgs, toEvent } from "../generation-events";
@@ -10,8 +10,8 @@ export const generationRequestEventsResolver: QueryResolvers["generationRequestE
   const scope = readerScope(ctx);
   if (!(await ctx.loaders.generationRequestById.load(parsed.id)))
     throw new NotFoundError(`Generation request ${parsed.id} not found.`);
-  const rows = await scope.read(({ db: tx }) =>
-    listRequestEvents(tx, scope.tenantId, parsed.id, parsed.afterSequence ?? 0, parsed.first ?? 100),
+  const rows = await scope.read((tx) =>
+    createGenerationEventStore(tx).ofRequest(parsed.id, parsed.afterSequence ?? 0, parsed.first ?? 100),
   );
   return rows.map(toEvent);
 };

@@ -1,5 +1,5 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
-import { listFeedEvents } from "../../data/generation-events";
+import { createGenerationEventStore } from "../../data/generation-event-store";
 import { id } from "../../domain/validation";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { EventArgs, toEvent } from "../generation-events";
@@ -15,8 +15,8 @@ export const generationRequestFeedEventsResolver: QueryResolvers["generationRequ
   if (!(await ctx.loaders.workspaceById.load(parsed.workspaceId))) {
     throw new NotFoundError(`Workspace ${parsed.workspaceId} not found.`);
   }
-  const rows = await scope.read(({ db: tx }) =>
-    listFeedEvents(tx, scope.tenantId, parsed.workspaceId, parsed.afterSequence ?? 0, parsed.first ?? 100),
+  const rows = await scope.read((tx) =>
+    createGenerationEventStore(tx).ofWorkspaceFeed(parsed.workspaceId, parsed.afterSequence ?? 0, parsed.first ?? 100),
   );
   return rows.map(toEvent);
 };

@@ -1,10 +1,15 @@
 import { z } from "zod";
-import { listGenerationRequests } from "../../data/lists";
+import { createGenerationRequestStore } from "../../data/generation-request-store";
 import { id } from "../../domain/validation";
 import { GenerationStatus, type QueryResolvers } from "../../generated/resolvers-types";
 import { PageArgs, readerScope } from "../shared";
 
 const Status = z.enum(GenerationStatus);
 
-export const generationRequestsResolver: QueryResolvers["generationRequests"] = (_, args, ctx) =>
-  listGenerationRequests(readerScope(ctx), PageArgs.extend({ workspaceId: id, status: Status.nullish() }).parse(args));
+const RequestArgs = PageArgs.extend({ workspaceId: id, status: Status.nullish() });
+
+export const generationRequestsResolver: QueryResolvers["generationRequests"] = (_, args, ctx) => {
+  const scope = readerScope(ctx);
+  const parsed = RequestArgs.parse(args);
+  return scope.read((tx) => createGenerationRequestStore(tx).list(parsed));
+};

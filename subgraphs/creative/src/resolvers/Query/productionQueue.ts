@@ -1,4 +1,4 @@
-import { listProductionQueue } from "../../data/lists";
+import { createProjectStore } from "../../data/project-store";
 import { ProjectStatus } from "../../domain/project-input";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { PageArgs, readerScope } from "../shared";
@@ -8,5 +8,5 @@ const QueueArgs = PageArgs.extend({ statuses: ProjectStatus.array().max(6).nulli
 export const productionQueueResolver: QueryResolvers["productionQueue"] = (_, args, ctx) => {
   const parsed = QueueArgs.parse(args);
   const statuses = parsed.statuses?.length ? parsed.statuses : ["REQUESTED", "IN_PRODUCTION"];
-  return listProductionQueue(readerScope(ctx), { ...parsed, statuses });
+  return readerScope(ctx).read((tx) => createProjectStore(tx).listQueue({ ...parsed, statuses }));
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listTemplates } from "../../data/lists";
+import { createTemplateStore } from "../../data/template-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { PageArgs, readerScope } from "../shared";
 
@@ -9,5 +9,8 @@ const TemplateArgs = PageArgs.extend({
   search: z.string().trim().max(150).nullish(),
 });
 
-export const templatesResolver: QueryResolvers["templates"] = (_, args, ctx) =>
-  listTemplates(readerScope(ctx), TemplateArgs.parse(args));
+export const templatesResolver: QueryResolvers["templates"] = (_, args, ctx) => {
+  const scope = readerScope(ctx);
+  const parsed = TemplateArgs.parse(args);
+  return scope.read((tx) => createTemplateStore(tx).list(parsed));
+};

@@ -1,9 +1,11 @@
 import { requireRole } from "@atelier/subgraph-kit";
-import { listUsage } from "../../data/lists";
+import { createUsageStore } from "../../data/usage-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { PageArgs, readerScope } from "../shared";
 
 export const usageLogResolver: QueryResolvers["usageLog"] = (_, args, ctx) => {
   requireRole(ctx.identity, "ADMIN");
-  return listUsage(readerScope(ctx), PageArgs.parse(args));
+  const scope = readerScope(ctx);
+  const page = PageArgs.parse(args);
+  return scope.read((tx) => createUsageStore(tx).list(page));
 };
