@@ -3,8 +3,10 @@ import type { z } from "zod";
 import { createProjectStore } from "../data/project-store";
 import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
+import { assertAllowedMime } from "./assert-allowed-mime";
 import type { CreateAssetUploadInput } from "./asset-input";
-import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
+import { reserveQuota } from "./reserve-quota";
+import { storageKey } from "./storage-key";
 
 /** Creates an asset with a pending version 1 and a signed URL to upload its bytes to. */
 export async function createAssetUpload(scope: CreativeScope, input: z.infer<typeof CreateAssetUploadInput>) {

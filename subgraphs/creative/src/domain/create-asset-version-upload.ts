@@ -1,9 +1,11 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
 import type { CreativeScope } from "../scope/creative-scope";
+import { assertAllowedMime } from "./assert-allowed-mime";
 import type { CreateAssetVersionUploadInput } from "./asset-input";
 import { canSeeAsset } from "./can-see-asset";
-import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
+import { reserveQuota } from "./reserve-quota";
+import { storageKey } from "./storage-key";
 
 /** Adds the next numbered version to an asset, pending its upload. */
 export async function createAssetVersionUpload(

@@ -13,9 +13,9 @@ import { createWorkspaceStore } from "../data/workspace-store";
 import { checkContent } from "../generation/content-safety";
 import type { CreativeScope } from "../scope/creative-scope";
 import { enqueueInTransaction, SAMPLES_QUEUE } from "./enqueue-in-transaction";
-import { requestForIdempotencyKey } from "./generation-idempotency";
 import type { CreateGenerationRequestInput } from "./generation-input";
 import { InsufficientCreditsError } from "./insufficient-credits";
+import { requestForIdempotencyKey } from "./request-for-idempotency-key";
 
 /**
  * Accepts a prompt: a content-safety check first (a refused prompt is recorded as

@@ -1,5 +1,5 @@
 import { CreateAiModelVersionInput } from "../../domain/ai-model-input";
-import { createAiModelVersion } from "../../domain/manage-ai-models";
+import { createAiModelVersion } from "../../domain/create-ai-model-version";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

@@ -1,5 +1,5 @@
 import { CreateBrandKitInput } from "../../domain/brand-kit-input";
-import { createBrandKit } from "../../domain/save-brand-kit";
+import { createBrandKit } from "../../domain/create-brand-kit";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

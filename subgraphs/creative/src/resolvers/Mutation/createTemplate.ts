@@ -1,4 +1,5 @@
-import { CreateTemplateInput, createTemplate } from "../../domain/save-template";
+import { createTemplate } from "../../domain/create-template";
+import { CreateTemplateInput } from "../../domain/template-input";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

@@ -1,4 +1,4 @@
-import { deleteBrandKit } from "../../domain/save-brand-kit";
+import { deleteBrandKit } from "../../domain/delete-brand-kit";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { IdArgs, inputOf } from "../shared";
 

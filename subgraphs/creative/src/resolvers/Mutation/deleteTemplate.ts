@@ -1,4 +1,4 @@
-import { deleteTemplate } from "../../domain/save-template";
+import { deleteTemplate } from "../../domain/delete-template";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { IdArgs, inputOf } from "../shared";
 

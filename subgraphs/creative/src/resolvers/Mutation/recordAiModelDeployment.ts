@@ -1,5 +1,5 @@
 import { RecordAiModelDeploymentInput } from "../../domain/ai-model-input";
-import { recordAiModelDeployment } from "../../domain/manage-ai-models";
+import { recordAiModelDeployment } from "../../domain/record-ai-model-deployment";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

@@ -1,5 +1,5 @@
 import { RecordAiModelValidationInput } from "../../domain/ai-model-input";
-import { recordAiModelValidation } from "../../domain/manage-ai-models";
+import { recordAiModelValidation } from "../../domain/record-ai-model-validation";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

@@ -1,5 +1,5 @@
 import { RegisterAiModelInput } from "../../domain/ai-model-input";
-import { registerAiModel } from "../../domain/manage-ai-models";
+import { registerAiModel } from "../../domain/register-ai-model";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

@@ -1,5 +1,5 @@
 import { SetAiModelVersionStatusInput } from "../../domain/ai-model-input";
-import { setAiModelVersionStatus } from "../../domain/manage-ai-models";
+import { setAiModelVersionStatus } from "../../domain/set-ai-model-version-status";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

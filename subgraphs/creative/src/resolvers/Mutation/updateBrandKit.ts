@@ -1,5 +1,5 @@
 import { UpdateBrandKitInput } from "../../domain/brand-kit-input";
-import { updateBrandKit } from "../../domain/save-brand-kit";
+import { updateBrandKit } from "../../domain/update-brand-kit";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { inputOf } from "../shared";
 

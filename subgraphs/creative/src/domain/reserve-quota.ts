@@ -5,14 +5,6 @@ import { createAssetStore } from "../data/asset-store";
 import type { Db } from "../data/db";
 import { createTenantLockStore } from "../data/tenant-lock-store";
 
-export function assertAllowedMime(config: CreativeConfig, mimeType: string): void {
-  if (config.assets.allowedMimeTypes.includes(mimeType)) return;
-  throw new BadUserInputError(
-    `mimeType: ${mimeType} is not allowed. Allowed types: ${config.assets.allowedMimeTypes.join(", ")}.`,
-    { reason: "MIME_TYPE_NOT_ALLOWED" },
-  );
-}
-
 /** Reserves `size` bytes of the tenant's quota; concurrent reservations are serialised. */
 export async function reserveQuota(scoped: ScopedTx<Db>, config: CreativeConfig, size: number): Promise<void> {
   if (size > config.assets.maxBytes) {
@@ -29,6 +21,3 @@ export async function reserveQuota(scoped: ScopedTx<Db>, config: CreativeConfig,
     );
   }
 }
-
-export const storageKey = (tenantId: string, assetId: string, versionNumber: number) =>
-  `${tenantId}/${assetId}/v${versionNumber}`;

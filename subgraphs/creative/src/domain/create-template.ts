@@ -1,0 +1,32 @@
+import { requireWriter } from "@atelier/subgraph-kit";
+import type { z } from "zod";
+import type { CreativeScope } from "../scope/creative-scope";
+import type { CreateTemplateInput } from "./template-input";
+
+/** Creates a template private to the caller's tenant. */
+export function createTemplate(scope: CreativeScope, input: z.infer<typeof CreateTemplateInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
+    const template = await tx.template.create({
+      data: {
+        tenantId: actor.tenantId,
+        name: input.name,
+        description: input.description ?? null,
+        category: input.category,
+        previewUrl: input.previewUrl ?? null,
+        sourceData: (input.sourceData ?? {}) as object,
+        tags: [...new Set(input.tags ?? [])],
+        createdById: actor.actorId,
+      },
+    });
+    scoped.audit({
+      action: "template.create",
+      resourceType: "Template",
+      resourceId: template.id,
+      changes: { name: template.name, category: template.category },
+    });
+    return template;
+  });
+}

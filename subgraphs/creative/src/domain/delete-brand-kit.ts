@@ -1,0 +1,23 @@
+import { requireWriter } from "@atelier/subgraph-kit";
+import type { CreativeScope } from "../scope/creative-scope";
+import { findEditableBrandKit } from "./find-editable-brand-kit";
+
+export function deleteBrandKit(scope: CreativeScope, input: { id: string }) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
+    await findEditableBrandKit(tx, actor, input.id);
+    await tx.workspace.updateMany({
+      where: { tenantId: actor.tenantId, defaultBrandKitId: input.id },
+      data: { defaultBrandKitId: null },
+    });
+    await tx.brandKit.delete({ where: { id: input.id } });
+    scoped.audit({
+      action: "brand_kit.delete",
+      resourceType: "BrandKit",
+      resourceId: input.id,
+    });
+    return input.id;
+  });
+}
