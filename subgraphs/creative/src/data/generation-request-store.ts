@@ -1,12 +1,16 @@
 import type { ScopedTx } from "@atelier/db";
 import { NotFoundError, type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
-import type { GenerationStatus } from "../generated/prisma/client";
+import type { GenerationStatus, Prisma } from "../generated/prisma/client";
 import type { Db } from "./db";
 
 /** The tenant's generation requests. */
 export function createGenerationRequestStore(tx: ScopedTx<Db>) {
   const { db, tenantId } = tx;
   return {
+    create(data: Omit<Prisma.GenerationRequestUncheckedCreateInput, "tenantId">) {
+      return db.generationRequest.create({ data: { ...data, tenantId } });
+    },
+
     find(id: string) {
       return db.generationRequest.findFirst({ where: { id, tenantId } });
     },

@@ -1,6 +1,6 @@
 import type { ScopedTx } from "@atelier/db";
 import { NotFoundError, type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
-import type { ProjectStatus } from "../generated/prisma/client";
+import type { Prisma, ProjectStatus } from "../generated/prisma/client";
 import type { Db } from "./db";
 
 /** The tenant's live (not deleted) projects. */
@@ -12,6 +12,10 @@ export function createProjectStore(tx: ScopedTx<Db>) {
     return project;
   };
   return {
+    create(data: Omit<Prisma.ProjectUncheckedCreateInput, "tenantId">) {
+      return db.project.create({ data: { ...data, tenantId } });
+    },
+
     find,
 
     /** A project that must belong to `workspaceId`. */

@@ -13,6 +13,15 @@ export interface TemplateFilter {
 export function createTemplateStore(tx: ScopedTx<Db>) {
   const { db, tenantId } = tx;
   return {
+    create(data: Omit<Prisma.TemplateUncheckedCreateInput, "tenantId">) {
+      return db.template.create({ data: { ...data, tenantId } });
+    },
+
+    /** The tenant's own template (system templates are not the tenant's to change), or null. */
+    findOwn(id: string) {
+      return db.template.findFirst({ where: { id, tenantId } });
+    },
+
     async find(id: string) {
       const template = await db.template.findFirst({ where: { id, OR: [{ tenantId: null }, { tenantId }] } });
       if (!template) throw new NotFoundError(`Template ${id} not found.`);

@@ -1,5 +1,6 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createAiModelStore } from "../data/ai-model-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { CreateAiModelVersionInput } from "./ai-model-input";
 import { requireCreativeAdmin } from "./require-creative-admin";
@@ -8,20 +9,17 @@ export function createAiModelVersion(scope: CreativeScope, input: z.infer<typeof
   requireCreativeAdmin(scope.actor);
   const { actor } = scope;
   return scope.write(async (scoped) => {
-    const tx = scoped.db;
-    const model = await tx.aiModel.findFirst({ where: { id: input.modelId, tenantId: actor.tenantId } });
+    const _tx = scoped.db;
+    const model = await createAiModelStore(scoped).findOwn(input.modelId);
     if (!model) throw new NotFoundError(`Model ${input.modelId} not found among this tenant's models.`);
-    const version = await tx.aiModelVersion.create({
-      data: {
-        tenantId: actor.tenantId,
-        modelId: model.id,
-        versionNumber: input.versionNumber,
-        sourcePath: input.sourcePath ?? null,
-        format: input.format ?? null,
-        parameters: (input.parameters ?? {}) as object,
-        releaseNotes: input.releaseNotes ?? null,
-        createdById: actor.actorId,
-      },
+    const version = await createAiModelStore(scoped).createVersion({
+      modelId: model.id,
+      versionNumber: input.versionNumber,
+      sourcePath: input.sourcePath ?? null,
+      format: input.format ?? null,
+      parameters: (input.parameters ?? {}) as object,
+      releaseNotes: input.releaseNotes ?? null,
+      createdById: actor.actorId,
     });
     scoped.audit({
       action: "ai_model.version_create",

@@ -1,5 +1,6 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createAssetStore } from "../data/asset-store";
 import { createProjectStore } from "../data/project-store";
 import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
@@ -15,34 +16,28 @@ export async function createAssetUpload(scope: CreativeScope, input: z.infer<typ
   const { config, blobs } = scope.services;
   assertAllowedMime(config, input.mimeType);
   const { asset, version } = await scope.write(async (scoped) => {
-    const tx = scoped.db;
+    const _tx = scoped.db;
     const workspace = await createWorkspaceStore(scoped).find(input.workspaceId);
     if (input.projectId) await createProjectStore(scoped).findInWorkspace(input.projectId, workspace.id);
     await reserveQuota(scoped, config, input.sizeBytes);
-    const asset = await tx.asset.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: workspace.id,
-        projectId: input.projectId ?? null,
-        name: input.name,
-        type: input.type ?? "UPLOADED",
-        accessLevel: input.accessLevel ?? "WORKSPACE",
-        mimeType: input.mimeType,
-        metadata: (input.metadata ?? {}) as object,
-        createdById: actor.actorId,
-      },
+    const asset = await createAssetStore(scoped).create({
+      workspaceId: workspace.id,
+      projectId: input.projectId ?? null,
+      name: input.name,
+      type: input.type ?? "UPLOADED",
+      accessLevel: input.accessLevel ?? "WORKSPACE",
+      mimeType: input.mimeType,
+      metadata: (input.metadata ?? {}) as object,
+      createdById: actor.actorId,
     });
-    const version = await tx.assetVersion.create({
-      data: {
-        tenantId: actor.tenantId,
-        assetId: asset.id,
-        versionNumber: 1,
-        storageKey: storageKey(actor.tenantId, asset.id, 1),
-        mimeType: input.mimeType,
-        sizeBytes: BigInt(input.sizeBytes),
-        stateData: (input.stateData ?? undefined) as object | undefined,
-        createdById: actor.actorId,
-      },
+    const version = await createAssetStore(scoped).createVersion({
+      assetId: asset.id,
+      versionNumber: 1,
+      storageKey: storageKey(scoped.tenantId, asset.id, 1),
+      mimeType: input.mimeType,
+      sizeBytes: BigInt(input.sizeBytes),
+      stateData: (input.stateData ?? undefined) as object | undefined,
+      createdById: actor.actorId,
     });
     scoped.audit({
       action: "asset.create",

@@ -1,5 +1,6 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createAssetStore } from "../data/asset-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { assertAllowedMime } from "./assert-allowed-mime";
 import type { CreateAssetVersionUploadInput } from "./asset-input";
@@ -17,25 +18,22 @@ export async function createAssetVersionUpload(
   const { config, blobs } = scope.services;
   const { asset, version } = await scope.write(async (scoped) => {
     const tx = scoped.db;
-    const asset = await tx.asset.findFirst({ where: { id: input.assetId, tenantId: actor.tenantId, deletedAt: null } });
+    const asset = await createAssetStore(scoped).findLive(input.assetId);
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
     const mimeType = input.mimeType ?? asset.mimeType;
     assertAllowedMime(config, mimeType);
     await reserveQuota(scoped, config, input.sizeBytes);
     const last = await tx.assetVersion.findFirst({ where: { assetId: asset.id }, orderBy: { versionNumber: "desc" } });
     const versionNumber = (last?.versionNumber ?? 0) + 1;
-    const version = await tx.assetVersion.create({
-      data: {
-        tenantId: actor.tenantId,
-        assetId: asset.id,
-        versionNumber,
-        storageKey: storageKey(actor.tenantId, asset.id, versionNumber),
-        mimeType,
-        sizeBytes: BigInt(input.sizeBytes),
-        stateData: (input.stateData ?? undefined) as object | undefined,
-        description: input.description ?? null,
-        createdById: actor.actorId,
-      },
+    const version = await createAssetStore(scoped).createVersion({
+      assetId: asset.id,
+      versionNumber,
+      storageKey: storageKey(scoped.tenantId, asset.id, versionNumber),
+      mimeType,
+      sizeBytes: BigInt(input.sizeBytes),
+      stateData: (input.stateData ?? undefined) as object | undefined,
+      description: input.description ?? null,
+      createdById: actor.actorId,
     });
     scoped.audit({
       action: "asset.version_create",

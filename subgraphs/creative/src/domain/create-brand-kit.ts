@@ -1,28 +1,25 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createBrandKitStore } from "../data/brand-kit-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { assertLogoAssets } from "./assert-logo-assets";
 import type { CreateBrandKitInput } from "./brand-kit-input";
-import { clearDefaultBrandKit } from "./clear-default-brand-kit";
 
 export function createBrandKit(scope: CreativeScope, input: z.infer<typeof CreateBrandKitInput>) {
   requireWriter(scope.actor, "creative");
   const { actor } = scope;
   return scope.write(async (scoped) => {
-    const tx = scoped.db;
-    await assertLogoAssets(tx, actor.tenantId, input.logos);
-    if (input.isDefault) await clearDefaultBrandKit(tx, actor.tenantId, actor.actorId!);
-    const kit = await tx.brandKit.create({
-      data: {
-        tenantId: actor.tenantId,
-        ownerId: actor.actorId!,
-        name: input.name,
-        colors: input.colors,
-        fonts: input.fonts ?? [],
-        logos: input.logos ?? [],
-        stylePreferences: (input.stylePreferences ?? {}) as object,
-        isDefault: input.isDefault ?? false,
-      },
+    const _tx = scoped.db;
+    await assertLogoAssets(scoped, input.logos);
+    if (input.isDefault) await createBrandKitStore(scoped).clearDefault(actor.actorId!);
+    const kit = await createBrandKitStore(scoped).create({
+      ownerId: actor.actorId!,
+      name: input.name,
+      colors: input.colors,
+      fonts: input.fonts ?? [],
+      logos: input.logos ?? [],
+      stylePreferences: (input.stylePreferences ?? {}) as object,
+      isDefault: input.isDefault ?? false,
     });
     scoped.audit({
       action: "brand_kit.create",

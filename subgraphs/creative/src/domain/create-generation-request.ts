@@ -6,6 +6,7 @@ import { createAiModelStore } from "../data/ai-model-store";
 import { createBrandKitStore } from "../data/brand-kit-store";
 import { createCreditStore } from "../data/credit-store";
 import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
 import { createProjectStore } from "../data/project-store";
 import { createTenantLockStore } from "../data/tenant-lock-store";
 import { createUsageStore } from "../data/usage-store";
@@ -64,24 +65,21 @@ async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<type
       const balance = await createCreditStore(scoped).balance();
       if (balance < sampleCost) throw new InsufficientCreditsError(sampleCost, balance);
     }
-    const created = await tx.generationRequest.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: workspace.id,
-        projectId: project?.id ?? null,
-        brandKitId: input.brandKitId ?? project?.brandKitId ?? workspace.defaultBrandKitId,
-        requestedById: actor.kind === "user" ? actor.actorId : null,
-        prompt: input.prompt,
-        styleGuidance: input.styleGuidance ?? null,
-        parameters: (input.parameters ?? {}) as object,
-        seed: input.seed ?? randomInt(0, 2_147_483_647),
-        sampleCount: config.generation.sampleCount,
-        creditsCostSample: verdict.allowed ? sampleCost : 0,
-        creditsCostFinal: config.generation.finalCost,
-        modelVersionId: registry.version.id,
-        aiModelUsed: registry.label,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
+    const created = await createGenerationRequestStore(scoped).create({
+      workspaceId: workspace.id,
+      projectId: project?.id ?? null,
+      brandKitId: input.brandKitId ?? project?.brandKitId ?? workspace.defaultBrandKitId,
+      requestedById: actor.kind === "user" ? actor.actorId : null,
+      prompt: input.prompt,
+      styleGuidance: input.styleGuidance ?? null,
+      parameters: (input.parameters ?? {}) as object,
+      seed: input.seed ?? randomInt(0, 2_147_483_647),
+      sampleCount: config.generation.sampleCount,
+      creditsCostSample: verdict.allowed ? sampleCost : 0,
+      creditsCostFinal: config.generation.finalCost,
+      modelVersionId: registry.version.id,
+      aiModelUsed: registry.label,
+      idempotencyKey: input.idempotencyKey ?? null,
     });
     scoped.publish(await createGenerationEventStore(scoped).append(created, "PENDING"));
     const status = verdict.allowed ? "PROCESSING_SAMPLES" : "CONTENT_REJECTED";
@@ -101,7 +99,7 @@ async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<type
       });
       await enqueueInTransaction(scope.services, tx, SAMPLES_QUEUE, {
         generationRequestId: created.id,
-        tenantId: actor.tenantId,
+        tenantId: scoped.tenantId,
       });
     }
     const updated = await tx.generationRequest.update({

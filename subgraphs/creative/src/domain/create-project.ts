@@ -1,6 +1,7 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
 import { createBrandKitStore } from "../data/brand-kit-store";
+import { createProjectStore } from "../data/project-store";
 import { createTemplateStore } from "../data/template-store";
 import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
@@ -12,30 +13,27 @@ export function createProject(scope: CreativeScope, input: z.infer<typeof Create
   requireWriter(scope.actor, "creative");
   const { actor } = scope;
   return scope.write(async (scoped) => {
-    const tx = scoped.db;
+    const _tx = scoped.db;
     const workspace = await createWorkspaceStore(scoped).find(input.workspaceId);
     if (input.templateId) await createTemplateStore(scoped).find(input.templateId);
     if (input.brandKitId) await createBrandKitStore(scoped).find(input.brandKitId);
     if (input.status === "IN_PRODUCTION") await assertProductionReady(scoped, workspace.id);
     const userId = actor.kind === "user" ? actor.actorId : null;
-    const project = await tx.project.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: workspace.id,
-        name: input.name,
-        brief: input.brief ?? null,
-        targetPlatform: input.targetPlatform ?? null,
-        templateId: input.templateId ?? null,
-        brandKitId: input.brandKitId ?? workspace.defaultBrandKitId,
-        status: input.status ?? "DRAFT",
-        requestedAt: input.requestedAt ?? new Date(),
-        requestedById: userId,
-        createdById: userId,
-        trackingUrl: input.trackingUrl ?? null,
-        briefUrl: input.briefUrl ?? null,
-        reviewUrl: input.reviewUrl ?? null,
-        designReviewUrl: input.designReviewUrl ?? null,
-      },
+    const project = await createProjectStore(scoped).create({
+      workspaceId: workspace.id,
+      name: input.name,
+      brief: input.brief ?? null,
+      targetPlatform: input.targetPlatform ?? null,
+      templateId: input.templateId ?? null,
+      brandKitId: input.brandKitId ?? workspace.defaultBrandKitId,
+      status: input.status ?? "DRAFT",
+      requestedAt: input.requestedAt ?? new Date(),
+      requestedById: userId,
+      createdById: userId,
+      trackingUrl: input.trackingUrl ?? null,
+      briefUrl: input.briefUrl ?? null,
+      reviewUrl: input.reviewUrl ?? null,
+      designReviewUrl: input.designReviewUrl ?? null,
     });
     scoped.audit({
       action: "project.create",

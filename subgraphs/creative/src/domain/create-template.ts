@@ -1,5 +1,6 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createTemplateStore } from "../data/template-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { CreateTemplateInput } from "./template-input";
 
@@ -8,18 +9,15 @@ export function createTemplate(scope: CreativeScope, input: z.infer<typeof Creat
   requireWriter(scope.actor, "creative");
   const { actor } = scope;
   return scope.write(async (scoped) => {
-    const tx = scoped.db;
-    const template = await tx.template.create({
-      data: {
-        tenantId: actor.tenantId,
-        name: input.name,
-        description: input.description ?? null,
-        category: input.category,
-        previewUrl: input.previewUrl ?? null,
-        sourceData: (input.sourceData ?? {}) as object,
-        tags: [...new Set(input.tags ?? [])],
-        createdById: actor.actorId,
-      },
+    const _tx = scoped.db;
+    const template = await createTemplateStore(scoped).create({
+      name: input.name,
+      description: input.description ?? null,
+      category: input.category,
+      previewUrl: input.previewUrl ?? null,
+      sourceData: (input.sourceData ?? {}) as object,
+      tags: [...new Set(input.tags ?? [])],
+      createdById: actor.actorId,
     });
     scoped.audit({
       action: "template.create",

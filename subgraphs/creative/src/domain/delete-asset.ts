@@ -1,4 +1,5 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
+import { createAssetStore } from "../data/asset-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { canSeeAsset } from "./can-see-asset";
 
@@ -8,7 +9,7 @@ export function deleteAsset(scope: CreativeScope, input: { assetId: string }) {
   const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    const asset = await tx.asset.findFirst({ where: { id: input.assetId, tenantId: actor.tenantId, deletedAt: null } });
+    const asset = await createAssetStore(scoped).findLive(input.assetId);
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
     await tx.asset.update({ where: { id: asset.id }, data: { deletedAt: new Date() } });
     scoped.audit({

@@ -1,4 +1,5 @@
 import { requireWriter } from "@atelier/subgraph-kit";
+import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { findEditableBrandKit } from "./find-editable-brand-kit";
 
@@ -7,11 +8,8 @@ export function deleteBrandKit(scope: CreativeScope, input: { id: string }) {
   const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    await findEditableBrandKit(tx, actor, input.id);
-    await tx.workspace.updateMany({
-      where: { tenantId: actor.tenantId, defaultBrandKitId: input.id },
-      data: { defaultBrandKitId: null },
-    });
+    await findEditableBrandKit(scoped, actor, input.id);
+    await createWorkspaceStore(scoped).forgetDefaultBrandKit(input.id);
     await tx.brandKit.delete({ where: { id: input.id } });
     scoped.audit({
       action: "brand_kit.delete",

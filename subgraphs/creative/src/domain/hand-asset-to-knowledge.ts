@@ -7,6 +7,7 @@ import {
   NotFoundError,
   requireWriter,
 } from "@atelier/subgraph-kit";
+import { createAssetStore } from "../data/asset-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { canSeeAsset } from "./can-see-asset";
 
@@ -45,13 +46,13 @@ function handoffFailure(error: GatewayRequestError): DomainError {
 
 /** The asset, if the actor may hand it over: visible to them, a document type, with uploaded bytes. */
 async function documentAsset(scope: CreativeScope, actor: Actor, assetId: string) {
-  return scope.read(async ({ db: tx }) => {
-    const asset = await tx.asset.findFirst({ where: { id: assetId, tenantId: actor.tenantId, deletedAt: null } });
+  return scope.read(async (scoped) => {
+    const asset = await createAssetStore(scoped).findLive(assetId);
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${assetId} not found.`);
     if (!DOCUMENT_TYPES.includes(asset.mimeType)) {
       throw new BadUserInputError(`Only documents can be ingested by knowledge, not ${asset.mimeType}.`);
     }
-    const uploaded = await tx.assetVersion.count({ where: { assetId, tenantId: actor.tenantId, status: "READY" } });
+    const uploaded = await createAssetStore(scoped).countReadyVersions(assetId);
     if (uploaded === 0)
       throw new BadUserInputError("The asset has no uploaded version yet: complete its upload first.");
     return asset;

@@ -1,16 +1,14 @@
 import type { z } from "zod";
+import { createAiModelStore } from "../data/ai-model-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { RegisterAiModelInput } from "./ai-model-input";
 import { requireCreativeAdmin } from "./require-creative-admin";
 
 export function registerAiModel(scope: CreativeScope, input: z.infer<typeof RegisterAiModelInput>) {
   requireCreativeAdmin(scope.actor);
-  const { actor } = scope;
   return scope.write(async (scoped) => {
-    const tx = scoped.db;
-    const model = await tx.aiModel.create({
-      data: { ...input, description: input.description ?? null, tenantId: actor.tenantId },
-    });
+    const _tx = scoped.db;
+    const model = await createAiModelStore(scoped).create({ ...input, description: input.description ?? null });
     scoped.audit({
       action: "ai_model.register",
       resourceType: "AiModel",

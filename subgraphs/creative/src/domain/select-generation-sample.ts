@@ -47,7 +47,7 @@ export async function selectGenerationSample(scope: CreativeScope, input: z.infe
     });
     await enqueueInTransaction(scope.services, tx, FINAL_QUEUE, {
       generationRequestId: current.id,
-      tenantId: actor.tenantId,
+      tenantId: scoped.tenantId,
     });
     scoped.audit({
       action: "generation_request.select_sample",

@@ -1,16 +1,15 @@
 import type { z } from "zod";
+import { createAiModelStore } from "../data/ai-model-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { SetAiModelVersionStatusInput } from "./ai-model-input";
-import { findOwnModelVersion } from "./find-own-model-version";
 import { requireCreativeAdmin } from "./require-creative-admin";
 
 /** PRODUCTION demotes the model's previous production version to DEPRECATED, in the same transaction. */
 export function setAiModelVersionStatus(scope: CreativeScope, input: z.infer<typeof SetAiModelVersionStatusInput>) {
   requireCreativeAdmin(scope.actor);
-  const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    const version = await findOwnModelVersion(tx, actor.tenantId, input.modelVersionId);
+    const version = await createAiModelStore(scoped).ownVersion(input.modelVersionId);
     if (input.status === "PRODUCTION") {
       await tx.aiModelVersion.updateMany({
         where: { modelId: version.modelId, status: "PRODUCTION", id: { not: version.id } },

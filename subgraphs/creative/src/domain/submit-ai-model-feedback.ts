@@ -1,5 +1,7 @@
 import { NotFoundError, requireReader } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createAiModelStore } from "../data/ai-model-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { SubmitAiModelFeedbackInput } from "./ai-model-input";
 
@@ -8,20 +10,15 @@ export function submitAiModelFeedback(scope: CreativeScope, input: z.infer<typeo
   requireReader(scope.actor, "creative");
   const { actor } = scope;
   return scope.write(async (scoped) => {
-    const tx = scoped.db;
-    const request = await tx.generationRequest.findFirst({
-      where: { id: input.generationRequestId, tenantId: actor.tenantId },
-    });
+    const _tx = scoped.db;
+    const request = await createGenerationRequestStore(scoped).find(input.generationRequestId);
     if (!request) throw new NotFoundError(`Generation request ${input.generationRequestId} not found.`);
-    const feedback = await tx.aiModelFeedback.create({
-      data: {
-        tenantId: actor.tenantId,
-        userId: actor.kind === "user" ? actor.actorId : null,
-        generationRequestId: request.id,
-        modelVersionId: request.modelVersionId,
-        rating: input.rating,
-        comment: input.comment ?? null,
-      },
+    const feedback = await createAiModelStore(scoped).recordFeedback({
+      userId: actor.kind === "user" ? actor.actorId : null,
+      generationRequestId: request.id,
+      modelVersionId: request.modelVersionId,
+      rating: input.rating,
+      comment: input.comment ?? null,
     });
     scoped.audit({
       action: "ai_model.feedback",

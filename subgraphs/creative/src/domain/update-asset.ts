@@ -1,5 +1,6 @@
 import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createAssetStore } from "../data/asset-store";
 import { createProjectStore } from "../data/project-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import type { UpdateAssetInput } from "./asset-input";
@@ -11,7 +12,7 @@ export function updateAsset(scope: CreativeScope, input: z.infer<typeof UpdateAs
   const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    const asset = await tx.asset.findFirst({ where: { id: input.assetId, tenantId: actor.tenantId, deletedAt: null } });
+    const asset = await createAssetStore(scoped).findLive(input.assetId);
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${input.assetId} not found.`);
     if (input.projectId) await createProjectStore(scoped).findInWorkspace(input.projectId, asset.workspaceId);
     const data = {

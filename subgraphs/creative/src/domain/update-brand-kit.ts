@@ -1,9 +1,9 @@
 import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
+import { createBrandKitStore } from "../data/brand-kit-store";
 import type { CreativeScope } from "../scope/creative-scope";
 import { assertLogoAssets } from "./assert-logo-assets";
 import type { UpdateBrandKitInput } from "./brand-kit-input";
-import { clearDefaultBrandKit } from "./clear-default-brand-kit";
 import { findEditableBrandKit } from "./find-editable-brand-kit";
 
 export function updateBrandKit(scope: CreativeScope, input: z.infer<typeof UpdateBrandKitInput>) {
@@ -11,9 +11,9 @@ export function updateBrandKit(scope: CreativeScope, input: z.infer<typeof Updat
   const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
-    const kit = await findEditableBrandKit(tx, actor, input.id);
-    await assertLogoAssets(tx, actor.tenantId, input.logos);
-    if (input.isDefault) await clearDefaultBrandKit(tx, actor.tenantId, kit.ownerId);
+    const kit = await findEditableBrandKit(scoped, actor, input.id);
+    await assertLogoAssets(scoped, input.logos);
+    if (input.isDefault) await createBrandKitStore(scoped).clearDefault(kit.ownerId);
     const { id, ...fields } = input;
     const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null));
     const updated = await tx.brandKit.update({ where: { id }, data });

@@ -3,12 +3,11 @@ import type { z } from "zod";
 import { createBrandKitStore } from "../data/brand-kit-store";
 import { createWorkspaceStore } from "../data/workspace-store";
 import type { CreativeScope } from "../scope/creative-scope";
-import { linkRows, type UpdateWorkspaceInput } from "./workspace-input";
+import type { UpdateWorkspaceInput } from "./workspace-input";
 
 /** Changes a workspace; `links`, when given, replace the existing ones. */
 export function updateWorkspace(scope: CreativeScope, input: z.infer<typeof UpdateWorkspaceInput>) {
   requireWriter(scope.actor, "creative");
-  const { actor } = scope;
   return scope.write(async (scoped) => {
     const tx = scoped.db;
     await createWorkspaceStore(scoped).find(input.id);
@@ -18,8 +17,9 @@ export function updateWorkspace(scope: CreativeScope, input: z.infer<typeof Upda
     if (input.name === null) delete data.name;
     const workspace = await tx.workspace.update({ where: { id }, data });
     if (links) {
-      await tx.workspaceLink.deleteMany({ where: { tenantId: actor.tenantId, workspaceId: id } });
-      await tx.workspaceLink.createMany({ data: linkRows(actor.tenantId, id, links) });
+      const workspaces = createWorkspaceStore(scoped);
+      await workspaces.removeLinks(id);
+      await workspaces.addLinks(id, links);
     }
     scoped.audit({
       action: "workspace.update",
