@@ -97,7 +97,7 @@ async function createNew(scope: CreativeScope, actor: Actor, input: z.infer<type
         creditsCost: sampleCost,
         details: { model: registry.label, samples: created.sampleCount },
       });
-      await enqueueInTransaction(scope.services, tx, SAMPLES_QUEUE, {
+      await enqueueInTransaction(scope.services.queue, tx, SAMPLES_QUEUE, {
         generationRequestId: created.id,
         tenantId: scoped.tenantId,
       });

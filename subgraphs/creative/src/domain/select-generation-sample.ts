@@ -45,7 +45,7 @@ export async function selectGenerationSample(scope: CreativeScope, input: z.infe
       action: "generation.final_started",
       creditsCost: current.creditsCostFinal,
     });
-    await enqueueInTransaction(scope.services, tx, FINAL_QUEUE, {
+    await enqueueInTransaction(scope.services.queue, tx, FINAL_QUEUE, {
       generationRequestId: current.id,
       tenantId: scoped.tenantId,
     });
