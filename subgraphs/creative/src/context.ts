@@ -1,33 +1,13 @@
-import type { EventBus } from "@atelier/event-bus";
-import type { GatewayClient } from "@atelier/gateway-client";
-import type { JobQueue } from "@atelier/job-queue";
-import type { Logger } from "@atelier/logging";
 import type { BaseContext } from "@atelier/subgraph-kit";
-import type pg from "pg";
-import type { CreativeConfig } from "./config";
 import type { Loaders } from "./data/loaders";
-import type { PrismaClient } from "./generated/prisma/client";
-import type { GenerationProviders } from "./generation/generation-provider";
-import type { BlobStore } from "./storage/blob-store";
+import type { CreativeScope } from "./scope/creative-scope";
+import type { CreativeServices } from "./services";
 
-/** Process-wide collaborators, built once at boot. */
-export interface CreativeServices {
-  db: PrismaClient;
-  /** Plain pg for the read loaders' hot path (readInTenant), which skips Prisma's per-query cost. */
-  sql: pg.Pool;
-  config: CreativeConfig;
-  blobs: BlobStore;
-  queue: JobQueue;
-  bus: EventBus;
-  providers: GenerationProviders;
-  log: Logger;
-  /** Calls other subgraphs through the gateway as the caller (handAssetToKnowledge); null without a key. */
-  gateway?: GatewayClient | null;
-}
-
-/** The per-request context of resolvers and domain functions. */
+/** The per-request context of resolvers. */
 export interface Context extends BaseContext {
   services: CreativeServices;
+  /** The caller's tenant scope; its actor is built on first use (anonymous callers fail there). */
+  scope: CreativeScope;
   /** Created per request: a shared cache would mix tenants. */
   loaders: Loaders;
 }

@@ -1,30 +1,16 @@
-import { APP_ROLE } from "@atelier/db";
-import type { EventBus } from "@atelier/event-bus";
-import { createEventBus } from "@atelier/event-bus";
-import { gatewayClientFrom } from "@atelier/gateway-client";
-import { createJobQueue } from "@atelier/job-queue";
 import { createLogger } from "@atelier/logging";
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer } from "@atelier/subgraph-kit";
+import { createSubgraphServer, tenantActor } from "@atelier/subgraph-kit";
 import type { CreativeConfig } from "./config";
-import type { Context, CreativeServices } from "./context";
-import { createCreativePrisma, createCreativeSqlPool } from "./data/db";
+import type { Context } from "./context";
 import { createLoaders } from "./data/loaders";
-import { FINAL_QUEUE, SAMPLES_QUEUE } from "./domain/enqueue-in-transaction";
-import { createBuiltinProvider } from "./generation/builtin-provider";
-import type { GenerationProvider, GenerationProviders } from "./generation/generation-provider";
-import { createHttpProvider } from "./generation/http-provider";
 import { startGenerationWorker } from "./generation/start-generation-worker";
 import { resolvers } from "./resolvers/index";
 import { creativeTypeDefs } from "./schema/index";
-import { createBlobStore } from "./storage/create-blob-store";
+import { createCreativeScope } from "./scope/creative-scope";
+import { type CreativeServiceDeps, type CreativeServices, createCreativeServices } from "./services";
 
-export interface CreativeDeps {
-  bus?: EventBus;
-  /** Extra or replacement generation providers, by registry provider name. */
-  providers?: GenerationProvider[];
-  /** Called once per SQL statement (round-trip counting). */
-  onQuery?: (sql: string, durationMs: number) => void;
+export interface CreativeDeps extends Omit<CreativeServiceDeps, "publicUrl"> {
   workerPollingIntervalSeconds?: number;
 }
 
@@ -35,56 +21,12 @@ export interface CreativeService {
   stop(): Promise<void>;
 }
 
-function providersFor(config: CreativeConfig, extra: GenerationProvider[]): GenerationProviders {
-  const providers: GenerationProviders = new Map([["builtin", createBuiltinProvider()]]);
-  const { httpUrl, httpToken, httpTimeoutMs } = config.generation;
-  if (httpUrl) providers.set("http", createHttpProvider({ url: httpUrl, token: httpToken, timeoutMs: httpTimeoutMs }));
-  for (const provider of extra) providers.set(provider.name, provider);
-  return providers;
-}
-
-/** Builds the creative subgraph: Prisma, job queue, event bus, blob store, HTTP server and (optionally) the worker. */
+/** Builds the creative subgraph: its services (services.ts), the HTTP server and (optionally) the worker. */
 export async function createCreativeService(config: CreativeConfig, deps: CreativeDeps = {}): Promise<CreativeService> {
   const log = createLogger({ service: "creative", level: config.logLevel });
-  const db = createCreativePrisma({
-    databaseUrl: config.databaseUrl,
-    poolMax: config.databasePoolMax,
-    onQuery: deps.onQuery,
-  });
-  const sql = createCreativeSqlPool({
-    databaseUrl: config.databaseUrl,
-    poolMax: config.databasePoolMax,
-    onQuery: deps.onQuery,
-    onIdleError: (err) => log.warn({ err }, "idle read connection closed"),
-  });
-  const bus =
-    deps.bus ??
-    createEventBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, (err) =>
-      log.error({ err }, "event bus error"),
-    );
-  const queue = createJobQueue({
-    databaseUrl: config.databaseUrl,
-    schema: "jobs_creative",
-    queues: [SAMPLES_QUEUE, FINAL_QUEUE],
-    expireInSeconds: config.jobExpireSeconds,
-    // Generations are enqueued inside tenant transactions, which act as the row-level-security role.
-    enqueueRole: APP_ROLE,
-    onError: (err) => log.error({ err }, "job queue error"),
-  });
-  await queue.start();
   let baseUrl = config.publicUrl ?? "";
-  const { blobs, routes } = createBlobStore(config, () => baseUrl, log);
-  const services: CreativeServices = {
-    db,
-    sql,
-    config,
-    blobs,
-    queue,
-    bus,
-    providers: providersFor(config, deps.providers ?? []),
-    log,
-    gateway: gatewayClientFrom("creative", config.gateway),
-  };
+  const { services, routes, close } = await createCreativeServices(config, log, { ...deps, publicUrl: () => baseUrl });
+  const { sql, bus } = services;
   const server = await createSubgraphServer<Context>({
     name: "creative",
     typeDefs: creativeTypeDefs,
@@ -94,7 +36,11 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     internalPublicKey: config.internalPublicKey,
     logger: log,
     introspection: config.introspection,
-    buildContext: (base) => ({ ...base, services, loaders: createLoaders(services, base.identity) }),
+    buildContext: (base) => {
+      // Lazy: the actor (and an anonymous caller's error) comes on the first read, write or guard.
+      const scope = createCreativeScope(services, () => tenantActor(base.identity, base.requestId));
+      return { ...base, services, scope, loaders: createLoaders(scope) };
+    },
     routes,
     readiness: { database: async () => void (await sql.query("SELECT 1")), eventBus: () => bus.check() },
     drainTimeoutMs: config.drainTimeoutMs,
@@ -104,17 +50,14 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
   baseUrl ||= `http://${host}:${server.port}`;
   if (config.runWorker)
     await startGenerationWorker(services, { pollingIntervalSeconds: deps.workerPollingIntervalSeconds });
-  log.info({ url: server.url, worker: config.runWorker, storage: blobs.kind }, "creative subgraph ready");
+  log.info({ url: server.url, worker: config.runWorker, storage: services.blobs.kind }, "creative subgraph ready");
   return {
     url: server.url,
     port: server.port,
     services,
     async stop() {
       await server.stop();
-      await queue.stop({ graceful: true, timeoutMs: config.drainTimeoutMs });
-      if (!deps.bus) await bus.close();
-      await db.$disconnect();
-      await sql.end();
+      await close();
     },
   };
 }

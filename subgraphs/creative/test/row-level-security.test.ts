@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { SqlTx } from "@atelier/db";
 import { member } from "@atelier/testing";
 import { describe, expect } from "vitest";
+import type { Db } from "../src/data/db";
 import { type CreativeSubgraph, creativeTest } from "./fixture";
 import { makeWorkspace } from "./seeds";
 
@@ -17,7 +19,10 @@ describe("row-level security", () => {
     const t2 = randomUUID();
     await makeWorkspace(creative, member(t1), "one");
     await makeWorkspace(creative, member(t2), "two");
-    const { inTenant } = await import("../src/domain/scope");
+    const { createCreativeScope } = await import("../src/scope/creative-scope");
+    const { systemActor } = await import("@atelier/subgraph-kit");
+    const scope = createCreativeScope(creative.service.services, () => systemActor(t1, "test"));
+    const inTenant = <R>(_: unknown, __: string, fn: (tx: Db) => Promise<R>) => scope.write(({ db }) => fn(db));
     const names = await inTenant(
       creative.service.services,
       t1,
@@ -36,12 +41,18 @@ describe("row-level security", () => {
     expect(String(insert)).toMatch(/row-level security/);
   });
 
-  test("binds the loaders' plain-pg reads (readInTenant) to the tenant, read-only", async () => {
+  test("binds the loaders' plain-pg reads (one round trip each) to the tenant, read-only", async () => {
     const t1 = randomUUID();
     const t2 = randomUUID();
     await makeWorkspace(creative, member(t1), "mine");
     await makeWorkspace(creative, member(t2), "theirs");
-    const { readInTenant } = await import("../src/domain/scope");
+    const { createCreativeScope } = await import("../src/scope/creative-scope");
+    const { loaderReads } = await import("../src/scope/tenant-transactions");
+    const { systemActor } = await import("@atelier/subgraph-kit");
+    const reads = createCreativeScope(creative.service.services, () => systemActor(t1, "test")).using(
+      loaderReads(creative.service.services.sql),
+    );
+    const readInTenant = <R>(_: unknown, __: string, fn: (tx: SqlTx) => Promise<R>) => reads.read(({ db }) => fn(db));
     const rows = await readInTenant(creative.service.services, t1, (tx) =>
       tx.$queryRawUnsafe<{ name: string; role: string }[]>(
         "SELECT name, current_user::text AS role FROM creative.workspaces",

@@ -1,9 +1,8 @@
-import type { SqlTx } from "@atelier/db";
-import type { Identity } from "@atelier/internal-auth";
-import type { KeyedRow } from "@atelier/subgraph-kit";
+import type { ScopedTx, SqlTx } from "@atelier/db";
+import { type Actor, type KeyedRow, requireReader } from "@atelier/subgraph-kit";
 import DataLoader from "dataloader";
-import type { CreativeServices } from "../context";
-import { type Actor, inTenant, readerOf, readInTenant, readManyInTenant } from "../domain/scope";
+import { assetVisibleSql } from "../domain/asset-visible-sql";
+import { assetVisibleWhere } from "../domain/asset-visible-where";
 import type {
   AiModel,
   AiModelDeployment,
@@ -18,11 +17,13 @@ import type {
   Workspace,
   WorkspaceLink,
 } from "../generated/prisma/client";
-import { type AssetWithVersions, loadAssetPagesWithVersions } from "./asset-pages";
-import { versionsOfAssets } from "./asset-version-rows";
-import { assetVisibleSql, assetVisibleWhere } from "./asset-visibility";
+import type { CreativeScope } from "../scope/creative-scope";
+import type { ReadMany } from "../scope/tenant-transactions";
+import { loaderReads, manyStatementReads } from "../scope/tenant-transactions";
+import { type AssetWithVersions, createAssetPageStore } from "./asset-page-store";
+import { createAssetVersionStore } from "./asset-version-store";
+import { type ChildPageKey, createChildPageStore } from "./child-page-store";
 import type { Db } from "./db";
-import { type ChildPageKey, loadChildPages } from "./paged-children";
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -38,23 +39,30 @@ function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => strin
 export type ProjectPageKey = ChildPageKey & { status?: string | null };
 
 /**
- * Per-request batching of every entity reference and list field, each batch one query in a
- * tenant-bound transaction. Built per request: a shared cache would mix tenants.
+ * Per-request batching of every entity reference and list field, each batch one query in the
+ * request's tenant scope. Built per request: a shared cache would mix tenants.
  */
-export function createLoaders(services: CreativeServices, identity: Identity) {
-  let actor: Actor | undefined;
-  const who = () => {
-    actor ??= readerOf(identity);
-    return actor;
+export function createLoaders(scope: CreativeScope) {
+  const { sql } = scope.services;
+  let checked = false;
+  /** The scope's actor, once it may read creative data (any member, or an API client with creative:read). */
+  const who = (): Actor => {
+    if (!checked) requireReader(scope.actor, "creative");
+    checked = true;
+    return scope.actor;
   };
   const run = <R>(fn: (tx: Db, a: Actor) => Promise<R>) => {
     const a = who();
-    return inTenant(services, a.tenantId, (tx) => fn(tx, a));
+    return scope.read((tx) => fn(tx.db, a));
   };
-  // The nested lists of the dashboard: plain pg, read-only (see readInTenant).
-  const read = <R>(fn: (tx: SqlTx, a: Actor) => Promise<R>) => {
+  // The nested lists of the dashboard: plain pg, each statement one read-only transaction in one round trip.
+  const read = <R>(fn: (tx: ScopedTx<SqlTx>, a: Actor) => Promise<R>) => {
     const a = who();
-    return readInTenant(services, a.tenantId, (tx) => fn(tx, a));
+    return scope.using(loaderReads(sql)).read((tx) => fn(tx, a));
+  };
+  const readMany = <R>(fn: (tx: ScopedTx<ReadMany>, a: Actor) => Promise<R>) => {
+    const a = who();
+    return scope.using(manyStatementReads(sql)).read((tx) => fn(tx, a));
   };
   const cacheKeyFn = (key: object) => JSON.stringify(key);
   return {
@@ -133,16 +141,16 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
     ),
     projectPagesByWorkspace: new DataLoader<ProjectPageKey, (Project & KeyedRow)[], string>(
       (keys) =>
-        read(async (tx, a) => {
+        read(async (tx) => {
           const byStatus = new Map<string, ProjectPageKey[]>();
           for (const k of keys) byStatus.set(k.status ?? "", [...(byStatus.get(k.status ?? "") ?? []), k]);
           const pages = new Map<ProjectPageKey, (Project & KeyedRow)[]>();
           for (const [status, group] of byStatus) {
             const statusSql = status ? `AND "status" = $4::"creative"."ProjectStatus"` : "";
             const params = status ? [status] : [];
-            const table = { table: `"creative"."projects"`, parentColumn: "workspaceId", tenantId: a.tenantId };
+            const table = { table: `"creative"."projects"`, parentColumn: "workspaceId" };
             const where = `AND "deletedAt" IS NULL ${statusSql}`;
-            const result = await loadChildPages<Project>(tx, { ...table, where, params }, group);
+            const result = await createChildPageStore(tx).pages<Project>({ ...table, where, params }, group);
             for (const [i, k] of group.entries()) pages.set(k, result[i]!);
           }
           return keys.map((k) => pages.get(k) ?? []);
@@ -150,41 +158,37 @@ export function createLoaders(services: CreativeServices, identity: Identity) {
       { cacheKeyFn },
     ),
     assetPagesByProject: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
-      (keys) => {
-        const a = who();
-        return loadAssetPagesWithVersions(
-          (statements) => readManyInTenant(services, a.tenantId, statements),
-          {
-            table: `"creative"."assets"`,
-            parentColumn: "projectId",
-            tenantId: a.tenantId,
-            where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
-            params: [a.id],
-          },
-          keys,
-        );
-      },
+      (keys) =>
+        readMany((tx, a) =>
+          createAssetPageStore(tx).pagesWithVersions(
+            {
+              table: `"creative"."assets"`,
+              parentColumn: "projectId",
+              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+              params: [a.actorId],
+            },
+            keys,
+          ),
+        ),
       { cacheKeyFn },
     ),
     assetPagesByWorkspace: new DataLoader<ChildPageKey, AssetWithVersions[], string>(
-      (keys) => {
-        const a = who();
-        return loadAssetPagesWithVersions(
-          (statements) => readManyInTenant(services, a.tenantId, statements),
-          {
-            table: `"creative"."assets"`,
-            parentColumn: "workspaceId",
-            tenantId: a.tenantId,
-            where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
-            params: [a.id],
-          },
-          keys,
-        );
-      },
+      (keys) =>
+        readMany((tx, a) =>
+          createAssetPageStore(tx).pagesWithVersions(
+            {
+              table: `"creative"."assets"`,
+              parentColumn: "workspaceId",
+              where: `AND "deletedAt" IS NULL AND ${assetVisibleSql(a, 4)}`,
+              params: [a.actorId],
+            },
+            keys,
+          ),
+        ),
       { cacheKeyFn },
     ),
     versionsByAssetId: new DataLoader<string, AssetVersion[]>((ids) =>
-      read(async (tx, a) => groupBy(await versionsOfAssets(tx, a.tenantId, ids), ids, (r) => r.assetId)),
+      read(async (tx) => groupBy(await createAssetVersionStore(tx).ofAssets(ids), ids, (r) => r.assetId)),
     ),
     samplesByGenerationRequestId: new DataLoader<string, Asset[]>((ids) =>
       run(async (tx, a) => {

@@ -1,43 +1,46 @@
-import type { StreamEventNotice } from "@atelier/live-events";
-import type { Context } from "../context";
-import { refundPhaseOnce } from "../data/credit-ledger";
-import { appendGenerationEvent } from "../data/generation-events";
-import { assertStatus, lockRequest } from "../data/generation-requests";
-import { logUsage } from "../data/usage-log";
-import { publishNotices } from "./publish-notices";
-import { audit, inTenant, writerOf } from "./scope";
+import { requireWriter } from "@atelier/subgraph-kit";
+import { createCreditStore } from "../data/credit-store";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createUsageStore } from "../data/usage-store";
+import type { CreativeScope } from "../scope/creative-scope";
+import { assertGenerationStatus } from "./assert-generation-status";
 
 /** Cancels an unfinished request; the phase in progress is refunded, once. */
-export async function cancelGenerationRequest(ctx: Context, input: { generationRequestId: string }) {
-  const actor = writerOf(ctx.identity);
-  const notices: StreamEventNotice[] = [];
-  const request = await inTenant(ctx.services, actor.tenantId, async (tx) => {
-    const current = await lockRequest(tx, actor.tenantId, input.generationRequestId);
-    assertStatus(current, ["PENDING", "PROCESSING_SAMPLES", "AWAITING_SELECTION", "PROCESSING_FINAL"], "cancelling");
+export async function cancelGenerationRequest(scope: CreativeScope, input: { generationRequestId: string }) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  const request = await scope.write(async (scoped) => {
+    const tx = scoped.db;
+    const current = await createGenerationRequestStore(scoped).lock(input.generationRequestId);
+    assertGenerationStatus(
+      current,
+      ["PENDING", "PROCESSING_SAMPLES", "AWAITING_SELECTION", "PROCESSING_FINAL"],
+      "cancelling",
+    );
     const phase =
       current.status === "PROCESSING_FINAL" ? "FINAL" : current.status === "AWAITING_SELECTION" ? null : "SAMPLES";
     const refunded = phase
-      ? await refundPhaseOnce(tx, {
-          tenantId: actor.tenantId,
+      ? await createCreditStore(scoped).refundPhaseOnce({
           generationRequestId: current.id,
           phase,
-          actorId: actor.id,
+          actorId: actor.actorId,
           reason: `Cancelled during ${current.status}`,
         })
       : false;
     const updated = await tx.generationRequest.update({ where: { id: current.id }, data: { status: "CANCELLED" } });
-    notices.push(await appendGenerationEvent(tx, updated, "CANCELLED", { refundedPhase: refunded ? phase : null }));
+    scoped.publish(
+      await createGenerationEventStore(scoped).append(updated, "CANCELLED", { refundedPhase: refunded ? phase : null }),
+    );
     if (refunded) {
-      await logUsage(tx, {
-        tenantId: actor.tenantId,
-        actorId: actor.id,
+      await createUsageStore(scoped).log({
+        actorId: actor.actorId,
         generationRequestId: current.id,
         action: "generation.refunded",
         details: { phase, reason: "cancelled" },
       });
     }
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "generation_request.cancel",
       resourceType: "GenerationRequest",
       resourceId: current.id,
@@ -45,6 +48,5 @@ export async function cancelGenerationRequest(ctx: Context, input: { generationR
     });
     return updated;
   });
-  await publishNotices(ctx.services, notices);
   return request;
 }

@@ -1,12 +1,13 @@
-import { BadUserInputError, NotFoundError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
-import { canSeeAsset } from "../data/asset-visibility";
-import { audit, inTenant, writerOf } from "./scope";
+import { BadUserInputError, NotFoundError, requireWriter } from "@atelier/subgraph-kit";
+import type { CreativeScope } from "../scope/creative-scope";
+import { canSeeAsset } from "./can-see-asset";
 
 /** Marks a version READY once storage holds exactly the declared bytes. */
-export function completeAssetUpload(ctx: Context, input: { versionId: string }) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+export function completeAssetUpload(scope: CreativeScope, input: { versionId: string }) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const version = await tx.assetVersion.findFirst({
       where: { id: input.versionId, tenantId: actor.tenantId },
       include: { asset: true },
@@ -15,14 +16,13 @@ export function completeAssetUpload(ctx: Context, input: { versionId: string }) 
       throw new NotFoundError(`Asset version ${input.versionId} not found.`);
     }
     if (version.status === "READY") return version.asset;
-    const stored = await ctx.services.blobs.stat(version.storageKey);
+    const stored = await scope.services.blobs.stat(version.storageKey);
     if (!stored) throw new BadUserInputError("The upload has not arrived yet: PUT the bytes to the upload URL first.");
     if (BigInt(stored.size) !== version.sizeBytes) {
       throw new BadUserInputError(`The upload has ${stored.size} bytes, ${version.sizeBytes} were declared.`);
     }
     await tx.assetVersion.update({ where: { id: version.id }, data: { status: "READY" } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "asset.upload_complete",
       resourceType: "Asset",
       resourceId: version.assetId,

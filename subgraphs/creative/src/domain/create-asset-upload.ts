@@ -1,46 +1,45 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
-import type { CreateAssetUploadInput } from "./asset-input";
-import { findProjectInWorkspace, findWorkspace } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
-import { assertAllowedMime, reserveQuota, storageKey } from "./storage-limits";
+import { createAssetStore } from "../data/asset-store";
+import { createProjectStore } from "../data/project-store";
+import { createWorkspaceStore } from "../data/workspace-store";
+import type { CreateAssetUploadInput } from "../inputs/asset-input";
+import type { CreativeScope } from "../scope/creative-scope";
+import { assertAllowedMime } from "./assert-allowed-mime";
+import { reserveQuota } from "./reserve-quota";
+import { storageKey } from "./storage-key";
 
 /** Creates an asset with a pending version 1 and a signed URL to upload its bytes to. */
-export async function createAssetUpload(ctx: Context, input: z.infer<typeof CreateAssetUploadInput>) {
-  const actor = writerOf(ctx.identity);
-  const { config, blobs } = ctx.services;
+export async function createAssetUpload(scope: CreativeScope, input: z.infer<typeof CreateAssetUploadInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  const { config, blobs } = scope.services;
   assertAllowedMime(config, input.mimeType);
-  const { asset, version } = await inTenant(ctx.services, actor.tenantId, async (tx) => {
-    const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
-    if (input.projectId) await findProjectInWorkspace(tx, actor.tenantId, input.projectId, workspace.id);
-    await reserveQuota(tx, config, actor.tenantId, input.sizeBytes);
-    const asset = await tx.asset.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: workspace.id,
-        projectId: input.projectId ?? null,
-        name: input.name,
-        type: input.type ?? "UPLOADED",
-        accessLevel: input.accessLevel ?? "WORKSPACE",
-        mimeType: input.mimeType,
-        metadata: (input.metadata ?? {}) as object,
-        createdById: actor.id,
-      },
+  const { asset, version } = await scope.write(async (scoped) => {
+    const _tx = scoped.db;
+    const workspace = await createWorkspaceStore(scoped).find(input.workspaceId);
+    if (input.projectId) await createProjectStore(scoped).findInWorkspace(input.projectId, workspace.id);
+    await reserveQuota(scoped, config, input.sizeBytes);
+    const asset = await createAssetStore(scoped).create({
+      workspaceId: workspace.id,
+      projectId: input.projectId ?? null,
+      name: input.name,
+      type: input.type ?? "UPLOADED",
+      accessLevel: input.accessLevel ?? "WORKSPACE",
+      mimeType: input.mimeType,
+      metadata: (input.metadata ?? {}) as object,
+      createdById: actor.actorId,
     });
-    const version = await tx.assetVersion.create({
-      data: {
-        tenantId: actor.tenantId,
-        assetId: asset.id,
-        versionNumber: 1,
-        storageKey: storageKey(actor.tenantId, asset.id, 1),
-        mimeType: input.mimeType,
-        sizeBytes: BigInt(input.sizeBytes),
-        stateData: (input.stateData ?? undefined) as object | undefined,
-        createdById: actor.id,
-      },
+    const version = await createAssetStore(scoped).createVersion({
+      assetId: asset.id,
+      versionNumber: 1,
+      storageKey: storageKey(scoped.tenantId, asset.id, 1),
+      mimeType: input.mimeType,
+      sizeBytes: BigInt(input.sizeBytes),
+      stateData: (input.stateData ?? undefined) as object | undefined,
+      createdById: actor.actorId,
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "asset.create",
       resourceType: "Asset",
       resourceId: asset.id,

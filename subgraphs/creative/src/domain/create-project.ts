@@ -1,40 +1,41 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
+import { createBrandKitStore } from "../data/brand-kit-store";
+import { createProjectStore } from "../data/project-store";
+import { createTemplateStore } from "../data/template-store";
+import { createWorkspaceStore } from "../data/workspace-store";
+import type { CreateProjectInput } from "../inputs/project-input";
+import type { CreativeScope } from "../scope/creative-scope";
 import { assertProductionReady } from "./assert-production-ready";
-import { findBrandKit, findTemplate, findWorkspace } from "./find-owned";
-import type { CreateProjectInput } from "./project-input";
-import { audit, inTenant, writerOf } from "./scope";
 
 /** Creates a project in a workspace of the caller's tenant. */
-export function createProject(ctx: Context, input: z.infer<typeof CreateProjectInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
-    const workspace = await findWorkspace(tx, actor.tenantId, input.workspaceId);
-    if (input.templateId) await findTemplate(tx, actor.tenantId, input.templateId);
-    if (input.brandKitId) await findBrandKit(tx, actor.tenantId, input.brandKitId);
-    if (input.status === "IN_PRODUCTION") await assertProductionReady(tx, actor.tenantId, workspace.id);
-    const userId = actor.kind === "user" ? actor.id : null;
-    const project = await tx.project.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: workspace.id,
-        name: input.name,
-        brief: input.brief ?? null,
-        targetPlatform: input.targetPlatform ?? null,
-        templateId: input.templateId ?? null,
-        brandKitId: input.brandKitId ?? workspace.defaultBrandKitId,
-        status: input.status ?? "DRAFT",
-        requestedAt: input.requestedAt ?? new Date(),
-        requestedById: userId,
-        createdById: userId,
-        trackingUrl: input.trackingUrl ?? null,
-        briefUrl: input.briefUrl ?? null,
-        reviewUrl: input.reviewUrl ?? null,
-        designReviewUrl: input.designReviewUrl ?? null,
-      },
+export function createProject(scope: CreativeScope, input: z.infer<typeof CreateProjectInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const _tx = scoped.db;
+    const workspace = await createWorkspaceStore(scoped).find(input.workspaceId);
+    if (input.templateId) await createTemplateStore(scoped).find(input.templateId);
+    if (input.brandKitId) await createBrandKitStore(scoped).find(input.brandKitId);
+    if (input.status === "IN_PRODUCTION") await assertProductionReady(scoped, workspace.id);
+    const userId = actor.kind === "user" ? actor.actorId : null;
+    const project = await createProjectStore(scoped).create({
+      workspaceId: workspace.id,
+      name: input.name,
+      brief: input.brief ?? null,
+      targetPlatform: input.targetPlatform ?? null,
+      templateId: input.templateId ?? null,
+      brandKitId: input.brandKitId ?? workspace.defaultBrandKitId,
+      status: input.status ?? "DRAFT",
+      requestedAt: input.requestedAt ?? new Date(),
+      requestedById: userId,
+      createdById: userId,
+      trackingUrl: input.trackingUrl ?? null,
+      briefUrl: input.briefUrl ?? null,
+      reviewUrl: input.reviewUrl ?? null,
+      designReviewUrl: input.designReviewUrl ?? null,
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "project.create",
       resourceType: "Project",
       resourceId: project.id,

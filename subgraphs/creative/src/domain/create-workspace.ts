@@ -1,30 +1,29 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
-import { findBrandKit } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
-import { type CreateWorkspaceInput, linkRows } from "./workspace-input";
+import { createBrandKitStore } from "../data/brand-kit-store";
+import { createWorkspaceStore } from "../data/workspace-store";
+import type { CreateWorkspaceInput } from "../inputs/workspace-input";
+import type { CreativeScope } from "../scope/creative-scope";
 
 /** Creates a workspace; its name is unique in the tenant (CONFLICT otherwise). */
-export function createWorkspace(ctx: Context, input: z.infer<typeof CreateWorkspaceInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
-    if (input.defaultBrandKitId) await findBrandKit(tx, actor.tenantId, input.defaultBrandKitId);
-    const workspace = await tx.workspace.create({
-      data: {
-        tenantId: actor.tenantId,
-        name: input.name,
-        businessArea: input.businessArea ?? null,
-        description: input.description ?? null,
-        defaultBrandKitId: input.defaultBrandKitId ?? null,
-        requestAgentPrompt: input.requestAgentPrompt ?? null,
-        createdById: actor.kind === "user" ? actor.id : null,
-      },
+export function createWorkspace(scope: CreativeScope, input: z.infer<typeof CreateWorkspaceInput>) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const _tx = scoped.db;
+    if (input.defaultBrandKitId) await createBrandKitStore(scoped).find(input.defaultBrandKitId);
+    const workspace = await createWorkspaceStore(scoped).create({
+      name: input.name,
+      businessArea: input.businessArea ?? null,
+      description: input.description ?? null,
+      defaultBrandKitId: input.defaultBrandKitId ?? null,
+      requestAgentPrompt: input.requestAgentPrompt ?? null,
+      createdById: actor.kind === "user" ? actor.actorId : null,
     });
     if (input.links?.length) {
-      await tx.workspaceLink.createMany({ data: linkRows(actor.tenantId, workspace.id, input.links) });
+      await createWorkspaceStore(scoped).addLinks(workspace.id, input.links);
     }
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "workspace.create",
       resourceType: "Workspace",
       resourceId: workspace.id,

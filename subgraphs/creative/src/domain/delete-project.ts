@@ -1,15 +1,15 @@
-import type { Context } from "../context";
-import { findProject } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
+import { requireWriter } from "@atelier/subgraph-kit";
+import { createProjectStore } from "../data/project-store";
+import type { CreativeScope } from "../scope/creative-scope";
 
 /** Soft-deletes a project: it disappears from lists and references; its rows stay. */
-export function deleteProject(ctx: Context, input: { id: string }) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
-    await findProject(tx, actor.tenantId, input.id);
+export function deleteProject(scope: CreativeScope, input: { id: string }) {
+  requireWriter(scope.actor, "creative");
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
+    await createProjectStore(scoped).find(input.id);
     await tx.project.update({ where: { id: input.id }, data: { deletedAt: new Date() } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "project.delete",
       resourceType: "Project",
       resourceId: input.id,

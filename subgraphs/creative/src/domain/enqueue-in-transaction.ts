@@ -1,4 +1,4 @@
-import type { CreativeServices } from "../context";
+import type { JobQueue } from "@atelier/job-queue";
 import type { Db } from "../data/db";
 
 export const SAMPLES_QUEUE = "creative.generation.samples";
@@ -15,12 +15,12 @@ export interface GenerationJobData {
  * what sending needs (`enqueueRole` at start).
  */
 export async function enqueueInTransaction(
-  services: CreativeServices,
+  jobs: JobQueue,
   tx: Db,
   queue: typeof SAMPLES_QUEUE | typeof FINAL_QUEUE,
   data: GenerationJobData,
 ): Promise<void> {
-  await services.queue.send(queue, data, {
+  await jobs.send(queue, data, {
     tx,
     singletonKey: `${queue}:${data.generationRequestId}`,
     retryLimit: 2,

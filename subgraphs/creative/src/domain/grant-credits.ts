@@ -1,12 +1,9 @@
-import { recordAuditEvent } from "@atelier/db";
-import type { Identity } from "@atelier/internal-auth";
 import { ForbiddenError } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import type { CreativeServices } from "../context";
-import { creditBalance } from "../data/credit-ledger";
+import { createCreditStore } from "../data/credit-store";
 import { CreditKind } from "../generated/resolvers-types";
-import { inTenant } from "./scope";
-import { id, optionalText } from "./validation";
+import { id, optionalText } from "../inputs/validation";
+import type { CreativeScope } from "../scope/creative-scope";
 
 export const GrantCreditsInput = z.object({
   tenantId: id,
@@ -15,36 +12,28 @@ export const GrantCreditsInput = z.object({
   description: optionalText(500),
 });
 
+export const BILLING_ONLY = "Only internal billing services can grant credits.";
+
 /**
  * Adds credits to a tenant's ledger. Only internal system callers (billing, operations)
  * may: a tenant's own members cannot mint credits.
  */
-export async function grantCredits(
-  services: CreativeServices,
-  caller: { identity: Identity; requestId: string | null },
-  input: z.infer<typeof GrantCreditsInput>,
-) {
-  if (caller.identity.kind !== "system") throw new ForbiddenError("Only internal billing services can grant credits.");
-  const service = caller.identity.service;
-  return inTenant(services, input.tenantId, async (tx) => {
-    const transaction = await tx.creditTransaction.create({
-      data: {
-        tenantId: input.tenantId,
-        kind: input.kind ?? "GRANT",
-        amount: input.amount,
-        description: input.description ?? `Granted by ${service}`,
-      },
+export async function grantCredits(scope: CreativeScope, input: z.infer<typeof GrantCreditsInput>) {
+  if (scope.actor.kind !== "system") throw new ForbiddenError(BILLING_ONLY);
+  const service = scope.actor.identity.kind === "system" ? scope.actor.identity.service : "";
+  return scope.write(async (scoped) => {
+    const credits = createCreditStore(scoped);
+    const transaction = await credits.grant({
+      kind: input.kind ?? "GRANT",
+      amount: input.amount,
+      description: input.description ?? `Granted by ${service}`,
     });
-    await recordAuditEvent(tx, {
-      tenantId: input.tenantId,
-      actorType: "SYSTEM",
-      actorId: null,
+    scoped.audit({
       action: "credits.grant",
       resourceType: "CreditTransaction",
       resourceId: transaction.id,
       changes: { amount: input.amount, kind: transaction.kind, service },
-      requestId: caller.requestId,
     });
-    return { transaction, balance: await creditBalance(tx, input.tenantId) };
+    return { transaction, balance: await credits.balance() };
   });
 }

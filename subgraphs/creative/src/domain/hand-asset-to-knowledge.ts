@@ -1,9 +1,15 @@
 import { GatewayRequestError } from "@atelier/gateway-client";
-import type { DelegatedActor } from "@atelier/internal-auth";
-import { BadUserInputError, DomainError, NotFoundError } from "@atelier/subgraph-kit";
-import type { Context } from "../context";
-import { canSeeAsset } from "../data/asset-visibility";
-import { type Actor, audit, inTenant, writerOf } from "./scope";
+import {
+  type Actor,
+  BadUserInputError,
+  DomainError,
+  delegatedActorOf,
+  NotFoundError,
+  requireWriter,
+} from "@atelier/subgraph-kit";
+import { createAssetStore } from "../data/asset-store";
+import type { CreativeScope } from "../scope/creative-scope";
+import { canSeeAsset } from "./can-see-asset";
 
 /** What knowledge ingests (its own list decides; this one only fails early with a clear message). */
 const DOCUMENT_TYPES = [
@@ -22,11 +28,6 @@ interface Handed {
   createDocumentFromAsset: { created: boolean; document: { id: string; status: string } };
 }
 
-const delegated = (actor: Actor): DelegatedActor =>
-  actor.kind === "user"
-    ? { kind: "user", userId: actor.id, tenantId: actor.tenantId }
-    : { kind: "apiClient", apiClientId: actor.id, tenantId: actor.tenantId };
-
 /** Knowledge's refusal keeps its code when the caller can act on it; an outage says to try again. */
 function handoffFailure(error: GatewayRequestError): DomainError {
   if (["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN"].includes(error.code)) {
@@ -44,14 +45,14 @@ function handoffFailure(error: GatewayRequestError): DomainError {
 }
 
 /** The asset, if the actor may hand it over: visible to them, a document type, with uploaded bytes. */
-async function documentAsset(ctx: Context, actor: Actor, assetId: string) {
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
-    const asset = await tx.asset.findFirst({ where: { id: assetId, tenantId: actor.tenantId, deletedAt: null } });
+async function documentAsset(scope: CreativeScope, actor: Actor, assetId: string) {
+  return scope.read(async (scoped) => {
+    const asset = await createAssetStore(scoped).findLive(assetId);
     if (!asset || !canSeeAsset(actor, asset)) throw new NotFoundError(`Asset ${assetId} not found.`);
     if (!DOCUMENT_TYPES.includes(asset.mimeType)) {
       throw new BadUserInputError(`Only documents can be ingested by knowledge, not ${asset.mimeType}.`);
     }
-    const uploaded = await tx.assetVersion.count({ where: { assetId, tenantId: actor.tenantId, status: "READY" } });
+    const uploaded = await createAssetStore(scoped).countReadyVersions(assetId);
     if (uploaded === 0)
       throw new BadUserInputError("The asset has no uploaded version yet: complete its upload first.");
     return asset;
@@ -64,30 +65,34 @@ async function documentAsset(ctx: Context, actor: Actor, assetId: string) {
  * rules and reads the asset back as them. The hand-off time is kept on the asset and an audit
  * event `asset.knowledge_handoff` names the document.
  */
-export async function handAssetToKnowledge(ctx: Context, input: { assetId: string }) {
-  const actor = writerOf(ctx.identity);
-  const asset = await documentAsset(ctx, actor, input.assetId);
-  const { gateway } = ctx.services;
+export async function handAssetToKnowledge(scope: CreativeScope, input: { assetId: string }) {
+  requireWriter(scope.actor, "creative");
+  const { actor } = scope;
+  const asset = await documentAsset(scope, actor, input.assetId);
+  const { gateway } = scope.services;
   if (!gateway)
     throw new DomainError("SERVICE_UNAVAILABLE", "Creative cannot reach knowledge here: no gateway credentials.");
   let handed: Handed;
   try {
     handed = await gateway.request<Handed>({
-      actor: delegated(actor),
+      actor: delegatedActorOf(actor),
       fields: ["Mutation.createDocumentFromAsset"],
       query: CREATE_DOCUMENT,
       variables: { input: { assetId: asset.id } },
     });
   } catch (error) {
     if (!(error instanceof GatewayRequestError)) throw error;
-    ctx.log.warn({ err: error, assetId: asset.id }, "handing an asset to knowledge failed");
+    scope.services.log.warn(
+      { err: error, assetId: asset.id, requestId: actor.requestId },
+      "handing an asset to knowledge failed",
+    );
     throw handoffFailure(error);
   }
   const { document, created } = handed.createDocumentFromAsset;
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
     const updated = await tx.asset.update({ where: { id: asset.id }, data: { knowledgeHandoffAt: new Date() } });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "asset.knowledge_handoff",
       resourceType: "Asset",
       resourceId: asset.id,

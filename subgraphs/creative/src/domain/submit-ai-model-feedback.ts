@@ -1,29 +1,26 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireReader } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
-import type { SubmitAiModelFeedbackInput } from "./ai-model-input";
-import { audit, inTenant, readerOf } from "./scope";
+import { createAiModelStore } from "../data/ai-model-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import type { SubmitAiModelFeedbackInput } from "../inputs/ai-model-input";
+import type { CreativeScope } from "../scope/creative-scope";
 
 /** Any member may rate a generation of the tenant; the rating is tied to the model version that made it. */
-export function submitAiModelFeedback(ctx: Context, input: z.infer<typeof SubmitAiModelFeedbackInput>) {
-  const actor = readerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
-    const request = await tx.generationRequest.findFirst({
-      where: { id: input.generationRequestId, tenantId: actor.tenantId },
-    });
+export function submitAiModelFeedback(scope: CreativeScope, input: z.infer<typeof SubmitAiModelFeedbackInput>) {
+  requireReader(scope.actor, "creative");
+  const { actor } = scope;
+  return scope.write(async (scoped) => {
+    const _tx = scoped.db;
+    const request = await createGenerationRequestStore(scoped).find(input.generationRequestId);
     if (!request) throw new NotFoundError(`Generation request ${input.generationRequestId} not found.`);
-    const feedback = await tx.aiModelFeedback.create({
-      data: {
-        tenantId: actor.tenantId,
-        userId: actor.kind === "user" ? actor.id : null,
-        generationRequestId: request.id,
-        modelVersionId: request.modelVersionId,
-        rating: input.rating,
-        comment: input.comment ?? null,
-      },
+    const feedback = await createAiModelStore(scoped).recordFeedback({
+      userId: actor.kind === "user" ? actor.actorId : null,
+      generationRequestId: request.id,
+      modelVersionId: request.modelVersionId,
+      rating: input.rating,
+      comment: input.comment ?? null,
     });
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "ai_model.feedback",
       resourceType: "GenerationRequest",
       resourceId: request.id,

@@ -1,25 +1,27 @@
+import { requireWriter } from "@atelier/subgraph-kit";
 import type { z } from "zod";
-import type { Context } from "../context";
-import { findBrandKit, findWorkspace } from "./find-owned";
-import { audit, inTenant, writerOf } from "./scope";
-import { linkRows, type UpdateWorkspaceInput } from "./workspace-input";
+import { createBrandKitStore } from "../data/brand-kit-store";
+import { createWorkspaceStore } from "../data/workspace-store";
+import type { UpdateWorkspaceInput } from "../inputs/workspace-input";
+import type { CreativeScope } from "../scope/creative-scope";
 
 /** Changes a workspace; `links`, when given, replace the existing ones. */
-export function updateWorkspace(ctx: Context, input: z.infer<typeof UpdateWorkspaceInput>) {
-  const actor = writerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, async (tx) => {
-    await findWorkspace(tx, actor.tenantId, input.id);
-    if (input.defaultBrandKitId) await findBrandKit(tx, actor.tenantId, input.defaultBrandKitId);
+export function updateWorkspace(scope: CreativeScope, input: z.infer<typeof UpdateWorkspaceInput>) {
+  requireWriter(scope.actor, "creative");
+  return scope.write(async (scoped) => {
+    const tx = scoped.db;
+    await createWorkspaceStore(scoped).find(input.id);
+    if (input.defaultBrandKitId) await createBrandKitStore(scoped).find(input.defaultBrandKitId);
     const { id, links, ...fields } = input;
     const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     if (input.name === null) delete data.name;
     const workspace = await tx.workspace.update({ where: { id }, data });
     if (links) {
-      await tx.workspaceLink.deleteMany({ where: { tenantId: actor.tenantId, workspaceId: id } });
-      await tx.workspaceLink.createMany({ data: linkRows(actor.tenantId, id, links) });
+      const workspaces = createWorkspaceStore(scoped);
+      await workspaces.removeLinks(id);
+      await workspaces.addLinks(id, links);
     }
-    await audit(tx, ctx, {
-      tenantId: actor.tenantId,
+    scoped.audit({
       action: "workspace.update",
       resourceType: "Workspace",
       resourceId: id,

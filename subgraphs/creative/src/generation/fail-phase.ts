@@ -1,25 +1,22 @@
-import type { CreativeServices } from "../context";
-import { refundPhaseOnce } from "../data/credit-ledger";
-import { appendGenerationEvent } from "../data/generation-events";
-import { lockRequest } from "../data/generation-requests";
-import { logUsage } from "../data/usage-log";
-import { publishNotices } from "../domain/publish-notices";
-import { inTenant } from "../domain/scope";
+import { createCreditStore } from "../data/credit-store";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createUsageStore } from "../data/usage-store";
+import type { CreativeScope } from "../scope/creative-scope";
 
 /** Marks a request FAILED if it is still in the phase, and refunds that phase once. */
 export async function failPhase(
-  services: CreativeServices,
-  tenantId: string,
+  scope: CreativeScope,
   requestId: string,
   phase: "SAMPLES" | "FINAL",
   message: string,
 ): Promise<void> {
   const processing = phase === "SAMPLES" ? "PROCESSING_SAMPLES" : "PROCESSING_FINAL";
-  const notices = await inTenant(services, tenantId, async (tx) => {
-    const request = await lockRequest(tx, tenantId, requestId);
-    if (request.status !== processing) return [];
-    const refunded = await refundPhaseOnce(tx, {
-      tenantId,
+  await scope.write(async (scoped) => {
+    const tx = scoped.db;
+    const request = await createGenerationRequestStore(scoped).lock(requestId);
+    if (request.status !== processing) return;
+    const refunded = await createCreditStore(scoped).refundPhaseOnce({
       generationRequestId: requestId,
       phase,
       actorId: null,
@@ -30,15 +27,13 @@ export async function failPhase(
       data: { status: "FAILED", errorMessage: message.slice(0, 2000) },
     });
     if (refunded) {
-      await logUsage(tx, {
-        tenantId,
+      await createUsageStore(scoped).log({
         actorId: null,
         generationRequestId: requestId,
         action: "generation.refunded",
         details: { phase, reason: "failed" },
       });
     }
-    return [await appendGenerationEvent(tx, updated, "FAILED", { phase, refunded })];
+    scoped.publish(await createGenerationEventStore(scoped).append(updated, "FAILED", { phase, refunded }));
   });
-  await publishNotices(services, notices);
 }

@@ -1,6 +1,6 @@
-import type { CreativeServices } from "../context";
 import type { Db } from "../data/db";
 import type { GenerationRequest } from "../generated/prisma/client";
+import type { CreativeServices } from "../services";
 import type { GenerationProvider } from "./generation-provider";
 
 export interface GenerationContext {

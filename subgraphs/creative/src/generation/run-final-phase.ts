@@ -1,27 +1,28 @@
-import type { CreativeServices } from "../context";
-import { appendGenerationEvent } from "../data/generation-events";
-import { lockRequest } from "../data/generation-requests";
-import { logUsage } from "../data/usage-log";
-import { publishNotices } from "../domain/publish-notices";
-import { inTenant } from "../domain/scope";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createUsageStore } from "../data/usage-store";
+import type { CreativeScope } from "../scope/creative-scope";
 import { failPhase } from "./fail-phase";
 import { loadGenerationContext } from "./generation-context";
 import { saveGeneratedAsset } from "./save-generated-asset";
 
 /** Makes the final image from the selected sample and completes the request. Idempotent like the samples phase. */
-export async function runFinalPhase(services: CreativeServices, tenantId: string, requestId: string): Promise<void> {
-  const loaded = await inTenant(services, tenantId, async (tx) => {
-    const request = await tx.generationRequest.findFirst({ where: { id: requestId, tenantId } });
-    if (request?.status !== "PROCESSING_FINAL" || !request.selectedSampleId) return null;
-    const sample = await tx.asset.findFirst({
-      where: { id: request.selectedSampleId, tenantId },
-      include: { versions: { orderBy: { versionNumber: "desc" }, take: 1 } },
+export async function runFinalPhase(scope: CreativeScope, requestId: string): Promise<void> {
+  const { services, tenantId } = scope;
+  const loaded = await scope
+    .read(async ({ db: tx }) => {
+      const request = await tx.generationRequest.findFirst({ where: { id: requestId, tenantId } });
+      if (request?.status !== "PROCESSING_FINAL" || !request.selectedSampleId) return null;
+      const sample = await tx.asset.findFirst({
+        where: { id: request.selectedSampleId, tenantId },
+        include: { versions: { orderBy: { versionNumber: "desc" }, take: 1 } },
+      });
+      return { request, sample, context: await loadGenerationContext(services, tx, request) };
+    })
+    .catch(async (error: Error) => {
+      await failPhase(scope, requestId, "FINAL", error.message);
+      return null;
     });
-    return { request, sample, context: await loadGenerationContext(services, tx, request) };
-  }).catch(async (error: Error) => {
-    await failPhase(services, tenantId, requestId, "FINAL", error.message);
-    return null;
-  });
   if (!loaded) return;
   const { request, sample, context } = loaded;
   const started = Date.now();
@@ -43,13 +44,14 @@ export async function runFinalPhase(services: CreativeServices, tenantId: string
     });
     await services.blobs.put(key, image.bytes, image.mimeType);
   } catch (error) {
-    await failPhase(services, tenantId, requestId, "FINAL", (error as Error).message);
+    await failPhase(scope, requestId, "FINAL", (error as Error).message);
     return;
   }
   const elapsed = Date.now() - started;
-  const notices = await inTenant(services, tenantId, async (tx) => {
-    const current = await lockRequest(tx, tenantId, requestId);
-    if (current.status !== "PROCESSING_FINAL") return [];
+  await scope.write(async (scoped) => {
+    const tx = scoped.db;
+    const current = await createGenerationRequestStore(scoped).lock(requestId);
+    if (current.status !== "PROCESSING_FINAL") return;
     const asset = await saveGeneratedAsset(tx, current, image, {
       name: `Final: ${current.prompt.slice(0, 200)}`,
       storageKey: key,
@@ -64,14 +66,12 @@ export async function runFinalPhase(services: CreativeServices, tenantId: string
         processingTimeMs: (current.processingTimeMs ?? 0) + elapsed,
       },
     });
-    await logUsage(tx, {
-      tenantId,
+    await createUsageStore(scoped).log({
       actorId: current.requestedById,
       generationRequestId: requestId,
       action: "generation.final_completed",
       details: { finalAssetId: asset.id, processingTimeMs: elapsed },
     });
-    return [await appendGenerationEvent(tx, updated, "COMPLETED", { finalAssetId: asset.id })];
+    scoped.publish(await createGenerationEventStore(scoped).append(updated, "COMPLETED", { finalAssetId: asset.id }));
   });
-  await publishNotices(services, notices);
 }

@@ -1,9 +1,7 @@
-import type { CreativeServices } from "../context";
-import { appendGenerationEvent } from "../data/generation-events";
-import { lockRequest } from "../data/generation-requests";
-import { logUsage } from "../data/usage-log";
-import { publishNotices } from "../domain/publish-notices";
-import { inTenant } from "../domain/scope";
+import { createGenerationEventStore } from "../data/generation-event-store";
+import { createGenerationRequestStore } from "../data/generation-request-store";
+import { createUsageStore } from "../data/usage-store";
+import type { CreativeScope } from "../scope/creative-scope";
 import { failPhase } from "./fail-phase";
 import { loadGenerationContext, SAMPLE_SIZE } from "./generation-context";
 import { saveGeneratedAsset } from "./save-generated-asset";
@@ -13,15 +11,18 @@ import { saveGeneratedAsset } from "./save-generated-asset";
  * Idempotent: a request in any other state is left alone, and blob keys are fixed per
  * request and sample, so a re-delivered job overwrites rather than duplicates.
  */
-export async function runSamplesPhase(services: CreativeServices, tenantId: string, requestId: string): Promise<void> {
-  const loaded = await inTenant(services, tenantId, async (tx) => {
-    const request = await tx.generationRequest.findFirst({ where: { id: requestId, tenantId } });
-    if (request?.status !== "PROCESSING_SAMPLES") return null;
-    return { request, context: await loadGenerationContext(services, tx, request) };
-  }).catch(async (error: Error) => {
-    await failPhase(services, tenantId, requestId, "SAMPLES", error.message);
-    return null;
-  });
+export async function runSamplesPhase(scope: CreativeScope, requestId: string): Promise<void> {
+  const { services, tenantId } = scope;
+  const loaded = await scope
+    .read(async ({ db: tx }) => {
+      const request = await tx.generationRequest.findFirst({ where: { id: requestId, tenantId } });
+      if (request?.status !== "PROCESSING_SAMPLES") return null;
+      return { request, context: await loadGenerationContext(services, tx, request) };
+    })
+    .catch(async (error: Error) => {
+      await failPhase(scope, requestId, "SAMPLES", error.message);
+      return null;
+    });
   if (!loaded) return;
   const { request, context } = loaded;
   const started = Date.now();
@@ -44,13 +45,14 @@ export async function runSamplesPhase(services: CreativeServices, tenantId: stri
       samples.push({ key, seed, image });
     }
   } catch (error) {
-    await failPhase(services, tenantId, requestId, "SAMPLES", (error as Error).message);
+    await failPhase(scope, requestId, "SAMPLES", (error as Error).message);
     return;
   }
   const elapsed = Date.now() - started;
-  const notices = await inTenant(services, tenantId, async (tx) => {
-    const current = await lockRequest(tx, tenantId, requestId);
-    if (current.status !== "PROCESSING_SAMPLES") return [];
+  await scope.write(async (scoped) => {
+    const tx = scoped.db;
+    const current = await createGenerationRequestStore(scoped).lock(requestId);
+    if (current.status !== "PROCESSING_SAMPLES") return;
     for (const [index, sample] of samples.entries()) {
       await saveGeneratedAsset(tx, current, sample.image, {
         name: `Sample ${index + 1}`,
@@ -63,14 +65,12 @@ export async function runSamplesPhase(services: CreativeServices, tenantId: stri
       where: { id: requestId },
       data: { status: "AWAITING_SELECTION", processingTimeMs: elapsed },
     });
-    await logUsage(tx, {
-      tenantId,
+    await createUsageStore(scoped).log({
       actorId: current.requestedById,
       generationRequestId: requestId,
       action: "generation.samples_completed",
       details: { samples: samples.length, processingTimeMs: elapsed },
     });
-    return [await appendGenerationEvent(tx, updated, "AWAITING_SELECTION")];
+    scoped.publish(await createGenerationEventStore(scoped).append(updated, "AWAITING_SELECTION"));
   });
-  await publishNotices(services, notices);
 }

@@ -1,5 +1,5 @@
 import type { Context } from "../context";
-import type { AssetWithVersions } from "../data/asset-pages";
+import type { AssetWithVersions } from "../data/asset-page-store";
 import type { Asset as AssetRow } from "../generated/prisma/client";
 import type { AssetResolvers } from "../generated/resolvers-types";
 import { isUuid, referenced, userRef } from "./shared";

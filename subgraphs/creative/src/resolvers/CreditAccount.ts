@@ -1,14 +1,15 @@
 import { requireRole } from "@atelier/subgraph-kit";
-import { creditBalance } from "../data/credit-ledger";
-import { listCreditTransactions } from "../data/lists";
-import { inTenant, readerOf } from "../domain/scope";
+import { createCreditStore } from "../data/credit-store";
 import type { CreditAccountResolvers } from "../generated/resolvers-types";
-import { PageArgs } from "./shared";
+import { PageArgs, readerScope } from "./shared";
 
 export const CreditAccount: CreditAccountResolvers = {
-  balance: (account, _, ctx) => inTenant(ctx.services, account.tenantId, (tx) => creditBalance(tx, account.tenantId)),
+  // The account is always the caller's tenant (Query.credits): its balance is read in their scope.
+  balance: (_account, _, ctx) => ctx.scope.read((tx) => createCreditStore(tx).balance()),
   transactions: (_, args, ctx) => {
     requireRole(ctx.identity, "ADMIN");
-    return listCreditTransactions(ctx.services, readerOf(ctx.identity), PageArgs.parse(args));
+    const scope = readerScope(ctx);
+    const page = PageArgs.parse(args);
+    return scope.read((tx) => createCreditStore(tx).list(page));
   },
 };

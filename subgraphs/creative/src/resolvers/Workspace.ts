@@ -1,5 +1,5 @@
-import { ProjectStatus } from "../domain/project-input";
 import type { WorkspaceResolvers } from "../generated/resolvers-types";
+import { ProjectStatus } from "../inputs/project-input";
 import { childConnection, isUuid, PageArgs, userRef } from "./shared";
 
 const ProjectPageArgs = PageArgs.extend({ status: ProjectStatus.nullish() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { GenerationEventRow } from "../data/generation-events";
+import type { GenerationEventRow } from "../data/generation-event-store";
 import type { GenerationRequestEventParent } from "./parents";
 
 /** Arguments of both generation event queries (a request's, a workspace's feed). */

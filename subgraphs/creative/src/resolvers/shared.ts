@@ -1,6 +1,8 @@
-import { type Connection, type KeyedRow, keysetCursor, toConnection } from "@atelier/subgraph-kit";
+import { type Connection, type KeyedRow, keysetCursor, requireReader, toConnection } from "@atelier/subgraph-kit";
 import { z } from "zod";
-import { id, page } from "../domain/validation";
+import type { Context } from "../context";
+import { id, page } from "../inputs/validation";
+import type { CreativeScope } from "../scope/creative-scope";
 
 export const IdArgs = z.object({ id });
 export const PageArgs = z.object(page);
@@ -30,3 +32,9 @@ export const isUuid = (value: unknown): value is string => id.safeParse(value).s
  * non-null field answers with GraphQL's null error, as it always has.
  */
 export const referenced = <T>(load: Promise<T | null>) => load as Promise<T>;
+
+/** The request's scope, once its actor may read creative data: checked before the arguments, as the lists always were. */
+export function readerScope(ctx: Context): CreativeScope {
+  requireReader(ctx.scope.actor, "creative");
+  return ctx.scope;
+}

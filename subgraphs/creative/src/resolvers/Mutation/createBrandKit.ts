@@ -1,8 +1,8 @@
-import { CreateBrandKitInput } from "../../domain/brand-kit-input";
-import { createBrandKit } from "../../domain/save-brand-kit";
+import { createBrandKit } from "../../domain/create-brand-kit";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { CreateBrandKitInput } from "../../inputs/brand-kit-input";
 import { inputOf } from "../shared";
 
 export const createBrandKitResolver: MutationResolvers["createBrandKit"] = async (_, args, ctx) => ({
-  brandKit: await createBrandKit(ctx, inputOf(CreateBrandKitInput, args)),
+  brandKit: await createBrandKit(ctx.scope, inputOf(CreateBrandKitInput, args)),
 });

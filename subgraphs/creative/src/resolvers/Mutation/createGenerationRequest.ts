@@ -1,8 +1,8 @@
 import { createGenerationRequest } from "../../domain/create-generation-request";
-import { CreateGenerationRequestInput } from "../../domain/generation-input";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { CreateGenerationRequestInput } from "../../inputs/generation-input";
 import { inputOf } from "../shared";
 
 export const createGenerationRequestResolver: MutationResolvers["createGenerationRequest"] = async (_, args, ctx) => ({
-  generationRequest: await createGenerationRequest(ctx, inputOf(CreateGenerationRequestInput, args)),
+  generationRequest: await createGenerationRequest(ctx.scope, inputOf(CreateGenerationRequestInput, args)),
 });

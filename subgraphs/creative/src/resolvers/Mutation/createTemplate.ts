@@ -1,7 +1,8 @@
-import { CreateTemplateInput, createTemplate } from "../../domain/save-template";
+import { createTemplate } from "../../domain/create-template";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { CreateTemplateInput } from "../../inputs/template-input";
 import { inputOf } from "../shared";
 
 export const createTemplateResolver: MutationResolvers["createTemplate"] = async (_, args, ctx) => ({
-  template: await createTemplate(ctx, inputOf(CreateTemplateInput, args)),
+  template: await createTemplate(ctx.scope, inputOf(CreateTemplateInput, args)),
 });

@@ -1,7 +1,7 @@
-import { deleteBrandKit } from "../../domain/save-brand-kit";
+import { deleteBrandKit } from "../../domain/delete-brand-kit";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 import { IdArgs, inputOf } from "../shared";
 
 export const deleteBrandKitResolver: MutationResolvers["deleteBrandKit"] = async (_, args, ctx) => ({
-  deletedBrandKitId: await deleteBrandKit(ctx, inputOf(IdArgs, args)),
+  deletedBrandKitId: await deleteBrandKit(ctx.scope, inputOf(IdArgs, args)),
 });

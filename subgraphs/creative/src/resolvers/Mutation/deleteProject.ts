@@ -3,5 +3,5 @@ import type { MutationResolvers } from "../../generated/resolvers-types";
 import { IdArgs, inputOf } from "../shared";
 
 export const deleteProjectResolver: MutationResolvers["deleteProject"] = async (_, args, ctx) => ({
-  deletedProjectId: await deleteProject(ctx, inputOf(IdArgs, args)),
+  deletedProjectId: await deleteProject(ctx.scope, inputOf(IdArgs, args)),
 });

@@ -1,6 +1,9 @@
 import { GrantCreditsInput, grantCredits } from "../../domain/grant-credits";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { billingScope } from "../../scope/billing-scope";
 import { inputOf } from "../shared";
 
-export const grantCreditsResolver: MutationResolvers["grantCredits"] = (_, args, ctx) =>
-  grantCredits(ctx.services, { identity: ctx.identity, requestId: ctx.requestId }, inputOf(GrantCreditsInput, args));
+export const grantCreditsResolver: MutationResolvers["grantCredits"] = (_, args, ctx) => {
+  const input = inputOf(GrantCreditsInput, args);
+  return grantCredits(billingScope(ctx, input.tenantId), input);
+};

@@ -1,8 +1,8 @@
-import { SelectGenerationSampleInput } from "../../domain/generation-input";
 import { selectGenerationSample } from "../../domain/select-generation-sample";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { SelectGenerationSampleInput } from "../../inputs/generation-input";
 import { inputOf } from "../shared";
 
 export const selectGenerationSampleResolver: MutationResolvers["selectGenerationSample"] = async (_, args, ctx) => ({
-  generationRequest: await selectGenerationSample(ctx, inputOf(SelectGenerationSampleInput, args)),
+  generationRequest: await selectGenerationSample(ctx.scope, inputOf(SelectGenerationSampleInput, args)),
 });

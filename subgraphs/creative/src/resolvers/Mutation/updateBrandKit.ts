@@ -1,8 +1,8 @@
-import { UpdateBrandKitInput } from "../../domain/brand-kit-input";
-import { updateBrandKit } from "../../domain/save-brand-kit";
+import { updateBrandKit } from "../../domain/update-brand-kit";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { UpdateBrandKitInput } from "../../inputs/brand-kit-input";
 import { inputOf } from "../shared";
 
 export const updateBrandKitResolver: MutationResolvers["updateBrandKit"] = async (_, args, ctx) => ({
-  brandKit: await updateBrandKit(ctx, inputOf(UpdateBrandKitInput, args)),
+  brandKit: await updateBrandKit(ctx.scope, inputOf(UpdateBrandKitInput, args)),
 });

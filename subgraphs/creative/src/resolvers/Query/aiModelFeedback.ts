@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { inTenant, readerOf } from "../../domain/scope";
-import { id } from "../../domain/validation";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { id } from "../../inputs/validation";
+import { readerScope } from "../shared";
 
 export const aiModelFeedbackResolver: QueryResolvers["aiModelFeedback"] = (_, args, ctx) => {
   const { generationRequestId } = z.object({ generationRequestId: id }).parse(args);
-  const actor = readerOf(ctx.identity);
-  return inTenant(ctx.services, actor.tenantId, (tx) =>
+  const scope = readerScope(ctx);
+  return scope.read(({ db: tx }) =>
     tx.aiModelFeedback.findMany({
-      where: { tenantId: actor.tenantId, generationRequestId },
+      where: { tenantId: scope.tenantId, generationRequestId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   );

@@ -1,7 +1,9 @@
-import { listAiModels } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
+import { createAiModelStore } from "../../data/ai-model-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
-export const aiModelsResolver: QueryResolvers["aiModels"] = (_, args, ctx) =>
-  listAiModels(ctx.services, readerOf(ctx.identity), PageArgs.parse(args));
+export const aiModelsResolver: QueryResolvers["aiModels"] = (_, args, ctx) => {
+  const scope = readerScope(ctx);
+  const page = PageArgs.parse(args);
+  return scope.read((tx) => createAiModelStore(tx).list(page));
+};

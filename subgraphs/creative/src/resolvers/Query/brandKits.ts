@@ -1,7 +1,9 @@
-import { listBrandKits } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
+import { createBrandKitStore } from "../../data/brand-kit-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
-export const brandKitsResolver: QueryResolvers["brandKits"] = (_, args, ctx) =>
-  listBrandKits(ctx.services, readerOf(ctx.identity), PageArgs.parse(args));
+export const brandKitsResolver: QueryResolvers["brandKits"] = (_, args, ctx) => {
+  const scope = readerScope(ctx);
+  const page = PageArgs.parse(args);
+  return scope.read((tx) => createBrandKitStore(tx).list(page));
+};

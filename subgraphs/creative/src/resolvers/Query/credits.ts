@@ -1,6 +1,6 @@
-import { readerOf } from "../../domain/scope";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../shared";
 
 export const creditsResolver: QueryResolvers["credits"] = (_, __, ctx) => ({
-  tenantId: readerOf(ctx.identity).tenantId,
+  tenantId: readerScope(ctx).tenantId,
 });

@@ -1,9 +1,9 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
-import { listFeedEvents } from "../../data/generation-events";
-import { inTenant, readerOf } from "../../domain/scope";
-import { id } from "../../domain/validation";
+import { createGenerationEventStore } from "../../data/generation-event-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { id } from "../../inputs/validation";
 import { EventArgs, toEvent } from "../generation-events";
+import { readerScope } from "../shared";
 
 export const generationRequestFeedEventsResolver: QueryResolvers["generationRequestFeedEvents"] = async (
   _,
@@ -11,12 +11,12 @@ export const generationRequestFeedEventsResolver: QueryResolvers["generationRequ
   ctx,
 ) => {
   const parsed = EventArgs.extend({ workspaceId: id }).parse(args);
-  const actor = readerOf(ctx.identity);
+  const scope = readerScope(ctx);
   if (!(await ctx.loaders.workspaceById.load(parsed.workspaceId))) {
     throw new NotFoundError(`Workspace ${parsed.workspaceId} not found.`);
   }
-  const rows = await inTenant(ctx.services, actor.tenantId, (tx) =>
-    listFeedEvents(tx, actor.tenantId, parsed.workspaceId, parsed.afterSequence ?? 0, parsed.first ?? 100),
+  const rows = await scope.read((tx) =>
+    createGenerationEventStore(tx).ofWorkspaceFeed(parsed.workspaceId, parsed.afterSequence ?? 0, parsed.first ?? 100),
   );
   return rows.map(toEvent);
 };

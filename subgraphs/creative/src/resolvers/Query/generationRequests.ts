@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { listGenerationRequests } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
-import { id } from "../../domain/validation";
+import { createGenerationRequestStore } from "../../data/generation-request-store";
 import { GenerationStatus, type QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { id } from "../../inputs/validation";
+import { PageArgs, readerScope } from "../shared";
 
 const Status = z.enum(GenerationStatus);
 
-export const generationRequestsResolver: QueryResolvers["generationRequests"] = (_, args, ctx) =>
-  listGenerationRequests(
-    ctx.services,
-    readerOf(ctx.identity),
-    PageArgs.extend({ workspaceId: id, status: Status.nullish() }).parse(args),
-  );
+const RequestArgs = PageArgs.extend({ workspaceId: id, status: Status.nullish() });
+
+export const generationRequestsResolver: QueryResolvers["generationRequests"] = (_, args, ctx) => {
+  const scope = readerScope(ctx);
+  const parsed = RequestArgs.parse(args);
+  return scope.read((tx) => createGenerationRequestStore(tx).list(parsed));
+};

@@ -1,13 +1,12 @@
-import { listProductionQueue } from "../../data/lists";
-import { ProjectStatus } from "../../domain/project-input";
-import { readerOf } from "../../domain/scope";
+import { createProjectStore } from "../../data/project-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { ProjectStatus } from "../../inputs/project-input";
+import { PageArgs, readerScope } from "../shared";
 
 const QueueArgs = PageArgs.extend({ statuses: ProjectStatus.array().max(6).nullish() });
 
 export const productionQueueResolver: QueryResolvers["productionQueue"] = (_, args, ctx) => {
   const parsed = QueueArgs.parse(args);
   const statuses = parsed.statuses?.length ? parsed.statuses : ["REQUESTED", "IN_PRODUCTION"];
-  return listProductionQueue(ctx.services, readerOf(ctx.identity), { ...parsed, statuses });
+  return readerScope(ctx).read((tx) => createProjectStore(tx).listQueue({ ...parsed, statuses }));
 };

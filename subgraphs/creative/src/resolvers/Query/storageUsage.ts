@@ -1,10 +1,10 @@
-import { inTenant, readerOf } from "../../domain/scope";
-import { storageUsed } from "../../domain/storage-limits";
+import { createAssetStore } from "../../data/asset-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../shared";
 
 export const storageUsageResolver: QueryResolvers["storageUsage"] = async (_, __, ctx) => {
-  const actor = readerOf(ctx.identity);
+  const scope = readerScope(ctx);
   const { assets } = ctx.services.config;
-  const usedBytes = await inTenant(ctx.services, actor.tenantId, (tx) => storageUsed(tx, actor.tenantId));
+  const usedBytes = await scope.read((tx) => createAssetStore(tx).storageUsed());
   return { usedBytes, quotaBytes: assets.quotaBytes, allowedMimeTypes: assets.allowedMimeTypes };
 };

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { listTemplates } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
+import { createTemplateStore } from "../../data/template-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
 const TemplateArgs = PageArgs.extend({
   category: z.string().trim().max(50).nullish(),
@@ -10,5 +9,8 @@ const TemplateArgs = PageArgs.extend({
   search: z.string().trim().max(150).nullish(),
 });
 
-export const templatesResolver: QueryResolvers["templates"] = (_, args, ctx) =>
-  listTemplates(ctx.services, readerOf(ctx.identity), TemplateArgs.parse(args));
+export const templatesResolver: QueryResolvers["templates"] = (_, args, ctx) => {
+  const scope = readerScope(ctx);
+  const parsed = TemplateArgs.parse(args);
+  return scope.read((tx) => createTemplateStore(tx).list(parsed));
+};

@@ -1,10 +1,11 @@
 import { requireRole } from "@atelier/subgraph-kit";
-import { listUsage } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
+import { createUsageStore } from "../../data/usage-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
 export const usageLogResolver: QueryResolvers["usageLog"] = (_, args, ctx) => {
   requireRole(ctx.identity, "ADMIN");
-  return listUsage(ctx.services, readerOf(ctx.identity), PageArgs.parse(args));
+  const scope = readerScope(ctx);
+  const page = PageArgs.parse(args);
+  return scope.read((tx) => createUsageStore(tx).list(page));
 };

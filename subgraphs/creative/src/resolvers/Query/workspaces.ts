@@ -1,7 +1,9 @@
-import { listWorkspaces } from "../../data/lists";
-import { readerOf } from "../../domain/scope";
+import { createWorkspaceStore } from "../../data/workspace-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
-import { PageArgs } from "../shared";
+import { PageArgs, readerScope } from "../shared";
 
-export const workspacesResolver: QueryResolvers["workspaces"] = (_, args, ctx) =>
-  listWorkspaces(ctx.services, readerOf(ctx.identity), PageArgs.parse(args));
+export const workspacesResolver: QueryResolvers["workspaces"] = (_, args, ctx) => {
+  const scope = readerScope(ctx);
+  const page = PageArgs.parse(args);
+  return scope.read((tx) => createWorkspaceStore(tx).list(page));
+};

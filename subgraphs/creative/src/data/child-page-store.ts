@@ -1,4 +1,4 @@
-import type { SqlStatement, SqlTx } from "@atelier/db";
+import type { ScopedTx, SqlStatement, SqlTx } from "@atelier/db";
 import { decodeKeysetCursor, type KeyedRow, keysetCondition, pageSize, sortKeySql } from "@atelier/subgraph-kit";
 
 export interface ChildPageKey {
@@ -11,7 +11,6 @@ export interface ChildQuery {
   /** `creative.<table>` name. */
   table: string;
   parentColumn: string;
-  tenantId: string;
   /** Extra SQL conditions using parameters from `$4` on. */
   where: string;
   params: unknown[];
@@ -31,7 +30,7 @@ const keyOf = (take: number, after: string | null) => `${take}|${after}`;
  * function ranks each parent's children by (createdAt, id)), so nested connections cost one
  * round trip per level, whatever the number of parents. Rows carry their exact sort key for their cursors.
  */
-export function childPageGroups(query: ChildQuery, keys: readonly ChildPageKey[]): ChildPageGroup[] {
+export function childPageGroups(tenantId: string, query: ChildQuery, keys: readonly ChildPageKey[]): ChildPageGroup[] {
   const groups = new Map<string, { take: number; after: string | null; parents: string[] }>();
   for (const key of keys) {
     const take = pageSize(key.first);
@@ -54,7 +53,7 @@ export function childPageGroups(query: ChildQuery, keys: readonly ChildPageKey[]
            FROM ${query.table} t
           WHERE t."tenantId" = $1::uuid AND t."${query.parentColumn}" = ANY($2::uuid[]) AND ${after.sql} ${query.where}
        ) ranked WHERE __rank <= $3 ORDER BY "createdAt", id`;
-    const values = [query.tenantId, group.parents, group.take + 1, ...query.params, ...after.params];
+    const values = [tenantId, group.parents, group.take + 1, ...query.params, ...after.params];
     return { key, parents: group.parents, statement: { text, values } };
   });
 }
@@ -76,16 +75,22 @@ export function childPagesOf<T>(
   return keys.map((key) => byKey.get(`${keyOf(pageSize(key.first), key.after ?? null)}|${key.parentId}`) ?? []);
 }
 
-/** The first page of children for many parents, one query per group (see childPageGroups). */
-export async function loadChildPages<T extends Record<string, unknown>>(
-  tx: Pick<SqlTx, "$queryRawUnsafe">,
-  query: ChildQuery,
-  keys: readonly ChildPageKey[],
-): Promise<(T & KeyedRow)[][]> {
-  const groups = childPageGroups(query, keys);
-  const rows: Record<string, unknown>[][] = [];
-  for (const group of groups) {
-    rows.push(await tx.$queryRawUnsafe<Record<string, unknown>[]>(group.statement.text, ...group.statement.values));
-  }
-  return childPagesOf<T>(keys, groups, rows);
+/** Child pages on plain pg (the loaders' one-round-trip reads). */
+export function createChildPageStore(tx: ScopedTx<Pick<SqlTx, "$queryRawUnsafe">>) {
+  return {
+    /** The first page of children for many parents, one query per group (see childPageGroups). */
+    async pages<T extends Record<string, unknown>>(
+      query: ChildQuery,
+      keys: readonly ChildPageKey[],
+    ): Promise<(T & KeyedRow)[][]> {
+      const groups = childPageGroups(tx.tenantId, query, keys);
+      const rows: Record<string, unknown>[][] = [];
+      for (const group of groups) {
+        rows.push(
+          await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(group.statement.text, ...group.statement.values),
+        );
+      }
+      return childPagesOf<T>(keys, groups, rows);
+    },
+  };
 }

@@ -1,14 +1,12 @@
-import type { SqlStatement } from "@atelier/db";
+import type { ScopedTx, SqlStatement } from "@atelier/db";
 import type { KeyedRow } from "@atelier/subgraph-kit";
 import type { Asset, AssetVersion } from "../generated/prisma/client";
-import { assetVersionsFrom } from "./asset-version-rows";
-import { type ChildPageKey, type ChildQuery, childPageGroups, childPagesOf } from "./paged-children";
+import type { ReadMany } from "../scope/tenant-transactions";
+import { assetVersionsFrom } from "./asset-version-store";
+import { type ChildPageKey, type ChildQuery, childPageGroups, childPagesOf } from "./child-page-store";
 
 /** An asset row of a page, carrying its versions (oldest first) read in the same round trip. */
 export type AssetWithVersions = Asset & KeyedRow & { __versions?: AssetVersion[] };
-
-/** Runs statements in one read-only tenant transaction, one round trip (readManyInTenant). */
-export type ReadMany = (statements: readonly SqlStatement[]) => Promise<Record<string, unknown>[][]>;
 
 /** The versions of the assets a page statement selects, with the same values. */
 function versionsOfPage(page: SqlStatement): SqlStatement {
@@ -25,13 +23,19 @@ function versionsOfPage(page: SqlStatement): SqlStatement {
  * assets, in one message: the dashboard's `assets { versions }` costs one database level, not
  * two, and `Asset.versions` answers without a loader promise per asset.
  */
-export async function loadAssetPagesWithVersions(
-  readMany: ReadMany,
+export function createAssetPageStore(tx: ScopedTx<ReadMany>) {
+  return {
+    pagesWithVersions: (query: ChildQuery, keys: readonly ChildPageKey[]) => pagesWithVersions(tx, query, keys),
+  };
+}
+
+async function pagesWithVersions(
+  tx: ScopedTx<ReadMany>,
   query: ChildQuery,
   keys: readonly ChildPageKey[],
 ): Promise<AssetWithVersions[][]> {
-  const groups = childPageGroups(query, keys);
-  const results = await readMany(groups.flatMap((group) => [group.statement, versionsOfPage(group.statement)]));
+  const groups = childPageGroups(tx.tenantId, query, keys);
+  const results = await tx.db(groups.flatMap((group) => [group.statement, versionsOfPage(group.statement)]));
   const pages = childPagesOf<AssetWithVersions>(
     keys,
     groups,

@@ -19,15 +19,3 @@ export const CreateWorkspaceInput = z.object({
 });
 
 export const UpdateWorkspaceInput = CreateWorkspaceInput.partial().extend({ id });
-
-export function linkRows(tenantId: string, workspaceId: string, links: z.infer<typeof WorkspaceLinkInput>[]) {
-  return links.map((link, position) => ({
-    tenantId,
-    workspaceId,
-    kind: link.kind,
-    url: link.url ?? null,
-    label: link.label ?? null,
-    required: link.required ?? false,
-    position,
-  }));
-}
