@@ -8,12 +8,11 @@ import {
   toConnection,
 } from "@atelier/subgraph-kit";
 import type { BusinessArea, RunStatus } from "../generated/prisma/client";
-import type { Db } from "./db";
+import type { ReadTx } from "../scope";
 
 /** Templates the tenant sees: the system catalog and its own. */
 export function listTemplates(
-  db: Db,
-  tenantId: string,
+  { db, tenantId }: ReadTx,
   args: PageArgs & { businessArea?: BusinessArea | null; includeInactive?: boolean | null },
 ) {
   return prismaKeysetPage(db, { table: `workflows."WorkflowTemplate"`, direction: "asc" }, args, (page) =>
@@ -28,7 +27,7 @@ export function listTemplates(
   );
 }
 
-export function listWorkflows(db: Db, tenantId: string, args: PageArgs & { workspaceId?: string | null }) {
+export function listWorkflows({ db, tenantId }: ReadTx, args: PageArgs & { workspaceId?: string | null }) {
   return prismaKeysetPage(db, { table: `workflows."Workflow"`, direction: "asc", scope: { tenantId } }, args, (page) =>
     db.workflow.findMany({
       where: { tenantId, ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}) },
@@ -39,8 +38,7 @@ export function listWorkflows(db: Db, tenantId: string, args: PageArgs & { works
 
 /** Newest first. */
 export function listRuns(
-  db: Db,
-  tenantId: string,
+  { db, tenantId }: ReadTx,
   args: PageArgs & { workflowId?: string | null; workspaceId?: string | null; status?: RunStatus | null },
 ) {
   return prismaKeysetPage(
@@ -60,7 +58,7 @@ export function listRuns(
   );
 }
 
-export function listBoards(db: Db, tenantId: string, args: PageArgs & { workspaceId: string }) {
+export function listBoards({ db, tenantId }: ReadTx, args: PageArgs & { workspaceId: string }) {
   return prismaKeysetPage(
     db,
     { table: `workflows."KanbanBoard"`, direction: "asc", scope: { tenantId } },
@@ -70,7 +68,7 @@ export function listBoards(db: Db, tenantId: string, args: PageArgs & { workspac
 }
 
 /** A run's log lines, oldest first; the cursor is the line's numeric id. */
-export async function listRunLogs(db: Db, tenantId: string, runId: string, args: PageArgs) {
+export async function listRunLogs({ db, tenantId }: ReadTx, runId: string, args: PageArgs) {
   const take = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after, 1)[0]! : null;
   if (after !== null && !/^\d{1,19}$/.test(after)) throw new BadUserInputError("after: not a cursor of this list");

@@ -1,7 +1,7 @@
 import { BadUserInputError, NotFoundError } from "@atelier/subgraph-kit";
 import type { RunEventRow } from "../engine/run-event-row";
 import { workspaceTopic } from "../engine/run-events";
-import type { Db } from "./db";
+import type { ReadTx } from "../scope";
 
 const MAX_EVENTS = 500;
 
@@ -29,8 +29,7 @@ function toRow(
 
 /** A run's events after `afterSequence`, in order; NOT_FOUND for another tenant's run. */
 export async function runEventsAfter(
-  db: Db,
-  tenantId: string,
+  { db, tenantId }: ReadTx,
   runId: string,
   afterSequence: number,
   first?: number | null,
@@ -47,8 +46,7 @@ export async function runEventsAfter(
 
 /** A workspace's run events after a feed position, in commit order (the position is assigned at commit). */
 export async function feedEventsAfter(
-  db: Db,
-  tenantId: string,
+  { db, tenantId }: ReadTx,
   workspaceId: string,
   afterSequence: number,
   first?: number | null,

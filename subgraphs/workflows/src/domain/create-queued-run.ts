@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
+import type { ScopedWriteTx } from "@atelier/db";
+import type { StreamEventNotice } from "@atelier/live-events";
 import type { RawDb } from "../data/db";
 import { enqueueRunAdvance } from "../engine/enqueue-run";
 import { runTopic, workspaceTopic } from "../engine/run-events";
 import type { WorkflowRun } from "../generated/prisma/client";
 import type { WorkflowServices } from "../services";
-import type { Actor } from "./actor";
-import type { Notices } from "./tenant-transaction";
 
 export interface NewRun {
   workflow: { id: string; workspaceId: string };
   input: unknown;
+  /** The user who started the run (directly or by moving a card): the run's gateway calls act as them. */
+  startedById: string | null;
   idempotencyKey?: string | null;
   filesUsed?: unknown;
   triggerCardId?: string | null;
@@ -36,28 +38,26 @@ SELECT id, "tenantId", "workspaceId", "workflowId", status::text AS status, inpu
 /** Inserts a QUEUED run, its event and its first job, in the caller's transaction. */
 export async function createQueuedRun(
   services: Pick<WorkflowServices, "queue" | "config">,
-  tx: RawDb,
-  notices: Notices,
-  actor: Actor,
+  tx: ScopedWriteTx<RawDb, StreamEventNotice>,
   fields: NewRun,
 ): Promise<WorkflowRun> {
   const id = randomUUID();
   const topics = [runTopic(id), workspaceTopic(fields.workflow.workspaceId)];
-  const [run] = await tx.$queryRawUnsafe<WorkflowRun[]>(
+  const [run] = await tx.db.$queryRawUnsafe<WorkflowRun[]>(
     INSERT_RUN,
     id,
-    actor.tenantId,
+    tx.tenantId,
     fields.workflow.workspaceId,
     fields.workflow.id,
     JSON.stringify(fields.input ?? null),
     fields.idempotencyKey ?? null,
     JSON.stringify(fields.filesUsed ?? []),
-    actor.userId,
+    fields.startedById,
     fields.triggerCardId ?? null,
     topics,
     workspaceTopic(fields.workflow.workspaceId),
   );
-  notices.push({ tenantId: actor.tenantId, topics, streamId: id, sequence: 1 });
-  await enqueueRunAdvance(services, tx, { runId: id, tenantId: actor.tenantId });
+  tx.publish({ tenantId: tx.tenantId, topics, streamId: id, sequence: 1 });
+  await enqueueRunAdvance(services, tx.db, { runId: id, tenantId: tx.tenantId });
   return run!;
 }

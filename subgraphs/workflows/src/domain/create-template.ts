@@ -1,9 +1,8 @@
+import { requireRole } from "@atelier/subgraph-kit";
 import type { BusinessArea, Complexity, Prisma } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
+import type { WorkflowScope } from "../scope";
 import { checkSteps, type StepInput } from "./step-inputs";
-import { inTenantTransaction } from "./tenant-transaction";
 
 export interface CreateTemplateInput {
   name: string;
@@ -20,16 +19,17 @@ export interface CreateTemplateInput {
 }
 
 /** Creates a template private to the actor's tenant; its schemas must compile. */
-export function createTemplate(services: WorkflowServices, actor: Actor, input: CreateTemplateInput) {
+export function createTemplate(scope: WorkflowScope, input: CreateTemplateInput) {
+  requireRole(scope.actor, "EDITOR");
   assertJsonSchema(input.inputSchema, "inputSchema");
   if (input.outputSchema != null) assertJsonSchema(input.outputSchema, "outputSchema");
   const steps = input.steps?.length
-    ? checkSteps(input.steps, services.stepEnv).map(({ position: _, ...step }) => step)
+    ? checkSteps(input.steps, scope.services.stepEnv).map(({ position: _, ...step }) => step)
     : [];
-  return inTenantTransaction(services, actor.tenantId, async (tx) => {
-    const template = await tx.workflowTemplate.create({
+  return scope.write(async (tx) => {
+    const template = await tx.db.workflowTemplate.create({
       data: {
-        tenantId: actor.tenantId,
+        tenantId: tx.tenantId,
         name: input.name,
         description: input.description,
         businessArea: input.businessArea,
@@ -43,13 +43,12 @@ export function createTemplate(services: WorkflowServices, actor: Actor, input: 
         steps: steps as Prisma.InputJsonValue,
       },
     });
-    await audit(
-      tx,
-      actor,
-      "workflowTemplate.create",
-      { type: "WorkflowTemplate", id: template.id },
-      { name: input.name },
-    );
+    tx.audit({
+      action: "workflowTemplate.create",
+      resourceType: "WorkflowTemplate",
+      resourceId: template.id,
+      changes: { name: input.name },
+    });
     return template;
   });
 }

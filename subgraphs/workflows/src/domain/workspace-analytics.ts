@@ -1,4 +1,4 @@
-import type { Db } from "../data/db";
+import type { ReadTx } from "../scope";
 
 export interface WorkspaceAnalytics {
   executionsTotal: number;
@@ -10,7 +10,7 @@ export interface WorkspaceAnalytics {
 }
 
 /** Execution figures of a workspace's runs, computed live from the runs of the tenant. */
-export async function workspaceAnalytics(db: Db, tenantId: string, workspaceId: string): Promise<WorkspaceAnalytics> {
+export async function workspaceAnalytics({ db, tenantId }: ReadTx, workspaceId: string): Promise<WorkspaceAnalytics> {
   const [row] = await db.$queryRaw<
     { total: bigint; succeeded: bigint; failed: bigint; avg: number | null; users: bigint; last: Date | null }[]
   >`

@@ -4,6 +4,7 @@ import type { StepOutcome } from "../steps/step-type";
 import { claimNextStep } from "./claim-next-step";
 import { completeStep } from "./complete-step";
 import type { RunJob } from "./enqueue-run";
+import { runScope } from "./run-scope";
 import { stepExecution } from "./step-execution";
 
 /** How long one job keeps advancing a run before it hands the rest to a new job (fairness, time limit). */
@@ -18,8 +19,9 @@ const STEPS_IN_ONE_JOB_MS = 30_000;
  */
 export async function advanceRun(services: WorkflowServices, job: RunJob): Promise<void> {
   const started = Date.now();
+  const scope = runScope(services, job);
   for (;;) {
-    const claim = await claimNextStep(services, job);
+    const claim = await claimNextStep(scope, job);
     if (!claim) return;
     const definition = STEP_TYPES[claim.step.type];
     let outcome: StepOutcome;
@@ -30,6 +32,6 @@ export async function advanceRun(services: WorkflowServices, job: RunJob): Promi
       outcome = { kind: "failed", error: `step error: ${(error as Error).message}` };
     }
     const keepGoing = Date.now() - started < STEPS_IN_ONE_JOB_MS;
-    if (!(await completeStep(services, job, claim, outcome, keepGoing))) return;
+    if (!(await completeStep(scope, job, claim, outcome, keepGoing))) return;
   }
 }

@@ -1,5 +1,4 @@
-import { inRawTenantTransaction } from "../domain/tenant-transaction";
-import type { WorkflowServices } from "../services";
+import type { WorkflowScope } from "../scope";
 import { STEP_TYPES } from "../steps/registry";
 import type { StepContext } from "../steps/step-type";
 import type { RunJob } from "./enqueue-run";
@@ -31,11 +30,12 @@ type Logs = LogLine[];
  * counted, so a lost worker's attempt shows). Everything it records is written in a few
  * batched statements at the end. Returns null when nothing is left for this job to execute.
  */
-export function claimNextStep(services: WorkflowServices, job: RunJob): Promise<StepClaim | null> {
-  return inRawTenantTransaction(services, job.tenantId, async (tx, notices) => {
-    const run = await lockRunRow(tx, job.tenantId, job.runId);
+export function claimNextStep(scope: WorkflowScope, job: RunJob): Promise<StepClaim | null> {
+  const { services } = scope;
+  return scope.sql.write(async (tx) => {
+    const run = await lockRunRow(tx.db, tx.tenantId, job.runId);
     if (!run || (run.status !== "QUEUED" && run.status !== "RUNNING")) return null;
-    const steps = await loadStepsWithRuns(tx, run.workflowId, run.id);
+    const steps = await loadStepsWithRuns(tx.db, run.workflowId, run.id);
     const startedAt = run.startedAt ?? new Date();
     const events: PendingRunEvent[] = [];
     const logs: Logs = [];
@@ -133,7 +133,7 @@ export function claimNextStep(services: WorkflowServices, job: RunJob): Promise<
       events.push({ type: "STEP_SUCCEEDED", status: "RUNNING", stepKey: step.key });
       progress.currentStep += 1;
     }
-    await recordProgress(tx, notices, { run, progress, stepRuns, events, logs });
+    await recordProgress(tx, { run, progress, stepRuns, events, logs });
     return claim;
   });
 }

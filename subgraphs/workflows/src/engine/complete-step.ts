@@ -1,5 +1,4 @@
-import { inTenantTransaction } from "../domain/tenant-transaction";
-import type { WorkflowServices } from "../services";
+import type { WorkflowScope } from "../scope";
 import type { StepOutcome } from "../steps/step-type";
 import type { StepClaim } from "./claim-next-step";
 import { enqueueRunAdvance, type RunJob } from "./enqueue-run";
@@ -16,17 +15,18 @@ import { appendRunEvent } from "./run-events";
  * job, still leased, claims the next step itself (a crash before that hands the job out again).
  */
 export function completeStep(
-  services: WorkflowServices,
+  scope: WorkflowScope,
   job: RunJob,
   claim: StepClaim,
   outcome: StepOutcome,
   continueInJob = false,
 ): Promise<boolean> {
-  return inTenantTransaction(services, job.tenantId, async (tx, notices) => {
-    const run = await lockRun(tx, job.tenantId, job.runId);
+  const { services } = scope;
+  return scope.write(async (tx) => {
+    const run = await lockRun(tx, job.runId);
     if (!run) return false;
     const { step } = claim;
-    const current = await tx.stepRun.findUnique({
+    const current = await tx.db.stepRun.findUnique({
       where: { runId_position: { runId: run.id, position: step.position } },
     });
     const live = run.status === "RUNNING" || run.status === "PAUSED";
@@ -45,16 +45,16 @@ export function completeStep(
     const continueRun = run.status === "RUNNING";
     switch (outcome.kind) {
       case "done":
-        await saveStepRun(tx, stepRef, {
+        await saveStepRun(tx.db, stepRef, {
           ...base,
           status: "SUCCEEDED",
           output: outcome.output,
           finishedAt: new Date(),
         });
-        await tx.workflowRun.update({ where: { id: run.id }, data: { currentStep: step.position + 1 } });
-        await appendRunEvent(tx, notices, ref, "STEP_SUCCEEDED", run.status, step.key);
+        await tx.db.workflowRun.update({ where: { id: run.id }, data: { currentStep: step.position + 1 } });
+        await appendRunEvent(tx, ref, "STEP_SUCCEEDED", run.status, step.key);
         if (outcome.attempts && outcome.attempts > 1) {
-          await tx.runLog.create({
+          await tx.db.runLog.create({
             data: {
               tenantId: run.tenantId,
               runId: run.id,
@@ -64,22 +64,22 @@ export function completeStep(
           });
         }
         if (continueRun && continueInJob) return true;
-        if (continueRun) await enqueueRunAdvance(services, tx, job);
+        if (continueRun) await enqueueRunAdvance(services, tx.db, job);
         return false;
       case "failed":
-        await saveStepRun(tx, stepRef, { ...base, status: "FAILED", error: outcome.error, finishedAt: new Date() });
-        await failRun(tx, notices, ref, `step ${step.key} failed: ${outcome.error}`, step.position);
+        await saveStepRun(tx.db, stepRef, { ...base, status: "FAILED", error: outcome.error, finishedAt: new Date() });
+        await failRun(tx, ref, `step ${step.key} failed: ${outcome.error}`, step.position);
         return false;
       case "wait":
-        await saveStepRun(tx, stepRef, { ...base, status: "WAITING", output: outcome.state });
-        if (!claim.wasWaiting) await appendRunEvent(tx, notices, ref, "STEP_WAITING", run.status, step.key);
-        if (continueRun) await enqueueRunAdvance(services, tx, job, outcome.until);
+        await saveStepRun(tx.db, stepRef, { ...base, status: "WAITING", output: outcome.state });
+        if (!claim.wasWaiting) await appendRunEvent(tx, ref, "STEP_WAITING", run.status, step.key);
+        if (continueRun) await enqueueRunAdvance(services, tx.db, job, outcome.until);
         return false;
       case "pause":
-        await saveStepRun(tx, stepRef, { ...base, status: "WAITING" });
+        await saveStepRun(tx.db, stepRef, { ...base, status: "WAITING" });
         if (continueRun) {
-          await tx.workflowRun.update({ where: { id: run.id }, data: { status: "PAUSED" } });
-          await appendRunEvent(tx, notices, ref, "PAUSED", "PAUSED", step.key);
+          await tx.db.workflowRun.update({ where: { id: run.id }, data: { status: "PAUSED" } });
+          await appendRunEvent(tx, ref, "PAUSED", "PAUSED", step.key);
         }
         return false;
     }

@@ -1,5 +1,4 @@
-import type { RawDb } from "../data/db";
-import type { Notices } from "../domain/tenant-transaction";
+import type { SqlWriteTx } from "../scope";
 import type { PendingRunEvent } from "./run-events";
 import { runTopic, workspaceTopic } from "./run-events";
 import type { RunProgress, StepRunWrite } from "./run-sql";
@@ -58,7 +57,7 @@ SELECT $13::text, base.last + e.ord, $1::uuid, e.value->>'type', e.value->'paylo
 RETURNING sequence`;
 
 /** Writes step runs, the run's progress, its log lines and its events in one statement. */
-export async function recordProgress(tx: RawDb, notices: Notices, write: ProgressWrite): Promise<void> {
+export async function recordProgress(tx: SqlWriteTx, write: ProgressWrite): Promise<void> {
   const { run, progress: p } = write;
   const topics = [runTopic(run.id), workspaceTopic(run.workspaceId)];
   const stepRuns = write.stepRuns.map((r) => ({
@@ -69,7 +68,7 @@ export async function recordProgress(tx: RawDb, notices: Notices, write: Progres
     finishedAt: r.finishedAt?.toISOString() ?? null,
   }));
   const events = write.events.map((e) => ({ type: e.type, payload: { status: e.status, stepKey: e.stepKey ?? null } }));
-  const rows = await tx.$queryRawUnsafe<{ sequence: number }[]>(
+  const rows = await tx.db.$queryRawUnsafe<{ sequence: number }[]>(
     SQL,
     run.tenantId,
     run.id,
@@ -87,7 +86,7 @@ export async function recordProgress(tx: RawDb, notices: Notices, write: Progres
     workspaceTopic(run.workspaceId),
   );
   if (rows.length > 0) {
-    notices.push({
+    tx.publish({
       tenantId: run.tenantId,
       topics,
       streamId: run.id,

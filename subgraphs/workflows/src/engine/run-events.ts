@@ -1,7 +1,6 @@
 import { appendStreamEvent } from "@atelier/live-events";
-import type { Db } from "../data/db";
-import type { Notices } from "../domain/tenant-transaction";
 import type { RunStatus } from "../generated/prisma/client";
+import type { WriteTx } from "../scope";
 
 export const STREAM_SCHEMA = "workflows";
 
@@ -22,17 +21,16 @@ export const workspaceTopic = (workspaceId: string) => `workflowRunsUpdated:${wo
 
 /**
  * Appends a run's status change to its stream, in the change's transaction; the notice is
- * published after commit by inTenantTransaction.
+ * published after commit by the scope.
  */
 export async function appendRunEvent(
-  tx: Db,
-  notices: Notices,
+  tx: WriteTx,
   run: { id: string; tenantId: string; workspaceId: string },
   type: RunEventType,
   status: RunStatus,
   stepKey: string | null = null,
 ): Promise<void> {
-  const notice = await appendStreamEvent(tx, {
+  const notice = await appendStreamEvent(tx.db, {
     schema: STREAM_SCHEMA,
     streamId: run.id,
     tenantId: run.tenantId,
@@ -41,7 +39,7 @@ export async function appendRunEvent(
     topics: [runTopic(run.id), workspaceTopic(run.workspaceId)],
     feed: workspaceTopic(run.workspaceId),
   });
-  notices.push(notice);
+  tx.publish(notice);
 }
 
 export interface PendingRunEvent {

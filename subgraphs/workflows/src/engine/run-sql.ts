@@ -23,11 +23,14 @@ export interface RunRow {
  * in one round trip: the row lock serialises everyone changing the run.
  */
 export async function lockRunRow(tx: RawDb, tenantId: string, runId: string): Promise<RunRow | null> {
-  const rows = await tx.$queryRaw<RunRow[]>`
-    WITH locked AS (
+  const rows = await tx.$queryRawUnsafe<RunRow[]>(
+    `WITH locked AS (
       SELECT id, "tenantId", "workspaceId", "workflowId", status::text AS status, input, "currentStep", "startedAt", "startedById", "retryCount"
-        FROM workflows."WorkflowRun" WHERE id = ${runId}::uuid AND "tenantId" = ${tenantId}::uuid FOR UPDATE)
-    SELECT locked.*, pg_advisory_xact_lock(hashtextextended(locked.id::text, 0))::text AS "streamLock" FROM locked`;
+        FROM workflows."WorkflowRun" WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR UPDATE)
+    SELECT locked.*, pg_advisory_xact_lock(hashtextextended(locked.id::text, 0))::text AS "streamLock" FROM locked`,
+    runId,
+    tenantId,
+  );
   return rows[0] ?? null;
 }
 
@@ -45,13 +48,16 @@ export interface StepWithRun {
 
 /** The workflow's steps in order, each with its step run of this run, if any. */
 export function loadStepsWithRuns(tx: RawDb, workflowId: string, runId: string): Promise<StepWithRun[]> {
-  return tx.$queryRaw<StepWithRun[]>`
-    SELECT s.id, s.position, s.key, s.type::text AS type, s.config,
+  return tx.$queryRawUnsafe<StepWithRun[]>(
+    `SELECT s.id, s.position, s.key, s.type::text AS type, s.config,
            sr.status::text AS "runStatus", sr.output AS "runOutput", sr.attempts AS "runAttempts", sr."startedAt" AS "runStartedAt"
       FROM workflows."WorkflowStep" s
-      LEFT JOIN workflows."StepRun" sr ON sr."runId" = ${runId}::uuid AND sr.position = s.position
-     WHERE s."workflowId" = ${workflowId}::uuid
-     ORDER BY s.position`;
+      LEFT JOIN workflows."StepRun" sr ON sr."runId" = $1::uuid AND sr.position = s.position
+     WHERE s."workflowId" = $2::uuid
+     ORDER BY s.position`,
+    runId,
+    workflowId,
+  );
 }
 
 export interface StepRunWrite {

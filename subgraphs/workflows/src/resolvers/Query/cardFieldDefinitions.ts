@@ -1,9 +1,11 @@
-import { readerOf } from "../../domain/actor";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const cardFieldDefinitionsResolver: QueryResolvers["cardFieldDefinitions"] = (_, args, ctx) =>
-  ctx.services.db.cardFieldDefinition.findMany({
-    where: { tenantId: readerOf(ctx).tenantId, workspaceId: id.parse(args.workspaceId) },
-    orderBy: { displayOrder: "asc" },
-  });
+  readerScope(ctx).read(({ db, tenantId }) =>
+    db.cardFieldDefinition.findMany({
+      where: { tenantId, workspaceId: id.parse(args.workspaceId) },
+      orderBy: { displayOrder: "asc" },
+    }),
+  );

@@ -1,6 +1,6 @@
-import { readerOf } from "../../domain/actor";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const kanbanBoardResolver: QueryResolvers["kanbanBoard"] = (_, args, ctx) =>
-  ctx.services.db.kanbanBoard.findFirst({ where: { id: id.parse(args.id), tenantId: readerOf(ctx).tenantId } });
+  readerScope(ctx).read(({ db, tenantId }) => db.kanbanBoard.findFirst({ where: { id: id.parse(args.id), tenantId } }));

@@ -1,10 +1,7 @@
 import { listWorkflows } from "../../data/lists";
-import { readerOf } from "../../domain/actor";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const workflowsResolver: QueryResolvers["workflows"] = (_, args, ctx) =>
-  listWorkflows(ctx.services.db, readerOf(ctx).tenantId, {
-    ...args,
-    workspaceId: id.nullish().parse(args.workspaceId),
-  });
+  readerScope(ctx).read((tx) => listWorkflows(tx, { ...args, workspaceId: id.nullish().parse(args.workspaceId) }));

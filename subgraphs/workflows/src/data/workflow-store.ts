@@ -1,0 +1,21 @@
+import type { CheckedStep } from "../domain/step-inputs";
+import type { Prisma } from "../generated/prisma/client";
+import type { ReadTx } from "../scope";
+
+/** Workflows and their steps, in one tenant's transaction. */
+export function createWorkflowStore({ db, tenantId }: ReadTx) {
+  return {
+    find: (id: string) => db.workflow.findFirst({ where: { id, tenantId } }),
+    create: (data: Omit<Prisma.WorkflowUncheckedCreateInput, "tenantId">) =>
+      db.workflow.create({ data: { ...data, tenantId } }),
+    update: (id: string, data: Prisma.WorkflowUpdateInput) => db.workflow.update({ where: { id }, data }),
+    insertSteps: (workflowId: string, steps: CheckedStep[]) =>
+      db.workflowStep.createMany({
+        data: steps.map((s) => ({ ...s, tenantId, workflowId, config: s.config as Prisma.InputJsonValue })),
+      }),
+    deleteSteps: (workflowId: string) => db.workflowStep.deleteMany({ where: { workflowId, tenantId } }),
+    /** A template the tenant sees: the system catalog's or its own. */
+    findVisibleTemplate: (id: string) =>
+      db.workflowTemplate.findFirst({ where: { id, OR: [{ tenantId: null }, { tenantId }] } }),
+  };
+}
