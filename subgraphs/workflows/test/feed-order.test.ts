@@ -11,7 +11,7 @@ import { systemActor } from "@atelier/subgraph-kit";
 import { createTestDatabase, type TestDatabase } from "@atelier/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedEventsAfter } from "../src/data/run-events";
+import { createRunEventReader } from "../src/data/run-event-store";
 import { workspaceTopic } from "../src/engine/run-events";
 import { PrismaClient } from "../src/generated/prisma/client";
 
@@ -32,7 +32,9 @@ afterAll(async () => {
 /** Reads a workspace's feed in the tenant's scope, as workflowRunFeedEvents does. */
 function readFeed(tenantId: string, workspaceId: string, after: number) {
   const scope = createTenantScope({ transactions: prismaTransactions(prisma), actor: systemActor(tenantId, "test") });
-  return scope.read((tx) => feedEventsAfter(tx as Parameters<typeof feedEventsAfter>[0], workspaceId, after));
+  return scope.read((tx) =>
+    createRunEventReader(tx as Parameters<typeof createRunEventReader>[0]).feedAfter(workspaceId, after),
+  );
 }
 
 /** Appends one run event to the workspace feed in its own transaction, committing when `release` resolves. */

@@ -1,3 +1,4 @@
+import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
 import type { CheckedStep } from "../domain/step-inputs";
 import type { Prisma } from "../generated/prisma/client";
 import type { ReadTx } from "../scope";
@@ -14,6 +15,13 @@ export function createWorkflowStore({ db, tenantId }: ReadTx) {
         data: steps.map((s) => ({ ...s, tenantId, workflowId, config: s.config as Prisma.InputJsonValue })),
       }),
     deleteSteps: (workflowId: string) => db.workflowStep.deleteMany({ where: { workflowId, tenantId } }),
+    list: (args: PageArgs & { workspaceId?: string | null }) =>
+      prismaKeysetPage(db, { table: `workflows."Workflow"`, direction: "asc", scope: { tenantId } }, args, (page) =>
+        db.workflow.findMany({
+          where: { tenantId, ...(args.workspaceId ? { workspaceId: args.workspaceId } : {}) },
+          ...page,
+        }),
+      ),
     /** A template the tenant sees: the system catalog's or its own. */
     findVisibleTemplate: (id: string) =>
       db.workflowTemplate.findFirst({ where: { id, OR: [{ tenantId: null }, { tenantId }] } }),

@@ -1,6 +1,7 @@
 import { requireRole } from "@atelier/subgraph-kit";
-import { appendRunEvent } from "../engine/run-events";
-import { assertCanMove, finishedFields } from "../engine/run-transitions";
+import { createRunEventStore } from "../data/run-event-store";
+import { createRunStore } from "../data/run-store";
+import { assertCanMove, finishedFields } from "../engine/run-state-machine";
 import type { WorkflowScope } from "../scope";
 import { changeRunStatus } from "./change-run-status";
 
@@ -9,11 +10,8 @@ export function cancelRun(scope: WorkflowScope, runId: string) {
   requireRole(scope.actor, "EDITOR");
   return changeRunStatus(scope, runId, "cancel", async (tx, run) => {
     assertCanMove(run.status, "CANCELLED", "cancel");
-    await tx.db.workflowRun.update({
-      where: { id: run.id },
-      data: { status: "CANCELLED", ...finishedFields(run.startedAt) },
-    });
-    await appendRunEvent(tx, run, "CANCELLED", "CANCELLED");
+    await createRunStore(tx).update(run.id, { status: "CANCELLED", ...finishedFields(run.startedAt) });
+    await createRunEventStore(tx).append(run, { type: "CANCELLED", status: "CANCELLED" });
     return { to: "CANCELLED" };
   });
 }

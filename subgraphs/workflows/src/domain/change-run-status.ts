@@ -1,5 +1,5 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
-import { type LockedRun, lockRun } from "../engine/lock-run";
+import { createRunStore, type LockedRun } from "../data/run-store";
 import type { WorkflowScope, WriteTx } from "../scope";
 
 /**
@@ -13,7 +13,8 @@ export function changeRunStatus(
   change: (tx: WriteTx, run: LockedRun) => Promise<Record<string, unknown>>,
 ) {
   return scope.write(async (tx) => {
-    const run = await lockRun(tx, runId);
+    const runs = createRunStore(tx);
+    const run = await runs.lock(runId);
     if (!run) throw new NotFoundError("No such workflow run.");
     const changes = await change(tx, run);
     tx.audit({
@@ -22,6 +23,6 @@ export function changeRunStatus(
       resourceId: run.id,
       changes: { from: run.status, ...changes },
     });
-    return tx.db.workflowRun.findUniqueOrThrow({ where: { id: run.id } });
+    return runs.find(run.id);
   });
 }

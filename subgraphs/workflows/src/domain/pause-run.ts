@@ -1,6 +1,7 @@
 import { requireRole } from "@atelier/subgraph-kit";
-import { appendRunEvent } from "../engine/run-events";
-import { assertCanMove } from "../engine/run-transitions";
+import { createRunEventStore } from "../data/run-event-store";
+import { createRunStore } from "../data/run-store";
+import { assertCanMove } from "../engine/run-state-machine";
 import type { WorkflowScope } from "../scope";
 import { changeRunStatus } from "./change-run-status";
 
@@ -9,8 +10,8 @@ export function pauseRun(scope: WorkflowScope, runId: string) {
   requireRole(scope.actor, "EDITOR");
   return changeRunStatus(scope, runId, "pause", async (tx, run) => {
     assertCanMove(run.status, "PAUSED", "pause");
-    await tx.db.workflowRun.update({ where: { id: run.id }, data: { status: "PAUSED" } });
-    await appendRunEvent(tx, run, "PAUSED", "PAUSED");
+    await createRunStore(tx).update(run.id, { status: "PAUSED" });
+    await createRunEventStore(tx).append(run, { type: "PAUSED", status: "PAUSED" });
     return { to: "PAUSED" };
   });
 }

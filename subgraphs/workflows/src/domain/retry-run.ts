@@ -1,7 +1,8 @@
 import { ConflictError, requireRole } from "@atelier/subgraph-kit";
+import { createRunEventStore } from "../data/run-event-store";
+import { createRunStore } from "../data/run-store";
 import { enqueueRunAdvance } from "../engine/enqueue-run";
-import { appendRunEvent } from "../engine/run-events";
-import { assertCanMove, MAX_RETRIES } from "../engine/run-transitions";
+import { assertCanMove, MAX_RETRIES } from "../engine/run-state-machine";
 import type { WorkflowScope } from "../scope";
 import { changeRunStatus } from "./change-run-status";
 
@@ -13,11 +14,14 @@ export function retryRun(scope: WorkflowScope, runId: string) {
     if (run.retryCount >= MAX_RETRIES) {
       throw new ConflictError(`This run was already retried ${MAX_RETRIES} times, the limit; start a new run.`);
     }
-    await tx.db.workflowRun.update({
-      where: { id: run.id },
-      data: { status: "QUEUED", retryCount: run.retryCount + 1, error: null, finishedAt: null, durationMs: null },
+    await createRunStore(tx).update(run.id, {
+      status: "QUEUED",
+      retryCount: run.retryCount + 1,
+      error: null,
+      finishedAt: null,
+      durationMs: null,
     });
-    await appendRunEvent(tx, run, "RETRIED", "QUEUED");
+    await createRunEventStore(tx).append(run, { type: "RETRIED", status: "QUEUED" });
     await enqueueRunAdvance(scope.services, tx.db, { runId: run.id, tenantId: run.tenantId });
     return { to: "QUEUED", retryCount: run.retryCount + 1 };
   });

@@ -1,5 +1,6 @@
 import { isUniqueViolation } from "@atelier/db";
 import { ConflictError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createRunStore } from "../data/run-store";
 import { assertMatchesSchema } from "../json-schema/validator";
 import type { WorkflowScope } from "../scope";
 import { createQueuedRun } from "./create-queued-run";
@@ -19,12 +20,7 @@ export interface StartRunInput {
 export async function startRun(scope: WorkflowScope, input: StartRunInput) {
   requireRole(scope.actor, "EDITOR");
   const key = input.idempotencyKey;
-  const existing = () =>
-    key
-      ? scope.read(({ db, tenantId }) =>
-          db.workflowRun.findUnique({ where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: key } } }),
-        )
-      : null;
+  const existing = () => (key ? scope.read((tx) => createRunStore(tx).findByIdempotencyKey(key)) : null);
   const previous = await existing();
   if (previous) return sameWorkflow(previous, input.workflowId);
   try {

@@ -1,9 +1,10 @@
 import { crossTenant } from "@atelier/db";
+import { createRunStore } from "../data/run-store";
 import type { WorkflowServices } from "../services";
 import { JOB_SCHEMA, type RunJob } from "./enqueue-run";
 import { failRun } from "./fail-run";
-import { lockRun } from "./lock-run";
 import { runScope } from "./run-scope";
+import { isAdvanceable } from "./run-state-machine";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,13 +38,10 @@ export async function failDeadRun(services: WorkflowServices, job: { id: string;
   const lastError = await lastJobError(services, job.id);
   const reason = `the run's job kept failing and was given up after its retries${lastError ? `: ${lastError}` : ""}`;
   return runScope(services, { runId, tenantId }).write(async (tx) => {
-    const run = await lockRun(tx, runId);
-    if (!run || (run.status !== "QUEUED" && run.status !== "RUNNING")) return false;
-    await tx.db.$executeRaw`
-      UPDATE workflows."StepRun"
-         SET status = 'FAILED', error = ${reason}, "finishedAt" = now(),
-             "durationMs" = (extract(epoch FROM now() - "startedAt") * 1000)::int
-       WHERE "runId" = ${runId}::uuid AND position = ${run.currentStep} AND status IN ('RUNNING', 'WAITING')`;
+    const runs = createRunStore(tx);
+    const run = await runs.lock(runId);
+    if (!run || !isAdvanceable(run.status)) return false;
+    await runs.failOpenStepRun(runId, run.currentStep, reason);
     await failRun(tx, run, reason, run.currentStep);
     services.log.error({ runId, jobId: job.id, lastError }, "run failed: its job was dead-lettered");
     return true;

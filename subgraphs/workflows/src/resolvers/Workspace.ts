@@ -1,4 +1,4 @@
-import { listRuns } from "../data/lists";
+import { createRunStore } from "../data/run-store";
 import { workspaceAnalytics } from "../domain/workspace-analytics";
 import type { WorkspaceResolvers } from "../generated/resolvers-types";
 import { readerScope } from "./scopes";
@@ -9,5 +9,5 @@ export const Workspace: WorkspaceResolvers = {
   __resolveReference: (ref) => ({ id: id.parse(ref.id) }),
   workflowAnalytics: (workspace, _, ctx) => readerScope(ctx).read((tx) => workspaceAnalytics(tx, workspace.id)),
   workflowRuns: (workspace, args, ctx) =>
-    readerScope(ctx).read((tx) => listRuns(tx, { ...args, workspaceId: workspace.id })),
+    readerScope(ctx).read((tx) => createRunStore(tx).list({ ...args, workspaceId: workspace.id })),
 };

@@ -1,6 +1,6 @@
-import { listTemplates } from "../../data/lists";
+import { createTemplateStore } from "../../data/template-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 import { readerScope } from "../scopes";
 
 export const workflowTemplatesResolver: QueryResolvers["workflowTemplates"] = (_, args, ctx) =>
-  readerScope(ctx).read((tx) => listTemplates(tx, args));
+  readerScope(ctx).read((tx) => createTemplateStore(tx).list(args));
