@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { RunRow, StepWithRun } from "../src/data/run-progress-store";
 import { executePureSteps } from "../src/engine/execute-pure-steps";
+import type { RunRow, StepWithRun } from "../src/engine/run-progress";
 import { canMove, canStepMove, outcomeTransition } from "../src/engine/run-state-machine";
 
 const env = { httpAllowedHosts: [], gateway: null, gatewayPollSeconds: 2 };

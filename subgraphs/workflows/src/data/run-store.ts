@@ -90,6 +90,21 @@ export function createRunStore({ db, tenantId }: ScopedTx<Db>) {
        WHERE "runId" = ${runId}::uuid AND position = ${position} AND status IN ('RUNNING', 'WAITING')`,
     log: (runId: string, level: "info" | "warn" | "error", message: string) =>
       db.runLog.create({ data: { tenantId, runId, level, message } }),
+    /** Counts of a workspace's runs (see workspaceAnalytics). */
+    async workspaceFigures(workspaceId: string) {
+      const [row] = await db.$queryRaw<
+        { total: bigint; succeeded: bigint; failed: bigint; avg: number | null; users: bigint; last: Date | null }[]
+      >`
+      SELECT count(*) AS total,
+             count(*) FILTER (WHERE status = 'SUCCEEDED') AS succeeded,
+             count(*) FILTER (WHERE status = 'FAILED') AS failed,
+             avg("durationMs") FILTER (WHERE "finishedAt" IS NOT NULL)::float8 AS avg,
+             count(DISTINCT "startedById") AS users,
+             max("createdAt") AS last
+        FROM workflows."WorkflowRun"
+       WHERE "tenantId" = ${tenantId}::uuid AND "workspaceId" = ${workspaceId}::uuid`;
+      return row;
+    },
     /** Newest first. */
     list: (args: PageArgs & { workflowId?: string | null; workspaceId?: string | null; status?: RunStatus | null }) =>
       prismaKeysetPage(db, { table: `workflows."WorkflowRun"`, direction: "desc", scope: { tenantId } }, args, (page) =>

@@ -1,5 +1,5 @@
 import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
-import type { CheckedStep } from "../domain/step-inputs";
+import type { CheckedStep } from "../domain/check-steps";
 import type { Prisma } from "../generated/prisma/client";
 import type { ReadTx } from "../scope";
 

@@ -1,4 +1,5 @@
 import { requireRole } from "@atelier/subgraph-kit";
+import { createBoardStore } from "../data/board-store";
 import type { WorkflowScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
 
@@ -13,14 +14,11 @@ export async function createBoard(scope: WorkflowScope, input: CreateBoardInput)
   requireRole(scope.actor, "EDITOR");
   await assertWorkspaceReference(scope, input.workspaceId);
   return scope.write(async (tx) => {
-    const board = await tx.db.kanbanBoard.create({
-      data: {
-        tenantId: tx.tenantId,
-        workspaceId: input.workspaceId,
-        name: input.name,
-        description: input.description ?? null,
-        createdById: scope.actor.userId,
-      },
+    const board = await createBoardStore(tx).create({
+      workspaceId: input.workspaceId,
+      name: input.name,
+      description: input.description ?? null,
+      createdById: scope.actor.userId,
     });
     tx.audit({
       action: "kanbanBoard.create",

@@ -1,4 +1,7 @@
 import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createCardStore } from "../data/card-store";
+import { createFieldDefinitionStore } from "../data/field-definition-store";
+import { createStageStore } from "../data/stage-store";
 import type { Prisma } from "../generated/prisma/client";
 import type { WorkflowScope } from "../scope";
 import { checkCardFields } from "./check-card-fields";
@@ -16,26 +19,21 @@ export interface CreateCardInput {
 export function createCard(scope: WorkflowScope, input: CreateCardInput) {
   requireRole(scope.actor, "EDITOR");
   return scope.write(async (tx) => {
-    const { db, tenantId } = tx;
-    const stage = await db.kanbanStage.findFirst({ where: { id: input.stageId, tenantId }, include: { board: true } });
+    const cards = createCardStore(tx);
+    const stage = await createStageStore(tx).findWithBoard(input.stageId);
     if (!stage) throw new NotFoundError("No such stage.");
-    const definitions = await db.cardFieldDefinition.findMany({
-      where: { tenantId, workspaceId: stage.board.workspaceId },
-    });
+    const definitions = await createFieldDefinitionStore(tx).forWorkspace(stage.board.workspaceId);
     const fields = checkCardFields(definitions, {}, input.fields ?? {});
-    const last = await db.kanbanCard.findFirst({ where: { stageId: stage.id }, orderBy: { position: "desc" } });
-    const card = await db.kanbanCard.create({
-      data: {
-        tenantId,
-        boardId: stage.boardId,
-        stageId: stage.id,
-        title: input.title,
-        description: input.description ?? null,
-        position: last ? last.position + 1 : 0,
-        dueDate: input.dueDate ?? null,
-        customFields: fields as Prisma.InputJsonValue,
-        createdById: scope.actor.userId,
-      },
+    const last = await cards.last(stage.id);
+    const card = await cards.create({
+      boardId: stage.boardId,
+      stageId: stage.id,
+      title: input.title,
+      description: input.description ?? null,
+      position: last ? last.position + 1 : 0,
+      dueDate: input.dueDate ?? null,
+      customFields: fields as Prisma.InputJsonValue,
+      createdById: scope.actor.userId,
     });
     tx.audit({
       action: "kanbanCard.create",

@@ -1,4 +1,5 @@
 import { requireRole } from "@atelier/subgraph-kit";
+import { createFieldDefinitionStore } from "../data/field-definition-store";
 import type { FieldType, Prisma } from "../generated/prisma/client";
 import type { WorkflowScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
@@ -19,16 +20,13 @@ export async function createFieldDefinition(scope: WorkflowScope, input: CreateF
   await assertWorkspaceReference(scope, input.workspaceId);
   const config = parseFieldConfig(input.type, input.config);
   return scope.write(async (tx) => {
-    const definition = await tx.db.cardFieldDefinition.create({
-      data: {
-        tenantId: tx.tenantId,
-        workspaceId: input.workspaceId,
-        name: input.name,
-        type: input.type,
-        config: config as Prisma.InputJsonValue,
-        required: input.required ?? false,
-        displayOrder: input.displayOrder,
-      },
+    const definition = await createFieldDefinitionStore(tx).create({
+      workspaceId: input.workspaceId,
+      name: input.name,
+      type: input.type,
+      config: config as Prisma.InputJsonValue,
+      required: input.required ?? false,
+      displayOrder: input.displayOrder,
     });
     tx.audit({
       action: "cardFieldDefinition.create",

@@ -1,4 +1,7 @@
 import { BadUserInputError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createStageStore } from "../data/stage-store";
+import { createTriggerStore } from "../data/trigger-store";
+import { createWorkflowStore } from "../data/workflow-store";
 import type { Prisma, TriggerEvent, TriggerOperator } from "../generated/prisma/client";
 import type { WorkflowScope } from "../scope";
 
@@ -19,27 +22,20 @@ export function createStageTrigger(scope: WorkflowScope, input: CreateStageTrigg
   }
   if (input.operator && !input.fieldName) throw new BadUserInputError("fieldName: required with an operator");
   return scope.write(async (tx) => {
-    const { db, tenantId } = tx;
-    const stage = await db.kanbanStage.findFirst({
-      where: { id: input.stageId, tenantId },
-      include: { board: true },
-    });
+    const stage = await createStageStore(tx).findWithBoard(input.stageId);
     if (!stage) throw new NotFoundError("No such stage.");
-    const workflow = await db.workflow.findFirst({ where: { id: input.workflowId, tenantId } });
+    const workflow = await createWorkflowStore(tx).find(input.workflowId);
     if (!workflow) throw new NotFoundError("No such workflow.");
     if (workflow.workspaceId !== stage.board.workspaceId) {
       throw new BadUserInputError("workflowId: the workflow belongs to another workspace than the board");
     }
-    const trigger = await db.stageTrigger.create({
-      data: {
-        tenantId,
-        stageId: stage.id,
-        workflowId: workflow.id,
-        event: input.event,
-        fieldName: input.fieldName ?? null,
-        operator: input.operator ?? null,
-        value: input.value === undefined || input.value === null ? undefined : (input.value as Prisma.InputJsonValue),
-      },
+    const trigger = await createTriggerStore(tx).create({
+      stageId: stage.id,
+      workflowId: workflow.id,
+      event: input.event,
+      fieldName: input.fieldName ?? null,
+      operator: input.operator ?? null,
+      value: input.value === undefined || input.value === null ? undefined : (input.value as Prisma.InputJsonValue),
     });
     tx.audit({
       action: "stageTrigger.create",

@@ -1,4 +1,6 @@
 import { ConflictError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createBoardStore } from "../data/board-store";
+import { createStageStore } from "../data/stage-store";
 import type { WorkflowScope } from "../scope";
 
 export interface CreateStageInput {
@@ -14,18 +16,13 @@ export const DUPLICATE_STAGE = "Another stage of this board has that name or pos
 export function createStage(scope: WorkflowScope, input: CreateStageInput) {
   requireRole(scope.actor, "EDITOR");
   return scope.write(async (tx) => {
-    const { db, tenantId } = tx;
-    const board = await db.kanbanBoard.findFirst({ where: { id: input.boardId, tenantId } });
+    const stages = createStageStore(tx);
+    const board = await createBoardStore(tx).find(input.boardId);
     if (!board) throw new NotFoundError("No such board.");
-    const last = await db.kanbanStage.findFirst({ where: { boardId: board.id }, orderBy: { position: "desc" } });
+    const last = await stages.last(board.id);
     const position = input.position ?? (last ? last.position + 1 : 0);
-    const clash = await db.kanbanStage.findFirst({
-      where: { boardId: board.id, OR: [{ name: input.name }, { position }] },
-    });
-    if (clash) throw new ConflictError(DUPLICATE_STAGE);
-    const stage = await db.kanbanStage.create({
-      data: { tenantId, boardId: board.id, name: input.name, color: input.color, position },
-    });
+    if (await stages.clash(board.id, input.name, position)) throw new ConflictError(DUPLICATE_STAGE);
+    const stage = await stages.create({ boardId: board.id, name: input.name, color: input.color, position });
     tx.audit({
       action: "kanbanStage.create",
       resourceType: "KanbanStage",

@@ -1,8 +1,9 @@
 import { requireRole } from "@atelier/subgraph-kit";
+import { createTemplateStore } from "../data/template-store";
 import type { BusinessArea, Complexity, Prisma } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
 import type { WorkflowScope } from "../scope";
-import { checkSteps, type StepInput } from "./step-inputs";
+import { checkSteps, type StepInput } from "./check-steps";
 
 export interface CreateTemplateInput {
   name: string;
@@ -27,21 +28,18 @@ export function createTemplate(scope: WorkflowScope, input: CreateTemplateInput)
     ? checkSteps(input.steps, scope.services.stepEnv).map(({ position: _, ...step }) => step)
     : [];
   return scope.write(async (tx) => {
-    const template = await tx.db.workflowTemplate.create({
-      data: {
-        tenantId: tx.tenantId,
-        name: input.name,
-        description: input.description,
-        businessArea: input.businessArea,
-        complexity: input.complexity,
-        tags: input.tags ?? [],
-        version: input.version,
-        externalFlowId: input.externalFlowId ?? null,
-        estimatedDurationMinutes: input.estimatedDurationMinutes ?? null,
-        inputSchema: input.inputSchema as Prisma.InputJsonValue,
-        outputSchema: (input.outputSchema ?? undefined) as Prisma.InputJsonValue | undefined,
-        steps: steps as Prisma.InputJsonValue,
-      },
+    const template = await createTemplateStore(tx).create({
+      name: input.name,
+      description: input.description,
+      businessArea: input.businessArea,
+      complexity: input.complexity,
+      tags: input.tags ?? [],
+      version: input.version,
+      externalFlowId: input.externalFlowId ?? null,
+      estimatedDurationMinutes: input.estimatedDurationMinutes ?? null,
+      inputSchema: input.inputSchema as Prisma.InputJsonValue,
+      outputSchema: (input.outputSchema ?? undefined) as Prisma.InputJsonValue | undefined,
+      steps: steps as Prisma.InputJsonValue,
     });
     tx.audit({
       action: "workflowTemplate.create",

@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
 import type { WorkflowScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { checkSteps, type StepInput } from "./step-inputs";
+import { checkSteps, type StepInput } from "./check-steps";
 
 export interface CreateWorkflowInput {
   workspaceId: string;

@@ -1,3 +1,4 @@
+import { createTriggerStore } from "../data/trigger-store";
 import type { KanbanCard, WorkflowRun } from "../generated/prisma/client";
 import { schemaViolations } from "../json-schema/validator";
 import type { WorkflowScope, WriteTx } from "../scope";
@@ -33,11 +34,7 @@ export async function fireStageTriggers(
   stageId: string,
   happened: CardEvent,
 ): Promise<WorkflowRun[]> {
-  const triggers = await tx.db.stageTrigger.findMany({
-    where: { tenantId: tx.tenantId, stageId, isActive: true },
-    include: { workflow: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const triggers = await createTriggerStore(tx).activeForStage(stageId);
   const fields = (card.customFields ?? {}) as Record<string, unknown>;
   const runs: WorkflowRun[] = [];
   for (const trigger of triggers) {

@@ -1,4 +1,6 @@
 import { BadUserInputError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createCardStore } from "../data/card-store";
+import { createStageStore } from "../data/stage-store";
 import type { WorkflowScope } from "../scope";
 import { fireStageTriggers } from "./fire-stage-triggers";
 
@@ -15,18 +17,15 @@ export interface MoveCardInput {
 export function moveCard(scope: WorkflowScope, input: MoveCardInput) {
   requireRole(scope.actor, "EDITOR");
   return scope.write(async (tx) => {
-    const { db, tenantId } = tx;
-    const card = await db.kanbanCard.findFirst({ where: { id: input.cardId, tenantId } });
+    const cards = createCardStore(tx);
+    const card = await cards.find(input.cardId);
     if (!card) throw new NotFoundError("No such card.");
-    const stage = await db.kanbanStage.findFirst({ where: { id: input.stageId, tenantId } });
+    const stage = await createStageStore(tx).find(input.stageId);
     if (!stage) throw new NotFoundError("No such stage.");
     if (stage.boardId !== card.boardId) throw new BadUserInputError("stageId: the stage belongs to another board");
-    const last = await db.kanbanCard.findFirst({
-      where: { stageId: stage.id, NOT: { id: card.id } },
-      orderBy: { position: "desc" },
-    });
+    const last = await cards.last(stage.id, card.id);
     const position = input.position ?? (last ? last.position + 1 : 0);
-    const moved = await db.kanbanCard.update({ where: { id: card.id }, data: { stageId: stage.id, position } });
+    const moved = await cards.update(card.id, { stageId: stage.id, position });
     tx.audit({
       action: "kanbanCard.move",
       resourceType: "KanbanCard",

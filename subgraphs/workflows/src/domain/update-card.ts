@@ -1,4 +1,6 @@
 import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createCardStore } from "../data/card-store";
+import { createFieldDefinitionStore } from "../data/field-definition-store";
 import type { Prisma } from "../generated/prisma/client";
 import type { WorkflowScope } from "../scope";
 import { checkCardFields } from "./check-card-fields";
@@ -15,24 +17,19 @@ export interface UpdateCardInput {
 export function updateCard(scope: WorkflowScope, input: UpdateCardInput) {
   requireRole(scope.actor, "EDITOR");
   return scope.write(async (tx) => {
-    const { db, tenantId } = tx;
-    const card = await db.kanbanCard.findFirst({ where: { id: input.cardId, tenantId }, include: { board: true } });
+    const cards = createCardStore(tx);
+    const card = await cards.findWithBoard(input.cardId);
     if (!card) throw new NotFoundError("No such card.");
     const current = (card.customFields ?? {}) as Record<string, unknown>;
-    const definitions = await db.cardFieldDefinition.findMany({
-      where: { tenantId, workspaceId: card.board.workspaceId },
-    });
+    const definitions = await createFieldDefinitionStore(tx).forWorkspace(card.board.workspaceId);
     const fields = checkCardFields(definitions, current, input.fields ?? {});
     const changedFields = Object.keys({ ...current, ...fields }).filter(
       (name) => JSON.stringify(current[name]) !== JSON.stringify(fields[name]),
     );
-    const updated = await db.kanbanCard.update({
-      where: { id: card.id },
-      data: {
-        ...(input.title != null ? { title: input.title } : {}),
-        ...(input.description != null ? { description: input.description } : {}),
-        customFields: fields as Prisma.InputJsonValue,
-      },
+    const updated = await cards.update(card.id, {
+      ...(input.title != null ? { title: input.title } : {}),
+      ...(input.description != null ? { description: input.description } : {}),
+      customFields: fields as Prisma.InputJsonValue,
     });
     tx.audit({
       action: "kanbanCard.update",

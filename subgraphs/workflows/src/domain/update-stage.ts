@@ -1,5 +1,6 @@
 import { isUniqueViolation } from "@atelier/db";
 import { ConflictError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createStageStore } from "../data/stage-store";
 import type { WorkflowScope } from "../scope";
 import { DUPLICATE_STAGE } from "./create-stage";
 
@@ -15,14 +16,15 @@ export async function updateStage(scope: WorkflowScope, input: UpdateStageInput)
   requireRole(scope.actor, "EDITOR");
   try {
     return await scope.write(async (tx) => {
-      const stage = await tx.db.kanbanStage.findFirst({ where: { id: input.id, tenantId: tx.tenantId } });
+      const stages = createStageStore(tx);
+      const stage = await stages.find(input.id);
       if (!stage) throw new NotFoundError("No such stage.");
       const data = {
         ...(input.name != null ? { name: input.name } : {}),
         ...(input.color != null ? { color: input.color } : {}),
         ...(input.position != null ? { position: input.position } : {}),
       };
-      const updated = await tx.db.kanbanStage.update({ where: { id: stage.id }, data });
+      const updated = await stages.update(stage.id, data);
       tx.audit({ action: "kanbanStage.update", resourceType: "KanbanStage", resourceId: stage.id, changes: data });
       return updated;
     });

@@ -1,4 +1,5 @@
 import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createTemplateStore } from "../data/template-store";
 import type { Prisma } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
 import type { WorkflowScope } from "../scope";
@@ -20,7 +21,8 @@ export function updateTemplate(scope: WorkflowScope, input: UpdateTemplateInput)
   if (input.inputSchema != null) assertJsonSchema(input.inputSchema, "inputSchema");
   if (input.outputSchema != null) assertJsonSchema(input.outputSchema, "outputSchema");
   return scope.write(async (tx) => {
-    const found = await tx.db.workflowTemplate.findFirst({ where: { id: input.id, tenantId: tx.tenantId } });
+    const templates = createTemplateStore(tx);
+    const found = await templates.findOwn(input.id);
     if (!found) throw new NotFoundError("No such template of your tenant (system templates cannot be changed).");
     const data: Prisma.WorkflowTemplateUpdateInput = {};
     if (input.name != null) data.name = input.name;
@@ -30,7 +32,7 @@ export function updateTemplate(scope: WorkflowScope, input: UpdateTemplateInput)
     if (input.isActive != null) data.isActive = input.isActive;
     if (input.inputSchema != null) data.inputSchema = input.inputSchema as Prisma.InputJsonValue;
     if (input.outputSchema != null) data.outputSchema = input.outputSchema as Prisma.InputJsonValue;
-    const template = await tx.db.workflowTemplate.update({ where: { id: found.id }, data });
+    const template = await templates.update(found.id, data);
     tx.audit({
       action: "workflowTemplate.update",
       resourceType: "WorkflowTemplate",

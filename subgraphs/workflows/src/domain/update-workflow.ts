@@ -3,7 +3,7 @@ import { createWorkflowStore } from "../data/workflow-store";
 import type { Prisma, WorkflowStatus } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
 import type { WorkflowScope } from "../scope";
-import { checkSteps, type StepInput } from "./step-inputs";
+import { checkSteps, type StepInput } from "./check-steps";
 
 export interface UpdateWorkflowInput {
   id: string;

@@ -1,6 +1,6 @@
-import type { LogLine, ProgressWrite, RunRow, StepWithRun } from "../data/run-progress-store";
 import { STEP_TYPES } from "../steps/registry";
 import type { StepContext, StepEnvironment } from "../steps/step-type";
+import type { LogLine, ProgressWrite, RunRow, StepWithRun } from "./run-progress";
 import type { StepClaim } from "./step-claim";
 import { stepExecution } from "./step-execution";
 

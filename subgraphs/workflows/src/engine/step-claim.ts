@@ -1,5 +1,5 @@
-import type { StepWithRun } from "../data/run-progress-store";
 import type { StepContext } from "../steps/step-type";
+import type { StepWithRun } from "./run-progress";
 
 /** A step with an outside effect, claimed for execution outside the run's transaction. */
 export interface StepClaim {
