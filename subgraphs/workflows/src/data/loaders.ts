@@ -1,5 +1,16 @@
+import { oneRoundTripReads, type SqlTx, type TenantScope } from "@atelier/db";
 import DataLoader from "dataloader";
-import type { ReadTx, WorkflowScope } from "../scope";
+import type {
+  KanbanCard,
+  KanbanStage,
+  StageTrigger,
+  StepRun,
+  Workflow,
+  WorkflowRun,
+  WorkflowStep,
+  WorkflowTemplate,
+} from "../generated/prisma/client";
+import type { WorkflowScope } from "../scope";
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -13,55 +24,47 @@ function groupBy<T, K extends keyof T>(rows: T[], key: K, ids: readonly string[]
 }
 
 /**
- * Batching loaders of one request, each batch read in the caller's tenant scope (built on first
- * use, so a caller who is no tenant member is refused there): build them per request, never share them.
+ * Batching loaders of one request. Each batch is one statement read in the caller's tenant
+ * scope (built on first use, so a caller who is no tenant member is refused there) in one round
+ * trip (`oneRoundTripReads`). The tables' columns are Prisma's field names, so rows come back as
+ * the Prisma models. Build them per request, never share them.
  */
 export function createLoaders(scopeOf: () => WorkflowScope) {
-  const batch = <T>(load: (tx: ReadTx, ids: string[]) => Promise<T[]>) =>
-    new DataLoader((ids: readonly string[]) => scopeOf().read((tx) => load(tx, [...ids])));
+  let reads: TenantScope<SqlTx, unknown> | undefined;
+  const select = <T>(sql: string, ids: readonly string[]) => {
+    reads ??= scopeOf().using(oneRoundTripReads(scopeOf().services.sql));
+    return reads.read((tx) => tx.db.$queryRawUnsafe<T[]>(sql, tx.tenantId, [...ids]));
+  };
+  const one = <T extends { id: string }>(table: string) =>
+    new DataLoader((ids: readonly string[]) =>
+      select<T>(`SELECT * FROM workflows."${table}" WHERE "tenantId" = $1::uuid AND id = ANY($2::uuid[])`, ids).then(
+        (rows) => byId(rows, ids),
+      ),
+    );
+  const many = <T>(table: string, key: keyof T & string, orderBy: string) =>
+    new DataLoader((ids: readonly string[]) =>
+      select<T>(
+        `SELECT * FROM workflows."${table}" WHERE "tenantId" = $1::uuid AND "${key}" = ANY($2::uuid[]) ORDER BY ${orderBy}`,
+        ids,
+      ).then((rows) => groupBy(rows, key, ids)),
+    );
   return {
-    workflow: batch(({ db, tenantId }, ids) =>
-      db.workflow.findMany({ where: { tenantId, id: { in: ids } } }).then((rows) => byId(rows, ids)),
+    workflow: one<Workflow>("Workflow"),
+    /** The system catalog's templates (no tenant) and the tenant's own. */
+    template: new DataLoader((ids: readonly string[]) =>
+      select<WorkflowTemplate>(
+        `SELECT * FROM workflows."WorkflowTemplate" WHERE ("tenantId" IS NULL OR "tenantId" = $1::uuid) AND id = ANY($2::uuid[])`,
+        ids,
+      ).then((rows) => byId(rows, ids)),
     ),
-    template: batch(({ db, tenantId }, ids) =>
-      db.workflowTemplate
-        .findMany({ where: { id: { in: ids }, OR: [{ tenantId: null }, { tenantId }] } })
-        .then((rows) => byId(rows, ids)),
-    ),
-    run: batch(({ db, tenantId }, ids) =>
-      db.workflowRun.findMany({ where: { tenantId, id: { in: ids } } }).then((rows) => byId(rows, ids)),
-    ),
-    stepsByWorkflow: batch(({ db, tenantId }, ids) =>
-      db.workflowStep
-        .findMany({ where: { tenantId, workflowId: { in: ids } }, orderBy: { position: "asc" } })
-        .then((rows) => groupBy(rows, "workflowId", ids)),
-    ),
-    stepRunsByRun: batch(({ db, tenantId }, ids) =>
-      db.stepRun
-        .findMany({ where: { tenantId, runId: { in: ids } }, orderBy: { position: "asc" } })
-        .then((rows) => groupBy(rows, "runId", ids)),
-    ),
-    stage: batch(({ db, tenantId }, ids) =>
-      db.kanbanStage.findMany({ where: { tenantId, id: { in: ids } } }).then((rows) => byId(rows, ids)),
-    ),
-    card: batch(({ db, tenantId }, ids) =>
-      db.kanbanCard.findMany({ where: { tenantId, id: { in: ids } } }).then((rows) => byId(rows, ids)),
-    ),
-    stagesByBoard: batch(({ db, tenantId }, ids) =>
-      db.kanbanStage
-        .findMany({ where: { tenantId, boardId: { in: ids } }, orderBy: { position: "asc" } })
-        .then((rows) => groupBy(rows, "boardId", ids)),
-    ),
-    cardsByStage: batch(({ db, tenantId }, ids) =>
-      db.kanbanCard
-        .findMany({ where: { tenantId, stageId: { in: ids } }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] })
-        .then((rows) => groupBy(rows, "stageId", ids)),
-    ),
-    triggersByStage: batch(({ db, tenantId }, ids) =>
-      db.stageTrigger
-        .findMany({ where: { tenantId, stageId: { in: ids } }, orderBy: { createdAt: "asc" } })
-        .then((rows) => groupBy(rows, "stageId", ids)),
-    ),
+    run: one<WorkflowRun>("WorkflowRun"),
+    stepsByWorkflow: many<WorkflowStep>("WorkflowStep", "workflowId", "position"),
+    stepRunsByRun: many<StepRun>("StepRun", "runId", "position"),
+    stage: one<KanbanStage>("KanbanStage"),
+    card: one<KanbanCard>("KanbanCard"),
+    stagesByBoard: many<KanbanStage>("KanbanStage", "boardId", "position"),
+    cardsByStage: many<KanbanCard>("KanbanCard", "stageId", `position, "createdAt"`),
+    triggersByStage: many<StageTrigger>("StageTrigger", "stageId", `"createdAt"`),
   };
 }
 
