@@ -1,5 +1,6 @@
 import {
   createTenantScope,
+  oneRoundTripReads,
   prismaTransactions,
   type ScopedTx,
   type ScopedWriteTx,
@@ -26,6 +27,8 @@ export type SqlWriteTx = ScopedWriteTx<SqlTx, StreamEventNotice>;
  */
 export interface WorkflowScope extends TenantScope<Db, StreamEventNotice, Actor> {
   readonly sql: TenantScope<SqlTx, StreamEventNotice, Actor>;
+  /** Reads of one statement each, in one round trip (loaders, catch-up reads). */
+  readonly reads: TenantScope<SqlTx, StreamEventNotice, Actor>;
   readonly services: WorkflowServices;
 }
 
@@ -37,5 +40,10 @@ export function createWorkflowScope(services: WorkflowServices, actor: Actor): W
     publish: (notices) => publishStreamEvents(services.bus, notices),
     onEffectError: (err) => services.log.warn({ err }, "publishing stream events failed; subscribers will catch up"),
   });
-  return { ...scope, sql: scope.using(sqlTransactions(services.sql)), services };
+  return {
+    ...scope,
+    sql: scope.using(sqlTransactions(services.sql)),
+    reads: scope.using(oneRoundTripReads(services.sql)),
+    services,
+  };
 }

@@ -3,7 +3,7 @@ import {
   createPrismaClient,
   createResilientPool,
   createTenantScope,
-  prismaTransactions,
+  oneRoundTripReads,
   withTenantSql,
 } from "@atelier/db";
 import { appendStreamEvent } from "@atelier/live-events";
@@ -31,10 +31,8 @@ afterAll(async () => {
 
 /** Reads a workspace's feed in the tenant's scope, as workflowRunFeedEvents does. */
 function readFeed(tenantId: string, workspaceId: string, after: number) {
-  const scope = createTenantScope({ transactions: prismaTransactions(prisma), actor: systemActor(tenantId, "test") });
-  return scope.read((tx) =>
-    createRunEventReader(tx as Parameters<typeof createRunEventReader>[0]).feedAfter(workspaceId, after),
-  );
+  const scope = createTenantScope({ transactions: oneRoundTripReads(pool), actor: systemActor(tenantId, "test") });
+  return scope.read((tx) => createRunEventReader(tx).feedAfter(workspaceId, after));
 }
 
 /** Appends one run event to the workspace feed in its own transaction, committing when `release` resolves. */

@@ -1,4 +1,3 @@
-import { oneRoundTripReads, type SqlTx, type TenantScope } from "@atelier/db";
 import DataLoader from "dataloader";
 import type {
   KanbanCard,
@@ -26,15 +25,12 @@ function groupBy<T, K extends keyof T>(rows: T[], key: K, ids: readonly string[]
 /**
  * Batching loaders of one request. Each batch is one statement read in the caller's tenant
  * scope (built on first use, so a caller who is no tenant member is refused there) in one round
- * trip (`oneRoundTripReads`). The tables' columns are Prisma's field names, so rows come back as
+ * trip (`scope.reads`). The tables' columns are Prisma's field names, so rows come back as
  * the Prisma models. Build them per request, never share them.
  */
 export function createLoaders(scopeOf: () => WorkflowScope) {
-  let reads: TenantScope<SqlTx, unknown> | undefined;
-  const select = <T>(sql: string, ids: readonly string[]) => {
-    reads ??= scopeOf().using(oneRoundTripReads(scopeOf().services.sql));
-    return reads.read((tx) => tx.db.$queryRawUnsafe<T[]>(sql, tx.tenantId, [...ids]));
-  };
+  const select = <T>(sql: string, ids: readonly string[]) =>
+    scopeOf().reads.read((tx) => tx.db.$queryRawUnsafe<T[]>(sql, tx.tenantId, [...ids]));
   const one = <T extends { id: string }>(table: string) =>
     new DataLoader((ids: readonly string[]) =>
       select<T>(`SELECT * FROM workflows."${table}" WHERE "tenantId" = $1::uuid AND id = ANY($2::uuid[])`, ids).then(

@@ -2,7 +2,7 @@ import type { ScopedTx, ScopedWriteTx } from "@atelier/db";
 import { appendStreamEvent, type StreamEventNotice } from "@atelier/live-events";
 import { BadUserInputError, NotFoundError } from "@atelier/subgraph-kit";
 import { type PendingRunEvent, runTopic, STREAM_SCHEMA, workspaceTopic } from "../engine/run-events";
-import type { Db, RawDb } from "./db";
+import type { RawDb } from "./db";
 
 /** A stream event as the GraphQL layer sees it; `sequence` is per run, or the feed position for feeds. */
 export interface RunEventRow {
@@ -63,27 +63,51 @@ export function createRunEventStore(tx: ScopedWriteTx<RawDb, StreamEventNotice>)
   };
 }
 
-/** Reads of the event streams, for the catch-up queries. */
-export function createRunEventReader({ db, tenantId }: ScopedTx<Db>) {
+const EVENT_COLUMNS = `type, payload, created_at AS "createdAt", stream_id AS "streamId", sequence, feed_sequence AS "feedSequence"`;
+
+interface EventRow {
+  type: string;
+  payload: unknown;
+  createdAt: Date;
+  streamId: string;
+  sequence: number;
+  feedSequence: number | null;
+}
+
+/**
+ * Reads of the event streams, for the catch-up queries: plain SQL, one statement each, so they
+ * run on one-round-trip reads (subscribers catching up after a fault all read at once).
+ */
+export function createRunEventReader({ db, tenantId }: ScopedTx<RawDb>) {
   return {
     /** A run's events after `afterSequence`, in order; NOT_FOUND for another tenant's run. */
     async after(runId: string, afterSequence: number, first?: number | null): Promise<RunEventRow[]> {
-      const run = await db.workflowRun.findFirst({ where: { id: runId, tenantId }, select: { id: true } });
-      if (!run) throw new NotFoundError("No such workflow run.");
-      const events = await db.streamEvent.findMany({
-        where: { tenantId, streamId: runId, sequence: { gt: afterSequence } },
-        orderBy: { sequence: "asc" },
-        take: limit(first),
-      });
+      const run = await db.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT id FROM workflows."WorkflowRun" WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+        runId,
+        tenantId,
+      );
+      if (run.length === 0) throw new NotFoundError("No such workflow run.");
+      const events = await db.$queryRawUnsafe<EventRow[]>(
+        `SELECT ${EVENT_COLUMNS} FROM workflows.stream_events
+          WHERE tenant_id = $1::uuid AND stream_id = $2 AND sequence > $3 ORDER BY sequence LIMIT $4`,
+        tenantId,
+        runId,
+        afterSequence,
+        limit(first),
+      );
       return events.map((e) => toRow(e, e.sequence));
     },
     /** A workspace's run events after a feed position, in commit order (the position is assigned at commit). */
     async feedAfter(workspaceId: string, afterSequence: number, first?: number | null): Promise<RunEventRow[]> {
-      const events = await db.streamEvent.findMany({
-        where: { tenantId, feed: workspaceTopic(workspaceId), feedSequence: { gt: afterSequence } },
-        orderBy: { feedSequence: "asc" },
-        take: limit(first),
-      });
+      const events = await db.$queryRawUnsafe<EventRow[]>(
+        `SELECT ${EVENT_COLUMNS} FROM workflows.stream_events
+          WHERE tenant_id = $1::uuid AND feed = $2 AND feed_sequence > $3 ORDER BY feed_sequence LIMIT $4`,
+        tenantId,
+        workspaceTopic(workspaceId),
+        afterSequence,
+        limit(first),
+      );
       return events.map((e) => toRow(e, e.feedSequence ?? 0));
     },
   };

@@ -4,6 +4,6 @@ import { readerScope } from "../scopes";
 import { id, sequence } from "../validation";
 
 export const workflowRunEventsResolver: QueryResolvers["workflowRunEvents"] = (_, args, ctx) =>
-  readerScope(ctx).read((tx) =>
+  readerScope(ctx).reads.read((tx) =>
     createRunEventReader(tx).after(id.parse(args.runId), sequence.parse(args.afterSequence) ?? 0, args.first),
   );

@@ -4,6 +4,6 @@ import { readerScope } from "../scopes";
 import { id, sequence } from "../validation";
 
 export const workflowRunFeedEventsResolver: QueryResolvers["workflowRunFeedEvents"] = (_, args, ctx) =>
-  readerScope(ctx).read((tx) =>
+  readerScope(ctx).reads.read((tx) =>
     createRunEventReader(tx).feedAfter(id.parse(args.workspaceId), sequence.parse(args.afterSequence) ?? 0, args.first),
   );
