@@ -7,13 +7,15 @@
 
 import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import type { Identity } from "@atelier/internal-auth";
 import { createLogger } from "@atelier/logging";
+import { tenantActor } from "@atelier/subgraph-kit";
 import { createTestDatabase, testKeys } from "@atelier/testing";
 import { loadWorkflowsConfig } from "../subgraphs/workflows/src/config";
-import type { Actor } from "../subgraphs/workflows/src/domain/actor";
 import { createWorkflow } from "../subgraphs/workflows/src/domain/create-workflow";
 import { startRun } from "../subgraphs/workflows/src/domain/start-run";
 import { startRunWorker } from "../subgraphs/workflows/src/engine/start-worker";
+import { createWorkflowScope } from "../subgraphs/workflows/src/scope";
 import { createWorkflowServices } from "../subgraphs/workflows/src/services";
 
 const runs = Number(process.env.BENCH_RUNS ?? 2000);
@@ -32,8 +34,17 @@ const config = loadWorkflowsConfig({
 });
 const { services, close } = await createWorkflowServices(config, createLogger({ service: "bench", level: "warn" }));
 try {
-  const actor: Actor = { tenantId: randomUUID(), userId: randomUUID(), apiClientId: null, requestId: "bench" };
-  const workflow = await createWorkflow(services, actor, {
+  const identity = {
+    kind: "user",
+    userId: randomUUID(),
+    tenantId: randomUUID(),
+    role: "EDITOR",
+    sessionId: "bench",
+    scopes: [],
+  };
+  const actor = tenantActor(identity as Identity, "bench");
+  const scope = createWorkflowScope(services, actor);
+  const workflow = await createWorkflow(scope, {
     workspaceId: randomUUID(),
     name: "bench",
     inputSchema: { type: "object", required: ["n"], properties: { n: { type: "integer" } } },
@@ -50,7 +61,7 @@ try {
     Array.from({ length: startConcurrency }, async () => {
       while (next < runs) {
         const n = next++;
-        await startRun(services, actor, { workflowId: workflow.id, input: { n } });
+        await startRun(scope, { workflowId: workflow.id, input: { n } });
       }
     }),
   );

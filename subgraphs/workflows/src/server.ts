@@ -1,7 +1,7 @@
 import type { EventBus } from "@atelier/event-bus";
 import { createLogger } from "@atelier/logging";
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer } from "@atelier/subgraph-kit";
+import { createSubgraphServer, tenantActor } from "@atelier/subgraph-kit";
 import type { WorkflowsConfig } from "./config";
 import type { Context } from "./context";
 import { createLoaders } from "./data/loaders";
@@ -9,6 +9,7 @@ import { JOB_SCHEMA } from "./engine/enqueue-run";
 import { startRunWorker } from "./engine/start-worker";
 import { resolvers } from "./resolvers";
 import { workflowsTypeDefs } from "./schema";
+import { createWorkflowScope, type WorkflowScope } from "./scope";
 import { createWorkflowServices } from "./services";
 
 export interface WorkflowsServiceDeps {
@@ -31,10 +32,9 @@ export async function createWorkflowsService(config: WorkflowsConfig, deps: Work
     logger,
     introspection: config.introspection,
     buildContext: (base) => {
-      const tenantId = "tenantId" in base.identity ? base.identity.tenantId : null;
-      // A caller without a tenant gets loaders bound to no tenant: they find nothing.
-      const loaders = createLoaders(services.db, tenantId ?? "00000000-0000-0000-0000-000000000000");
-      return { ...base, services, loaders };
+      let scope: WorkflowScope | undefined;
+      const scopeOf = () => (scope ??= createWorkflowScope(services, tenantActor(base.identity, base.requestId)));
+      return { ...base, services, scope: scopeOf, loaders: createLoaders(scopeOf) };
     },
     readiness: {
       database: async () => void (await services.sql.query("SELECT 1")),

@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { createPrismaClient, createResilientPool, withTenantSql } from "@atelier/db";
+import {
+  createPrismaClient,
+  createResilientPool,
+  createTenantScope,
+  oneRoundTripReads,
+  withTenantSql,
+} from "@atelier/db";
 import { appendStreamEvent } from "@atelier/live-events";
+import { systemActor } from "@atelier/subgraph-kit";
 import { createTestDatabase, type TestDatabase } from "@atelier/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedEventsAfter } from "../src/data/run-events";
+import { createRunEventReader } from "../src/data/run-event-store";
 import { workspaceTopic } from "../src/engine/run-events";
 import { PrismaClient } from "../src/generated/prisma/client";
 
@@ -21,6 +28,12 @@ afterAll(async () => {
   await pool?.end();
   await db?.drop();
 });
+
+/** Reads a workspace's feed in the tenant's scope, as workflowRunFeedEvents does. */
+function readFeed(tenantId: string, workspaceId: string, after: number) {
+  const scope = createTenantScope({ transactions: oneRoundTripReads(pool), actor: systemActor(tenantId, "test") });
+  return scope.read((tx) => createRunEventReader(tx).feedAfter(workspaceId, after));
+}
 
 /** Appends one run event to the workspace feed in its own transaction, committing when `release` resolves. */
 function appendRunEvent(tenantId: string, workspaceId: string, release: Promise<void>) {
@@ -50,12 +63,12 @@ describe("a workspace feed's positions", () => {
     const early = appendRunEvent(tenantId, workspaceId, Promise.resolve());
     await early.done;
 
-    const firstRead = await feedEventsAfter(prisma, tenantId, workspaceId, 0);
+    const firstRead = await readFeed(tenantId, workspaceId, 0);
     expect(firstRead.map((e) => [e.runId, e.sequence])).toEqual([[early.runId, 1]]);
 
     commitLate();
     await late.done;
-    const nextRead = await feedEventsAfter(prisma, tenantId, workspaceId, firstRead.at(-1)!.sequence);
+    const nextRead = await readFeed(tenantId, workspaceId, firstRead.at(-1)!.sequence);
     expect(nextRead.map((e) => [e.runId, e.sequence])).toEqual([[late.runId, 2]]);
   });
 });

@@ -1,5 +1,15 @@
 import DataLoader from "dataloader";
-import type { PrismaClient } from "../generated/prisma/client";
+import type {
+  KanbanCard,
+  KanbanStage,
+  StageTrigger,
+  StepRun,
+  Workflow,
+  WorkflowRun,
+  WorkflowStep,
+  WorkflowTemplate,
+} from "../generated/prisma/client";
+import type { WorkflowScope } from "../scope";
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -12,54 +22,45 @@ function groupBy<T, K extends keyof T>(rows: T[], key: K, ids: readonly string[]
   return ids.map((id) => map.get(id) ?? []);
 }
 
-/** Batching loaders bound to one tenant; build them per request, never share them. */
-export function createLoaders(db: PrismaClient, tenantId: string) {
+/**
+ * Batching loaders of one request. Each batch is one statement read in the caller's tenant
+ * scope (built on first use, so a caller who is no tenant member is refused there) in one round
+ * trip (`scope.reads`). The tables' columns are Prisma's field names, so rows come back as
+ * the Prisma models. Build them per request, never share them.
+ */
+export function createLoaders(scopeOf: () => WorkflowScope) {
+  const select = <T>(sql: string, ids: readonly string[]) =>
+    scopeOf().reads.read((tx) => tx.db.$queryRawUnsafe<T[]>(sql, tx.tenantId, [...ids]));
+  const one = <T extends { id: string }>(table: string) =>
+    new DataLoader((ids: readonly string[]) =>
+      select<T>(`SELECT * FROM workflows."${table}" WHERE "tenantId" = $1::uuid AND id = ANY($2::uuid[])`, ids).then(
+        (rows) => byId(rows, ids),
+      ),
+    );
+  const many = <T>(table: string, key: keyof T & string, orderBy: string) =>
+    new DataLoader((ids: readonly string[]) =>
+      select<T>(
+        `SELECT * FROM workflows."${table}" WHERE "tenantId" = $1::uuid AND "${key}" = ANY($2::uuid[]) ORDER BY ${orderBy}`,
+        ids,
+      ).then((rows) => groupBy(rows, key, ids)),
+    );
   return {
-    workflow: new DataLoader((ids: readonly string[]) =>
-      db.workflow.findMany({ where: { tenantId, id: { in: [...ids] } } }).then((rows) => byId(rows, ids)),
-    ),
+    workflow: one<Workflow>("Workflow"),
+    /** The system catalog's templates (no tenant) and the tenant's own. */
     template: new DataLoader((ids: readonly string[]) =>
-      db.workflowTemplate
-        .findMany({ where: { id: { in: [...ids] }, OR: [{ tenantId: null }, { tenantId }] } })
-        .then((rows) => byId(rows, ids)),
+      select<WorkflowTemplate>(
+        `SELECT * FROM workflows."WorkflowTemplate" WHERE ("tenantId" IS NULL OR "tenantId" = $1::uuid) AND id = ANY($2::uuid[])`,
+        ids,
+      ).then((rows) => byId(rows, ids)),
     ),
-    run: new DataLoader((ids: readonly string[]) =>
-      db.workflowRun.findMany({ where: { tenantId, id: { in: [...ids] } } }).then((rows) => byId(rows, ids)),
-    ),
-    stepsByWorkflow: new DataLoader((ids: readonly string[]) =>
-      db.workflowStep
-        .findMany({ where: { tenantId, workflowId: { in: [...ids] } }, orderBy: { position: "asc" } })
-        .then((rows) => groupBy(rows, "workflowId", ids)),
-    ),
-    stepRunsByRun: new DataLoader((ids: readonly string[]) =>
-      db.stepRun
-        .findMany({ where: { tenantId, runId: { in: [...ids] } }, orderBy: { position: "asc" } })
-        .then((rows) => groupBy(rows, "runId", ids)),
-    ),
-    stage: new DataLoader((ids: readonly string[]) =>
-      db.kanbanStage.findMany({ where: { tenantId, id: { in: [...ids] } } }).then((rows) => byId(rows, ids)),
-    ),
-    card: new DataLoader((ids: readonly string[]) =>
-      db.kanbanCard.findMany({ where: { tenantId, id: { in: [...ids] } } }).then((rows) => byId(rows, ids)),
-    ),
-    stagesByBoard: new DataLoader((ids: readonly string[]) =>
-      db.kanbanStage
-        .findMany({ where: { tenantId, boardId: { in: [...ids] } }, orderBy: { position: "asc" } })
-        .then((rows) => groupBy(rows, "boardId", ids)),
-    ),
-    cardsByStage: new DataLoader((ids: readonly string[]) =>
-      db.kanbanCard
-        .findMany({
-          where: { tenantId, stageId: { in: [...ids] } },
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        })
-        .then((rows) => groupBy(rows, "stageId", ids)),
-    ),
-    triggersByStage: new DataLoader((ids: readonly string[]) =>
-      db.stageTrigger
-        .findMany({ where: { tenantId, stageId: { in: [...ids] } }, orderBy: { createdAt: "asc" } })
-        .then((rows) => groupBy(rows, "stageId", ids)),
-    ),
+    run: one<WorkflowRun>("WorkflowRun"),
+    stepsByWorkflow: many<WorkflowStep>("WorkflowStep", "workflowId", "position"),
+    stepRunsByRun: many<StepRun>("StepRun", "runId", "position"),
+    stage: one<KanbanStage>("KanbanStage"),
+    card: one<KanbanCard>("KanbanCard"),
+    stagesByBoard: many<KanbanStage>("KanbanStage", "boardId", "position"),
+    cardsByStage: many<KanbanCard>("KanbanCard", "stageId", `position, "createdAt"`),
+    triggersByStage: many<StageTrigger>("StageTrigger", "stageId", `"createdAt"`),
   };
 }
 

@@ -1,14 +1,6 @@
 import { GatewayRequestError } from "@atelier/gateway-client";
-import type { DelegatedActor } from "@atelier/internal-auth";
-import { DomainError, NotFoundError } from "@atelier/subgraph-kit";
-import type { WorkflowServices } from "../services";
-import type { Actor } from "./actor";
-
-function delegatedActor(actor: Actor): DelegatedActor {
-  return actor.apiClientId
-    ? { kind: "apiClient", apiClientId: actor.apiClientId, tenantId: actor.tenantId }
-    : { kind: "user", userId: actor.userId ?? "", tenantId: actor.tenantId };
-}
+import { DomainError, delegatedActorOf, NotFoundError } from "@atelier/subgraph-kit";
+import type { WorkflowScope } from "../scope";
 
 /**
  * A workspace id belongs to creative: before a workflow, board or field points at one, creative
@@ -16,16 +8,13 @@ function delegatedActor(actor: Actor): DelegatedActor {
  * or one that does not exist, is NOT_FOUND. Without gateway credentials (DELEGATION_PRIVATE_KEY)
  * references go unchecked, as every call through the gateway is off.
  */
-export async function assertWorkspaceReference(
-  services: Pick<WorkflowServices, "workspaceReferences" | "log">,
-  actor: Actor,
-  workspaceId: string,
-): Promise<void> {
+export async function assertWorkspaceReference(scope: WorkflowScope, workspaceId: string): Promise<void> {
+  const { services } = scope;
   const check = services.workspaceReferences;
   if (!check) return;
   let visible: boolean;
   try {
-    visible = await check(delegatedActor(actor), workspaceId);
+    visible = await check(delegatedActorOf(scope.actor), workspaceId);
   } catch (error) {
     services.log.warn({ err: error, workspaceId }, "checking a workspace reference through the gateway failed");
     const retry = error instanceof GatewayRequestError && error.retryable ? " Try again shortly." : "";

@@ -1,32 +1,28 @@
 import { NotFoundError } from "@atelier/subgraph-kit";
-import type { Db } from "../data/db";
-import { type LockedRun, lockRun } from "../engine/lock-run";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
-import { inTenantTransaction, type Notices } from "./tenant-transaction";
+import { createRunStore, type LockedRun } from "../data/run-store";
+import type { WorkflowScope, WriteTx } from "../scope";
 
 /**
  * The frame of every run mutation: lock the caller's run (NOT_FOUND for another tenant's),
  * apply `change`, write the audit event, all in one transaction.
  */
 export function changeRunStatus(
-  services: WorkflowServices,
-  actor: Actor,
+  scope: WorkflowScope,
   runId: string,
   action: string,
-  change: (tx: Db, notices: Notices, run: LockedRun) => Promise<Record<string, unknown>>,
+  change: (tx: WriteTx, run: LockedRun) => Promise<Record<string, unknown>>,
 ) {
-  return inTenantTransaction(services, actor.tenantId, async (tx, notices) => {
-    const run = await lockRun(tx, actor.tenantId, runId);
+  return scope.write(async (tx) => {
+    const runs = createRunStore(tx);
+    const run = await runs.lock(runId);
     if (!run) throw new NotFoundError("No such workflow run.");
-    const changes = await change(tx, notices, run);
-    await audit(
-      tx,
-      actor,
-      `workflowRun.${action}`,
-      { type: "WorkflowRun", id: run.id },
-      { from: run.status, ...changes },
-    );
-    return tx.workflowRun.findUniqueOrThrow({ where: { id: run.id } });
+    const changes = await change(tx, run);
+    tx.audit({
+      action: `workflowRun.${action}`,
+      resourceType: "WorkflowRun",
+      resourceId: run.id,
+      changes: { from: run.status, ...changes },
+    });
+    return runs.find(run.id);
   });
 }

@@ -1,7 +1,7 @@
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
+import { requireRole } from "@atelier/subgraph-kit";
+import { createBoardStore } from "../data/board-store";
+import type { WorkflowScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { inTenantTransaction } from "./tenant-transaction";
 
 export interface CreateBoardInput {
   workspaceId: string;
@@ -10,19 +10,22 @@ export interface CreateBoardInput {
 }
 
 /** Creates a board; its name is unique in the workspace (CONFLICT otherwise). */
-export async function createBoard(services: WorkflowServices, actor: Actor, input: CreateBoardInput) {
-  await assertWorkspaceReference(services, actor, input.workspaceId);
-  return inTenantTransaction(services, actor.tenantId, async (tx) => {
-    const board = await tx.kanbanBoard.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: input.workspaceId,
-        name: input.name,
-        description: input.description ?? null,
-        createdById: actor.userId,
-      },
+export async function createBoard(scope: WorkflowScope, input: CreateBoardInput) {
+  requireRole(scope.actor, "EDITOR");
+  await assertWorkspaceReference(scope, input.workspaceId);
+  return scope.write(async (tx) => {
+    const board = await createBoardStore(tx).create({
+      workspaceId: input.workspaceId,
+      name: input.name,
+      description: input.description ?? null,
+      createdById: scope.actor.userId,
     });
-    await audit(tx, actor, "kanbanBoard.create", { type: "KanbanBoard", id: board.id }, { name: input.name });
+    tx.audit({
+      action: "kanbanBoard.create",
+      resourceType: "KanbanBoard",
+      resourceId: board.id,
+      changes: { name: input.name },
+    });
     return board;
   });
 }

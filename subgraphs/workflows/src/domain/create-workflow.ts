@@ -1,12 +1,10 @@
-import { BadUserInputError, ConflictError, NotFoundError } from "@atelier/subgraph-kit";
-import type { Db } from "../data/db";
+import { BadUserInputError, ConflictError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createWorkflowStore } from "../data/workflow-store";
 import type { Prisma } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
+import type { WorkflowScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { type CheckedStep, checkSteps, type StepInput } from "./step-inputs";
-import { inTenantTransaction } from "./tenant-transaction";
+import { checkSteps, type StepInput } from "./check-steps";
 
 export interface CreateWorkflowInput {
   workspaceId: string;
@@ -18,21 +16,13 @@ export interface CreateWorkflowInput {
   steps?: StepInput[] | null;
 }
 
-export function insertSteps(tx: Db, tenantId: string, workflowId: string, steps: CheckedStep[]) {
-  return tx.workflowStep.createMany({
-    data: steps.map((s) => ({ ...s, tenantId, workflowId, config: s.config as Prisma.InputJsonValue })),
-  });
-}
-
 /** Creates a workflow, from a visible active template or from its own schemas and steps. */
-export async function createWorkflow(services: WorkflowServices, actor: Actor, input: CreateWorkflowInput) {
-  await assertWorkspaceReference(services, actor, input.workspaceId);
-  return inTenantTransaction(services, actor.tenantId, async (tx) => {
-    const template = input.templateId
-      ? await tx.workflowTemplate.findFirst({
-          where: { id: input.templateId, OR: [{ tenantId: null }, { tenantId: actor.tenantId }] },
-        })
-      : null;
+export async function createWorkflow(scope: WorkflowScope, input: CreateWorkflowInput) {
+  requireRole(scope.actor, "EDITOR");
+  await assertWorkspaceReference(scope, input.workspaceId);
+  return scope.write(async (tx) => {
+    const workflows = createWorkflowStore(tx);
+    const template = input.templateId ? await workflows.findVisibleTemplate(input.templateId) : null;
     if (input.templateId && !template) throw new NotFoundError("No such template.");
     if (template && !template.isActive) throw new ConflictError("This template is retired; pick an active one.");
     const inputSchema = input.inputSchema ?? template?.inputSchema;
@@ -42,28 +32,24 @@ export async function createWorkflow(services: WorkflowServices, actor: Actor, i
     if (outputSchema != null) assertJsonSchema(outputSchema, "outputSchema");
     const steps = checkSteps(
       (input.steps ?? (template?.steps as StepInput[] | undefined) ?? []) as StepInput[],
-      services.stepEnv,
+      scope.services.stepEnv,
     );
-    const workflow = await tx.workflow.create({
-      data: {
-        tenantId: actor.tenantId,
-        workspaceId: input.workspaceId,
-        templateId: template?.id ?? null,
-        name: input.name,
-        description: input.description ?? null,
-        inputSchema: inputSchema as Prisma.InputJsonValue,
-        outputSchema: (outputSchema ?? undefined) as Prisma.InputJsonValue | undefined,
-        createdById: actor.userId,
-      },
+    const workflow = await workflows.create({
+      workspaceId: input.workspaceId,
+      templateId: template?.id ?? null,
+      name: input.name,
+      description: input.description ?? null,
+      inputSchema: inputSchema as Prisma.InputJsonValue,
+      outputSchema: (outputSchema ?? undefined) as Prisma.InputJsonValue | undefined,
+      createdById: scope.actor.userId,
     });
-    await insertSteps(tx, actor.tenantId, workflow.id, steps);
-    await audit(
-      tx,
-      actor,
-      "workflow.create",
-      { type: "Workflow", id: workflow.id },
-      { name: input.name, steps: steps.length },
-    );
+    await workflows.insertSteps(workflow.id, steps);
+    tx.audit({
+      action: "workflow.create",
+      resourceType: "Workflow",
+      resourceId: workflow.id,
+      changes: { name: input.name, steps: steps.length },
+    });
     return workflow;
   });
 }

@@ -1,10 +1,8 @@
-import type { Db } from "../data/db";
+import { createTriggerStore } from "../data/trigger-store";
 import type { KanbanCard, WorkflowRun } from "../generated/prisma/client";
 import { schemaViolations } from "../json-schema/validator";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
+import type { WorkflowScope, WriteTx } from "../scope";
 import { createQueuedRun } from "./create-queued-run";
-import type { Notices } from "./tenant-transaction";
 import { type CardEvent, triggerMatches } from "./trigger-matches";
 
 /** The run input a trigger hands its workflow: the card and what happened to it. */
@@ -30,42 +28,40 @@ function cardInput(card: KanbanCard, stageId: string, happened: CardEvent) {
  * refusal is recorded as an audit event instead, so the card change still goes through.
  */
 export async function fireStageTriggers(
-  services: Pick<WorkflowServices, "queue" | "config">,
-  tx: Db,
-  notices: Notices,
-  actor: Actor,
+  scope: WorkflowScope,
+  tx: WriteTx,
   card: KanbanCard,
   stageId: string,
   happened: CardEvent,
 ): Promise<WorkflowRun[]> {
-  const triggers = await tx.stageTrigger.findMany({
-    where: { tenantId: actor.tenantId, stageId, isActive: true },
-    include: { workflow: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const triggers = await createTriggerStore(tx).activeForStage(stageId);
   const fields = (card.customFields ?? {}) as Record<string, unknown>;
   const runs: WorkflowRun[] = [];
   for (const trigger of triggers) {
     if (!triggerMatches(trigger, happened, fields) || trigger.workflow.status !== "ACTIVE") continue;
     const input = cardInput(card, stageId, happened);
     const violations = schemaViolations(trigger.workflow.inputSchema, input);
-    const resource = { type: "StageTrigger", id: trigger.id };
     if (violations.length > 0) {
-      await audit(tx, actor, "stageTrigger.refuse", resource, { cardId: card.id, violations });
+      tx.audit({
+        action: "stageTrigger.refuse",
+        resourceType: "StageTrigger",
+        resourceId: trigger.id,
+        changes: { cardId: card.id, violations },
+      });
       continue;
     }
-    const run = await createQueuedRun(services, tx, notices, actor, {
+    const run = await createQueuedRun(scope.services, tx, {
       workflow: trigger.workflow,
       input,
+      startedById: scope.actor.userId,
       triggerCardId: card.id,
     });
-    await audit(
-      tx,
-      actor,
-      "workflowRun.start",
-      { type: "WorkflowRun", id: run.id },
-      { triggerId: trigger.id, cardId: card.id },
-    );
+    tx.audit({
+      action: "workflowRun.start",
+      resourceType: "WorkflowRun",
+      resourceId: run.id,
+      changes: { triggerId: trigger.id, cardId: card.id },
+    });
     runs.push(run);
   }
   return runs;

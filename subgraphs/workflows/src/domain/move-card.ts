@@ -1,8 +1,8 @@
-import { BadUserInputError, NotFoundError } from "@atelier/subgraph-kit";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
+import { BadUserInputError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createCardStore } from "../data/card-store";
+import { createStageStore } from "../data/stage-store";
+import type { WorkflowScope } from "../scope";
 import { fireStageTriggers } from "./fire-stage-triggers";
-import { inTenantTransaction } from "./tenant-transaction";
 
 export interface MoveCardInput {
   cardId: string;
@@ -14,31 +14,27 @@ export interface MoveCardInput {
  * Moves a card to a stage of its board. Changing stage fires the old stage's STAGE_EXIT and
  * the new stage's STAGE_ENTRY triggers, in the move's transaction.
  */
-export function moveCard(services: WorkflowServices, actor: Actor, input: MoveCardInput) {
-  return inTenantTransaction(services, actor.tenantId, async (tx, notices) => {
-    const card = await tx.kanbanCard.findFirst({ where: { id: input.cardId, tenantId: actor.tenantId } });
+export function moveCard(scope: WorkflowScope, input: MoveCardInput) {
+  requireRole(scope.actor, "EDITOR");
+  return scope.write(async (tx) => {
+    const cards = createCardStore(tx);
+    const card = await cards.find(input.cardId);
     if (!card) throw new NotFoundError("No such card.");
-    const stage = await tx.kanbanStage.findFirst({ where: { id: input.stageId, tenantId: actor.tenantId } });
+    const stage = await createStageStore(tx).find(input.stageId);
     if (!stage) throw new NotFoundError("No such stage.");
     if (stage.boardId !== card.boardId) throw new BadUserInputError("stageId: the stage belongs to another board");
-    const last = await tx.kanbanCard.findFirst({
-      where: { stageId: stage.id, NOT: { id: card.id } },
-      orderBy: { position: "desc" },
-    });
+    const last = await cards.last(stage.id, card.id);
     const position = input.position ?? (last ? last.position + 1 : 0);
-    const moved = await tx.kanbanCard.update({ where: { id: card.id }, data: { stageId: stage.id, position } });
-    await audit(
-      tx,
-      actor,
-      "kanbanCard.move",
-      { type: "KanbanCard", id: card.id },
-      { from: card.stageId, to: stage.id, position },
-    );
-    if (card.stageId === stage.id) return { card: moved, startedRuns: [] };
-    const exitRuns = await fireStageTriggers(services, tx, notices, actor, moved, card.stageId, {
-      event: "STAGE_EXIT",
+    const moved = await cards.update(card.id, { stageId: stage.id, position });
+    tx.audit({
+      action: "kanbanCard.move",
+      resourceType: "KanbanCard",
+      resourceId: card.id,
+      changes: { from: card.stageId, to: stage.id, position },
     });
-    const entryRuns = await fireStageTriggers(services, tx, notices, actor, moved, stage.id, { event: "STAGE_ENTRY" });
+    if (card.stageId === stage.id) return { card: moved, startedRuns: [] };
+    const exitRuns = await fireStageTriggers(scope, tx, moved, card.stageId, { event: "STAGE_EXIT" });
+    const entryRuns = await fireStageTriggers(scope, tx, moved, stage.id, { event: "STAGE_ENTRY" });
     return { card: moved, startedRuns: [...exitRuns, ...entryRuns] };
   });
 }

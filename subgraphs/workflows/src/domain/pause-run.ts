@@ -1,15 +1,17 @@
-import { appendRunEvent } from "../engine/run-events";
-import { assertCanMove } from "../engine/run-transitions";
-import type { WorkflowServices } from "../services";
-import type { Actor } from "./actor";
+import { requireRole } from "@atelier/subgraph-kit";
+import { createRunEventStore } from "../data/run-event-store";
+import { createRunStore } from "../data/run-store";
+import { assertCanMove } from "../engine/run-state-machine";
+import type { WorkflowScope } from "../scope";
 import { changeRunStatus } from "./change-run-status";
 
 /** QUEUED or RUNNING → PAUSED; the worker stops after the step in flight. */
-export function pauseRun(services: WorkflowServices, actor: Actor, runId: string) {
-  return changeRunStatus(services, actor, runId, "pause", async (tx, notices, run) => {
+export function pauseRun(scope: WorkflowScope, runId: string) {
+  requireRole(scope.actor, "EDITOR");
+  return changeRunStatus(scope, runId, "pause", async (tx, run) => {
     assertCanMove(run.status, "PAUSED", "pause");
-    await tx.workflowRun.update({ where: { id: run.id }, data: { status: "PAUSED" } });
-    await appendRunEvent(tx, notices, run, "PAUSED", "PAUSED");
+    await createRunStore(tx).update(run.id, { status: "PAUSED" });
+    await createRunEventStore(tx).append(run, { type: "PAUSED", status: "PAUSED" });
     return { to: "PAUSED" };
   });
 }

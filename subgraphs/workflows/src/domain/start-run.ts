@@ -1,10 +1,9 @@
 import { isUniqueViolation } from "@atelier/db";
-import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
+import { ConflictError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createRunStore } from "../data/run-store";
 import { assertMatchesSchema } from "../json-schema/validator";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
+import type { WorkflowScope } from "../scope";
 import { createQueuedRun } from "./create-queued-run";
-import { inRawTenantTransaction } from "./tenant-transaction";
 
 export interface StartRunInput {
   workflowId: string;
@@ -15,35 +14,42 @@ export interface StartRunInput {
 
 /**
  * Starts a run of an active workflow after checking the input against its schema. A known
- * idempotency key returns the run it started, even when two requests race.
+ * idempotency key returns the run it started, even when two requests race. A hot path: it runs
+ * on the scope's plain-SQL transactions.
  */
-export async function startRun(services: WorkflowServices, actor: Actor, input: StartRunInput) {
-  const existing = () =>
-    input.idempotencyKey
-      ? services.db.workflowRun.findUnique({
-          where: { tenantId_idempotencyKey: { tenantId: actor.tenantId, idempotencyKey: input.idempotencyKey } },
-        })
-      : null;
+export async function startRun(scope: WorkflowScope, input: StartRunInput) {
+  requireRole(scope.actor, "EDITOR");
+  const key = input.idempotencyKey;
+  const existing = () => (key ? scope.read((tx) => createRunStore(tx).findByIdempotencyKey(key)) : null);
   const previous = await existing();
   if (previous) return sameWorkflow(previous, input.workflowId);
   try {
-    return await inRawTenantTransaction(services, actor.tenantId, async (tx, notices) => {
-      const [workflow] = await tx.$queryRaw<
+    return await scope.sql.write(async (tx) => {
+      const [workflow] = await tx.db.$queryRawUnsafe<
         { id: string; workspaceId: string; status: string; inputSchema: unknown }[]
-      >`
-        SELECT id, "workspaceId", status::text AS status, "inputSchema" FROM workflows."Workflow"
-         WHERE id = ${input.workflowId}::uuid AND "tenantId" = ${actor.tenantId}::uuid`;
+      >(
+        `SELECT id, "workspaceId", status::text AS status, "inputSchema" FROM workflows."Workflow"
+          WHERE id = $1::uuid AND "tenantId" = $2::uuid`,
+        input.workflowId,
+        tx.tenantId,
+      );
       if (!workflow) throw new NotFoundError("No such workflow.");
       if (workflow.status !== "ACTIVE")
         throw new ConflictError("This workflow is archived; reactivate it to start runs.");
       assertMatchesSchema(workflow.inputSchema, input.input, "input");
-      const run = await createQueuedRun(services, tx, notices, actor, {
+      const run = await createQueuedRun(scope.services, tx, {
         workflow,
         input: input.input,
+        startedById: scope.actor.userId,
         idempotencyKey: input.idempotencyKey,
         filesUsed: input.filesUsed,
       });
-      await audit(tx, actor, "workflowRun.start", { type: "WorkflowRun", id: run.id }, { workflowId: workflow.id });
+      tx.audit({
+        action: "workflowRun.start",
+        resourceType: "WorkflowRun",
+        resourceId: run.id,
+        changes: { workflowId: workflow.id },
+      });
       return run;
     });
   } catch (error) {

@@ -1,10 +1,10 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createCardStore } from "../data/card-store";
+import { createFieldDefinitionStore } from "../data/field-definition-store";
 import type { Prisma } from "../generated/prisma/client";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
+import type { WorkflowScope } from "../scope";
 import { checkCardFields } from "./check-card-fields";
 import { fireStageTriggers } from "./fire-stage-triggers";
-import { inTenantTransaction } from "./tenant-transaction";
 
 export interface UpdateCardInput {
   cardId: string;
@@ -14,36 +14,32 @@ export interface UpdateCardInput {
 }
 
 /** Changes a card; fields whose value changed fire the stage's ATTRIBUTE_CHANGE triggers. */
-export function updateCard(services: WorkflowServices, actor: Actor, input: UpdateCardInput) {
-  return inTenantTransaction(services, actor.tenantId, async (tx, notices) => {
-    const card = await tx.kanbanCard.findFirst({
-      where: { id: input.cardId, tenantId: actor.tenantId },
-      include: { board: true },
-    });
+export function updateCard(scope: WorkflowScope, input: UpdateCardInput) {
+  requireRole(scope.actor, "EDITOR");
+  return scope.write(async (tx) => {
+    const cards = createCardStore(tx);
+    const card = await cards.findWithBoard(input.cardId);
     if (!card) throw new NotFoundError("No such card.");
     const current = (card.customFields ?? {}) as Record<string, unknown>;
-    const definitions = await tx.cardFieldDefinition.findMany({
-      where: { tenantId: actor.tenantId, workspaceId: card.board.workspaceId },
-    });
+    const definitions = await createFieldDefinitionStore(tx).forWorkspace(card.board.workspaceId);
     const fields = checkCardFields(definitions, current, input.fields ?? {});
     const changedFields = Object.keys({ ...current, ...fields }).filter(
       (name) => JSON.stringify(current[name]) !== JSON.stringify(fields[name]),
     );
-    const updated = await tx.kanbanCard.update({
-      where: { id: card.id },
-      data: {
-        ...(input.title != null ? { title: input.title } : {}),
-        ...(input.description != null ? { description: input.description } : {}),
-        customFields: fields as Prisma.InputJsonValue,
-      },
+    const updated = await cards.update(card.id, {
+      ...(input.title != null ? { title: input.title } : {}),
+      ...(input.description != null ? { description: input.description } : {}),
+      customFields: fields as Prisma.InputJsonValue,
     });
-    await audit(tx, actor, "kanbanCard.update", { type: "KanbanCard", id: card.id }, { changedFields });
+    tx.audit({
+      action: "kanbanCard.update",
+      resourceType: "KanbanCard",
+      resourceId: card.id,
+      changes: { changedFields },
+    });
     const startedRuns =
       changedFields.length > 0
-        ? await fireStageTriggers(services, tx, notices, actor, updated, card.stageId, {
-            event: "ATTRIBUTE_CHANGE",
-            changedFields,
-          })
+        ? await fireStageTriggers(scope, tx, updated, card.stageId, { event: "ATTRIBUTE_CHANGE", changedFields })
         : [];
     return { card: updated, startedRuns };
   });

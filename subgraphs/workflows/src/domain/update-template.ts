@@ -1,9 +1,8 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createTemplateStore } from "../data/template-store";
 import type { Prisma } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
-import { inTenantTransaction } from "./tenant-transaction";
+import type { WorkflowScope } from "../scope";
 
 export interface UpdateTemplateInput {
   id: string;
@@ -17,11 +16,13 @@ export interface UpdateTemplateInput {
 }
 
 /** Changes one of the tenant's own templates; system templates are not the tenant's to change. */
-export function updateTemplate(services: WorkflowServices, actor: Actor, input: UpdateTemplateInput) {
+export function updateTemplate(scope: WorkflowScope, input: UpdateTemplateInput) {
+  requireRole(scope.actor, "EDITOR");
   if (input.inputSchema != null) assertJsonSchema(input.inputSchema, "inputSchema");
   if (input.outputSchema != null) assertJsonSchema(input.outputSchema, "outputSchema");
-  return inTenantTransaction(services, actor.tenantId, async (tx) => {
-    const found = await tx.workflowTemplate.findFirst({ where: { id: input.id, tenantId: actor.tenantId } });
+  return scope.write(async (tx) => {
+    const templates = createTemplateStore(tx);
+    const found = await templates.findOwn(input.id);
     if (!found) throw new NotFoundError("No such template of your tenant (system templates cannot be changed).");
     const data: Prisma.WorkflowTemplateUpdateInput = {};
     if (input.name != null) data.name = input.name;
@@ -31,14 +32,13 @@ export function updateTemplate(services: WorkflowServices, actor: Actor, input: 
     if (input.isActive != null) data.isActive = input.isActive;
     if (input.inputSchema != null) data.inputSchema = input.inputSchema as Prisma.InputJsonValue;
     if (input.outputSchema != null) data.outputSchema = input.outputSchema as Prisma.InputJsonValue;
-    const template = await tx.workflowTemplate.update({ where: { id: found.id }, data });
-    await audit(
-      tx,
-      actor,
-      "workflowTemplate.update",
-      { type: "WorkflowTemplate", id: found.id },
-      { fields: Object.keys(data) },
-    );
+    const template = await templates.update(found.id, data);
+    tx.audit({
+      action: "workflowTemplate.update",
+      resourceType: "WorkflowTemplate",
+      resourceId: found.id,
+      changes: { fields: Object.keys(data) },
+    });
     return template;
   });
 }

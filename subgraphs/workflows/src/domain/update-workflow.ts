@@ -1,11 +1,9 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
+import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
+import { createWorkflowStore } from "../data/workflow-store";
 import type { Prisma, WorkflowStatus } from "../generated/prisma/client";
 import { assertJsonSchema } from "../json-schema/validator";
-import type { WorkflowServices } from "../services";
-import { type Actor, audit } from "./actor";
-import { insertSteps } from "./create-workflow";
-import { checkSteps, type StepInput } from "./step-inputs";
-import { inTenantTransaction } from "./tenant-transaction";
+import type { WorkflowScope } from "../scope";
+import { checkSteps, type StepInput } from "./check-steps";
 
 export interface UpdateWorkflowInput {
   id: string;
@@ -21,12 +19,14 @@ export interface UpdateWorkflowInput {
  * Changes a workflow. New steps replace the old ones; runs in flight keep executing by
  * position against the new definition, so change steps of a busy workflow with care.
  */
-export function updateWorkflow(services: WorkflowServices, actor: Actor, input: UpdateWorkflowInput) {
+export function updateWorkflow(scope: WorkflowScope, input: UpdateWorkflowInput) {
+  requireRole(scope.actor, "EDITOR");
   if (input.inputSchema != null) assertJsonSchema(input.inputSchema, "inputSchema");
   if (input.outputSchema != null) assertJsonSchema(input.outputSchema, "outputSchema");
-  const steps = input.steps ? checkSteps(input.steps, services.stepEnv) : null;
-  return inTenantTransaction(services, actor.tenantId, async (tx) => {
-    const found = await tx.workflow.findFirst({ where: { id: input.id, tenantId: actor.tenantId } });
+  const steps = input.steps ? checkSteps(input.steps, scope.services.stepEnv) : null;
+  return scope.write(async (tx) => {
+    const workflows = createWorkflowStore(tx);
+    const found = await workflows.find(input.id);
     if (!found) throw new NotFoundError("No such workflow.");
     const data: Prisma.WorkflowUpdateInput = {};
     if (input.name != null) data.name = input.name;
@@ -34,13 +34,13 @@ export function updateWorkflow(services: WorkflowServices, actor: Actor, input: 
     if (input.status != null) data.status = input.status;
     if (input.inputSchema != null) data.inputSchema = input.inputSchema as Prisma.InputJsonValue;
     if (input.outputSchema != null) data.outputSchema = input.outputSchema as Prisma.InputJsonValue;
-    const workflow = await tx.workflow.update({ where: { id: found.id }, data });
+    const workflow = await workflows.update(found.id, data);
     if (steps) {
-      await tx.workflowStep.deleteMany({ where: { workflowId: found.id } });
-      await insertSteps(tx, actor.tenantId, found.id, steps);
+      await workflows.deleteSteps(found.id);
+      await workflows.insertSteps(found.id, steps);
     }
     const fields = [...Object.keys(data), ...(steps ? ["steps"] : [])];
-    await audit(tx, actor, "workflow.update", { type: "Workflow", id: found.id }, { fields });
+    tx.audit({ action: "workflow.update", resourceType: "Workflow", resourceId: found.id, changes: { fields } });
     return workflow;
   });
 }

@@ -1,4 +1,11 @@
-import type { Db } from "../data/db";
+import { requireReader } from "@atelier/subgraph-kit";
+import { createRunStore } from "../data/run-store";
+import type { WorkflowScope } from "../scope";
+
+/** creative's Workspace entity as this subgraph sees it: only its key. */
+export interface WorkspaceRef {
+  id: string;
+}
 
 export interface WorkspaceAnalytics {
   executionsTotal: number;
@@ -10,18 +17,9 @@ export interface WorkspaceAnalytics {
 }
 
 /** Execution figures of a workspace's runs, computed live from the runs of the tenant. */
-export async function workspaceAnalytics(db: Db, tenantId: string, workspaceId: string): Promise<WorkspaceAnalytics> {
-  const [row] = await db.$queryRaw<
-    { total: bigint; succeeded: bigint; failed: bigint; avg: number | null; users: bigint; last: Date | null }[]
-  >`
-    SELECT count(*) AS total,
-           count(*) FILTER (WHERE status = 'SUCCEEDED') AS succeeded,
-           count(*) FILTER (WHERE status = 'FAILED') AS failed,
-           avg("durationMs") FILTER (WHERE "finishedAt" IS NOT NULL)::float8 AS avg,
-           count(DISTINCT "startedById") AS users,
-           max("createdAt") AS last
-      FROM workflows."WorkflowRun"
-     WHERE "tenantId" = ${tenantId}::uuid AND "workspaceId" = ${workspaceId}::uuid`;
+export async function workspaceAnalytics(scope: WorkflowScope, workspaceId: string): Promise<WorkspaceAnalytics> {
+  requireReader(scope.actor, "workflows");
+  const row = await scope.read((tx) => createRunStore(tx).workspaceFigures(workspaceId));
   return {
     executionsTotal: Number(row?.total ?? 0),
     succeeded: Number(row?.succeeded ?? 0),

@@ -1,10 +1,9 @@
 import type { WorkflowServices } from "../services";
-import { STEP_TYPES } from "../steps/registry";
-import type { StepOutcome } from "../steps/step-type";
 import { claimNextStep } from "./claim-next-step";
 import { completeStep } from "./complete-step";
 import type { RunJob } from "./enqueue-run";
-import { stepExecution } from "./step-execution";
+import { executeClaimedStep } from "./execute-claimed-step";
+import { runScope } from "./run-scope";
 
 /** How long one job keeps advancing a run before it hands the rest to a new job (fairness, time limit). */
 const STEPS_IN_ONE_JOB_MS = 30_000;
@@ -18,18 +17,12 @@ const STEPS_IN_ONE_JOB_MS = 30_000;
  */
 export async function advanceRun(services: WorkflowServices, job: RunJob): Promise<void> {
   const started = Date.now();
+  const scope = runScope(services, job);
   for (;;) {
-    const claim = await claimNextStep(services, job);
+    const claim = await claimNextStep(scope, job);
     if (!claim) return;
-    const definition = STEP_TYPES[claim.step.type];
-    let outcome: StepOutcome;
-    try {
-      outcome = await definition.execute(stepExecution(services, { id: job.runId, tenantId: job.tenantId }, claim));
-    } catch (error) {
-      services.log.error({ err: error, runId: job.runId, step: claim.step.key }, "step threw");
-      outcome = { kind: "failed", error: `step error: ${(error as Error).message}` };
-    }
+    const outcome = await executeClaimedStep(services.stepEnv, services.log, job, claim);
     const keepGoing = Date.now() - started < STEPS_IN_ONE_JOB_MS;
-    if (!(await completeStep(services, job, claim, outcome, keepGoing))) return;
+    if (!(await completeStep(scope, job, claim, outcome, keepGoing))) return;
   }
 }

@@ -1,12 +1,11 @@
-import { inTenantTransaction } from "../domain/tenant-transaction";
-import type { WorkflowServices } from "../services";
+import { createRunEventStore } from "../data/run-event-store";
+import { createRunStore } from "../data/run-store";
+import type { WorkflowScope } from "../scope";
 import type { StepOutcome } from "../steps/step-type";
-import type { StepClaim } from "./claim-next-step";
 import { enqueueRunAdvance, type RunJob } from "./enqueue-run";
 import { failRun } from "./fail-run";
-import { lockRun } from "./lock-run";
-import { saveStepRun } from "./record-step";
-import { appendRunEvent } from "./run-events";
+import { acceptsOutcomes, outcomeTransition } from "./run-state-machine";
+import type { StepClaim } from "./step-claim";
 
 /**
  * Records a claimed step's outcome and enqueues what follows, in one transaction. A claim
@@ -16,22 +15,21 @@ import { appendRunEvent } from "./run-events";
  * job, still leased, claims the next step itself (a crash before that hands the job out again).
  */
 export function completeStep(
-  services: WorkflowServices,
+  scope: WorkflowScope,
   job: RunJob,
   claim: StepClaim,
   outcome: StepOutcome,
   continueInJob = false,
 ): Promise<boolean> {
-  return inTenantTransaction(services, job.tenantId, async (tx, notices) => {
-    const run = await lockRun(tx, job.tenantId, job.runId);
+  const { services } = scope;
+  return scope.write(async (tx) => {
+    const runs = createRunStore(tx);
+    const run = await runs.lock(job.runId);
     if (!run) return false;
     const { step } = claim;
-    const current = await tx.stepRun.findUnique({
-      where: { runId_position: { runId: run.id, position: step.position } },
-    });
-    const live = run.status === "RUNNING" || run.status === "PAUSED";
+    const current = await runs.stepRun(run.id, step.position);
     if (
-      !live ||
+      !acceptsOutcomes(run.status) ||
       run.currentStep !== step.position ||
       current?.status !== "RUNNING" ||
       current.attempts !== claim.attempts
@@ -39,49 +37,36 @@ export function completeStep(
       services.log.info({ runId: run.id, step: step.key }, "dropping the outcome of a superseded step attempt");
       return false;
     }
-    const ref = { id: run.id, tenantId: run.tenantId, workspaceId: run.workspaceId, startedAt: run.startedAt };
-    const stepRef = { tenantId: run.tenantId, runId: run.id, step };
-    const base = { attempts: claim.attempts, startedAt: current.startedAt, input: current.input };
-    const continueRun = run.status === "RUNNING";
+    const next = outcomeTransition(run.status, outcome, claim.wasWaiting);
+    const base = { status: next.step, attempts: claim.attempts, startedAt: current.startedAt, input: current.input };
+    const stepRef = { id: step.id, position: step.position, key: step.key, type: step.type };
     switch (outcome.kind) {
       case "done":
-        await saveStepRun(tx, stepRef, {
-          ...base,
-          status: "SUCCEEDED",
-          output: outcome.output,
-          finishedAt: new Date(),
-        });
-        await tx.workflowRun.update({ where: { id: run.id }, data: { currentStep: step.position + 1 } });
-        await appendRunEvent(tx, notices, ref, "STEP_SUCCEEDED", run.status, step.key);
+        await runs.saveStepRun(run.id, stepRef, { ...base, output: outcome.output, finishedAt: new Date() });
+        await runs.update(run.id, { currentStep: step.position + 1 });
         if (outcome.attempts && outcome.attempts > 1) {
-          await tx.runLog.create({
-            data: {
-              tenantId: run.tenantId,
-              runId: run.id,
-              level: "warn",
-              message: `step ${step.key} succeeded after ${outcome.attempts} tries`,
-            },
-          });
+          await runs.log(run.id, "warn", `step ${step.key} succeeded after ${outcome.attempts} tries`);
         }
-        if (continueRun && continueInJob) return true;
-        if (continueRun) await enqueueRunAdvance(services, tx, job);
-        return false;
+        break;
       case "failed":
-        await saveStepRun(tx, stepRef, { ...base, status: "FAILED", error: outcome.error, finishedAt: new Date() });
-        await failRun(tx, notices, ref, `step ${step.key} failed: ${outcome.error}`, step.position);
+        await runs.saveStepRun(run.id, stepRef, { ...base, error: outcome.error, finishedAt: new Date() });
+        await failRun(tx, run, `step ${step.key} failed: ${outcome.error}`, step.position);
         return false;
       case "wait":
-        await saveStepRun(tx, stepRef, { ...base, status: "WAITING", output: outcome.state });
-        if (!claim.wasWaiting) await appendRunEvent(tx, notices, ref, "STEP_WAITING", run.status, step.key);
-        if (continueRun) await enqueueRunAdvance(services, tx, job, outcome.until);
-        return false;
+        await runs.saveStepRun(run.id, stepRef, { ...base, output: outcome.state });
+        break;
       case "pause":
-        await saveStepRun(tx, stepRef, { ...base, status: "WAITING" });
-        if (continueRun) {
-          await tx.workflowRun.update({ where: { id: run.id }, data: { status: "PAUSED" } });
-          await appendRunEvent(tx, notices, ref, "PAUSED", "PAUSED", step.key);
-        }
-        return false;
+        await runs.saveStepRun(run.id, stepRef, base);
+        if (next.run !== run.status) await runs.update(run.id, { status: next.run });
+        break;
     }
+    if (next.event)
+      await createRunEventStore(tx).append(run, { type: next.event, status: next.run, stepKey: step.key });
+    if (next.next === "next-step") {
+      if (continueInJob) return true;
+      await enqueueRunAdvance(services, tx.db, job);
+    }
+    if (next.next === "later" && outcome.kind === "wait") await enqueueRunAdvance(services, tx.db, job, outcome.until);
+    return false;
   });
 }

@@ -1,17 +1,21 @@
-import { inTenantTransaction } from "../domain/tenant-transaction";
+import { crossTenant } from "@atelier/db";
+import { createRunStore } from "../data/run-store";
 import type { WorkflowServices } from "../services";
 import { JOB_SCHEMA, type RunJob } from "./enqueue-run";
 import { failRun } from "./fail-run";
-import { lockRun } from "./lock-run";
+import { runScope } from "./run-scope";
+import { isAdvanceable } from "./run-state-machine";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The error pg-boss kept for the job's last failed attempt, if it is still there. */
 async function lastJobError(services: WorkflowServices, jobId: string): Promise<string | null> {
   try {
-    const { rows } = await services.sql.query<{ message: string | null }>(
-      `SELECT output->>'message' AS message FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`,
-      [jobId],
+    const { rows } = await crossTenant("job-claim", () =>
+      services.sql.query<{ message: string | null }>(
+        `SELECT output->>'message' AS message FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`,
+        [jobId],
+      ),
     );
     return rows[0]?.message ?? null;
   } catch {
@@ -33,15 +37,12 @@ export async function failDeadRun(services: WorkflowServices, job: { id: string;
   }
   const lastError = await lastJobError(services, job.id);
   const reason = `the run's job kept failing and was given up after its retries${lastError ? `: ${lastError}` : ""}`;
-  return inTenantTransaction(services, tenantId, async (tx, notices) => {
-    const run = await lockRun(tx, tenantId, runId);
-    if (!run || (run.status !== "QUEUED" && run.status !== "RUNNING")) return false;
-    await tx.$executeRaw`
-      UPDATE workflows."StepRun"
-         SET status = 'FAILED', error = ${reason}, "finishedAt" = now(),
-             "durationMs" = (extract(epoch FROM now() - "startedAt") * 1000)::int
-       WHERE "runId" = ${runId}::uuid AND position = ${run.currentStep} AND status IN ('RUNNING', 'WAITING')`;
-    await failRun(tx, notices, run, reason, run.currentStep);
+  return runScope(services, { runId, tenantId }).write(async (tx) => {
+    const runs = createRunStore(tx);
+    const run = await runs.lock(runId);
+    if (!run || !isAdvanceable(run.status)) return false;
+    await runs.failOpenStepRun(runId, run.currentStep, reason);
+    await failRun(tx, run, reason, run.currentStep);
     services.log.error({ runId, jobId: job.id, lastError }, "run failed: its job was dead-lettered");
     return true;
   });

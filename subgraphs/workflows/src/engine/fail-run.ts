@@ -1,20 +1,23 @@
-import type { Db } from "../data/db";
-import type { Notices } from "../domain/tenant-transaction";
-import { appendRunEvent } from "./run-events";
-import { finishedFields } from "./run-transitions";
+import { createRunEventStore } from "../data/run-event-store";
+import { createRunStore } from "../data/run-store";
+import type { WriteTx } from "../scope";
+import { finishedFields } from "./run-state-machine";
 
-/** Moves a run to FAILED with its error, timing and event. */
+/** Moves a run to FAILED with its error, timing, log line and event. */
 export async function failRun(
-  tx: Db,
-  notices: Notices,
-  run: { id: string; tenantId: string; workspaceId: string; startedAt: Date | null },
+  tx: WriteTx,
+  run: { id: string; workspaceId: string; startedAt: Date | null },
   error: string,
   currentStep: number,
 ): Promise<void> {
-  await tx.workflowRun.update({
-    where: { id: run.id },
-    data: { status: "FAILED", error, currentStep, startedAt: run.startedAt, ...finishedFields(run.startedAt) },
+  const runs = createRunStore(tx);
+  await runs.update(run.id, {
+    status: "FAILED",
+    error,
+    currentStep,
+    startedAt: run.startedAt,
+    ...finishedFields(run.startedAt),
   });
-  await tx.runLog.create({ data: { tenantId: run.tenantId, runId: run.id, level: "error", message: error } });
-  await appendRunEvent(tx, notices, run, "FAILED", "FAILED");
+  await runs.log(run.id, "error", error);
+  await createRunEventStore(tx).append(run, { type: "FAILED", status: "FAILED" });
 }

@@ -1,10 +1,9 @@
-import { appendStreamEvent } from "@atelier/live-events";
-import type { Db } from "../data/db";
-import type { Notices } from "../domain/tenant-transaction";
 import type { RunStatus } from "../generated/prisma/client";
 
+/** The Postgres schema of the runs' event streams. */
 export const STREAM_SCHEMA = "workflows";
 
+/** What happened to a run: every status change appends one to the run's stream. */
 export type RunEventType =
   | "QUEUED"
   | "STARTED"
@@ -17,35 +16,14 @@ export type RunEventType =
   | "CANCELLED"
   | "RETRIED";
 
-export const runTopic = (runId: string) => `workflowRunUpdated:${runId}`;
-export const workspaceTopic = (workspaceId: string) => `workflowRunsUpdated:${workspaceId}`;
-
-/**
- * Appends a run's status change to its stream, in the change's transaction; the notice is
- * published after commit by inTenantTransaction.
- */
-export async function appendRunEvent(
-  tx: Db,
-  notices: Notices,
-  run: { id: string; tenantId: string; workspaceId: string },
-  type: RunEventType,
-  status: RunStatus,
-  stepKey: string | null = null,
-): Promise<void> {
-  const notice = await appendStreamEvent(tx, {
-    schema: STREAM_SCHEMA,
-    streamId: run.id,
-    tenantId: run.tenantId,
-    type,
-    payload: { status, stepKey },
-    topics: [runTopic(run.id), workspaceTopic(run.workspaceId)],
-    feed: workspaceTopic(run.workspaceId),
-  });
-  notices.push(notice);
-}
-
+/** An event to append, with the run's status right after it. */
 export interface PendingRunEvent {
   type: RunEventType;
   status: RunStatus;
   stepKey?: string | null;
 }
+
+/** The topic of one run's events (subscription workflowRunUpdated). */
+export const runTopic = (runId: string) => `workflowRunUpdated:${runId}`;
+/** The topic and feed of a workspace's run events (subscription workflowRunsUpdated). */
+export const workspaceTopic = (workspaceId: string) => `workflowRunsUpdated:${workspaceId}`;

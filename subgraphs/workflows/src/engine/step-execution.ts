@@ -1,10 +1,9 @@
-import type { WorkflowServices } from "../services";
-import type { StepExecution } from "../steps/step-type";
-import type { StepClaim } from "./claim-next-step";
+import type { StepEnvironment, StepExecution } from "../steps/step-type";
+import type { StepClaim } from "./step-claim";
 
 /** What a step executor is handed for a claimed step of a run. */
 export function stepExecution(
-  services: Pick<WorkflowServices, "stepEnv">,
+  env: StepEnvironment,
   run: { id: string; tenantId: string },
   claim: StepClaim,
 ): StepExecution<unknown> {
@@ -18,6 +17,6 @@ export function stepExecution(
     operationKey: `${run.id}:${claim.step.key}:${claim.retryCount}`,
     state: claim.state,
     firstStartedAt: claim.firstStartedAt,
-    env: services.stepEnv,
+    env,
   };
 }

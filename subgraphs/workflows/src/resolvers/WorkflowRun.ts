@@ -1,4 +1,4 @@
-import { listRunLogs } from "../data/lists";
+import { createRunStore } from "../data/run-store";
 import type { WorkflowRunResolvers } from "../generated/resolvers-types";
 import { mustLoad } from "./must-load";
 
@@ -8,5 +8,5 @@ export const WorkflowRun: WorkflowRunResolvers = {
   triggerCard: (run, _, ctx) => (run.triggerCardId ? ctx.loaders.card.load(run.triggerCardId) : null),
   currentStepPosition: (run) => run.currentStep,
   stepRuns: (run, _, ctx) => ctx.loaders.stepRunsByRun.load(run.id),
-  logs: (run, args, ctx) => listRunLogs(ctx.services.db, run.tenantId, run.id, args),
+  logs: (run, args, ctx) => ctx.scope().read((tx) => createRunStore(tx).logs(run.id, args)),
 };

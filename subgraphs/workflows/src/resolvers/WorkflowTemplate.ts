@@ -1,4 +1,4 @@
-import type { StepInput } from "../domain/step-inputs";
+import type { StepInput } from "../domain/check-steps";
 import type { WorkflowTemplateResolvers } from "../generated/resolvers-types";
 
 export const WorkflowTemplate: WorkflowTemplateResolvers = {

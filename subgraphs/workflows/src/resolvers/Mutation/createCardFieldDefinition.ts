@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { createFieldDefinition } from "../../domain/create-field-definition";
 import { FieldType, type MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, json } from "../validation";
 
 const createFieldDefinitionInput = z.object({
@@ -18,9 +18,5 @@ export const createCardFieldDefinitionResolver: MutationResolvers["createCardFie
   { input },
   ctx,
 ) => ({
-  fieldDefinition: await createFieldDefinition(
-    ctx.services,
-    writerOf(ctx, "ADMIN"),
-    createFieldDefinitionInput.parse(input),
-  ),
+  fieldDefinition: await createFieldDefinition(writerScope(ctx, "ADMIN"), createFieldDefinitionInput.parse(input)),
 });

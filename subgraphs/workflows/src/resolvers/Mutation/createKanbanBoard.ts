@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { createBoard } from "../../domain/create-board";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id } from "../validation";
 
 const createBoardInput = z.object({
@@ -11,5 +11,5 @@ const createBoardInput = z.object({
 });
 
 export const createKanbanBoardResolver: MutationResolvers["createKanbanBoard"] = async (_, { input }, ctx) => ({
-  board: await createBoard(ctx.services, writerOf(ctx), createBoardInput.parse(input)),
+  board: await createBoard(writerScope(ctx), createBoardInput.parse(input)),
 });

@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { createCard } from "../../domain/create-card";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, jsonObject } from "../validation";
 
 const createCardInput = z.object({
@@ -13,4 +13,4 @@ const createCardInput = z.object({
 });
 
 export const createKanbanCardResolver: MutationResolvers["createKanbanCard"] = (_, { input }, ctx) =>
-  createCard(ctx.services, writerOf(ctx), createCardInput.parse(input));
+  createCard(writerScope(ctx), createCardInput.parse(input));

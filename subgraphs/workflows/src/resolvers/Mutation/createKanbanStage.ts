@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
-import { createStage } from "../../domain/save-stage";
+import { createStage } from "../../domain/create-stage";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { hexColour, id } from "../validation";
 
 const createStageInput = z.object({
@@ -12,5 +12,5 @@ const createStageInput = z.object({
 });
 
 export const createKanbanStageResolver: MutationResolvers["createKanbanStage"] = async (_, { input }, ctx) => ({
-  stage: await createStage(ctx.services, writerOf(ctx), createStageInput.parse(input)),
+  stage: await createStage(writerScope(ctx), createStageInput.parse(input)),
 });

@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { createStageTrigger } from "../../domain/create-stage-trigger";
 import { type MutationResolvers, TriggerEvent, TriggerOperator } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, json } from "../validation";
 
 const createTriggerInput = z.object({
@@ -14,5 +14,5 @@ const createTriggerInput = z.object({
 });
 
 export const createStageTriggerResolver: MutationResolvers["createStageTrigger"] = async (_, { input }, ctx) => ({
-  trigger: await createStageTrigger(ctx.services, writerOf(ctx), createTriggerInput.parse(input)),
+  trigger: await createStageTrigger(writerScope(ctx), createTriggerInput.parse(input)),
 });

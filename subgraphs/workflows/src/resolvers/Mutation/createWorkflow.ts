@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { createWorkflow } from "../../domain/create-workflow";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, json, stepInput } from "../validation";
 
 const createWorkflowInput = z.object({
@@ -15,5 +15,5 @@ const createWorkflowInput = z.object({
 });
 
 export const createWorkflowResolver: MutationResolvers["createWorkflow"] = async (_, { input }, ctx) => ({
-  workflow: await createWorkflow(ctx.services, writerOf(ctx), createWorkflowInput.parse(input)),
+  workflow: await createWorkflow(writerScope(ctx), createWorkflowInput.parse(input)),
 });

@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { createTemplate } from "../../domain/create-template";
 import { BusinessArea, Complexity, type MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { json, semver, stepInput, tags } from "../validation";
 
 const createTemplateInput = z.object({
@@ -23,5 +23,5 @@ export const createWorkflowTemplateResolver: MutationResolvers["createWorkflowTe
   { input },
   ctx,
 ) => ({
-  template: await createTemplate(ctx.services, writerOf(ctx), createTemplateInput.parse(input)),
+  template: await createTemplate(writerScope(ctx), createTemplateInput.parse(input)),
 });

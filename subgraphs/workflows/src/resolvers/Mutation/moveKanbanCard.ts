@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { moveCard } from "../../domain/move-card";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id } from "../validation";
 
 const moveCardInput = z.object({
@@ -11,4 +11,4 @@ const moveCardInput = z.object({
 });
 
 export const moveKanbanCardResolver: MutationResolvers["moveKanbanCard"] = (_, { input }, ctx) =>
-  moveCard(ctx.services, writerOf(ctx), moveCardInput.parse(input));
+  moveCard(writerScope(ctx), moveCardInput.parse(input));

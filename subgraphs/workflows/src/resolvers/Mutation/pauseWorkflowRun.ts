@@ -1,8 +1,8 @@
-import { writerOf } from "../../domain/actor";
 import { pauseRun } from "../../domain/pause-run";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { runRefInput } from "../validation";
 
 export const pauseWorkflowRunResolver: MutationResolvers["pauseWorkflowRun"] = async (_, { input }, ctx) => ({
-  run: await pauseRun(ctx.services, writerOf(ctx), runRefInput.parse(input).runId),
+  run: await pauseRun(writerScope(ctx), runRefInput.parse(input).runId),
 });

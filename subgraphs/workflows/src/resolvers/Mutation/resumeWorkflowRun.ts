@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { resumeRun } from "../../domain/resume-run";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id } from "../validation";
 
 const resumeRunInput = z.object({
@@ -14,5 +14,5 @@ const resumeRunInput = z.object({
 });
 
 export const resumeWorkflowRunResolver: MutationResolvers["resumeWorkflowRun"] = async (_, { input }, ctx) => ({
-  run: await resumeRun(ctx.services, writerOf(ctx), resumeRunInput.parse(input)),
+  run: await resumeRun(writerScope(ctx), resumeRunInput.parse(input)),
 });

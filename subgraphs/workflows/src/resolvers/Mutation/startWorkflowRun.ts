@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { startRun } from "../../domain/start-run";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, json, jsonObject } from "../validation";
 
 const startRunInput = z.object({
@@ -12,5 +12,5 @@ const startRunInput = z.object({
 });
 
 export const startWorkflowRunResolver: MutationResolvers["startWorkflowRun"] = async (_, { input }, ctx) => ({
-  run: await startRun(ctx.services, writerOf(ctx), startRunInput.parse(input)),
+  run: await startRun(writerScope(ctx), startRunInput.parse(input)),
 });

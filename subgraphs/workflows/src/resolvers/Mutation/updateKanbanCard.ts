@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { updateCard } from "../../domain/update-card";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, jsonObject } from "../validation";
 
 const updateCardInput = z.object({
@@ -12,4 +12,4 @@ const updateCardInput = z.object({
 });
 
 export const updateKanbanCardResolver: MutationResolvers["updateKanbanCard"] = (_, { input }, ctx) =>
-  updateCard(ctx.services, writerOf(ctx), updateCardInput.parse(input));
+  updateCard(writerScope(ctx), updateCardInput.parse(input));

@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
-import { updateStage } from "../../domain/save-stage";
+import { updateStage } from "../../domain/update-stage";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { hexColour, id } from "../validation";
 
 const updateStageInput = z.object({
@@ -12,5 +12,5 @@ const updateStageInput = z.object({
 });
 
 export const updateKanbanStageResolver: MutationResolvers["updateKanbanStage"] = async (_, { input }, ctx) => ({
-  stage: await updateStage(ctx.services, writerOf(ctx), updateStageInput.parse(input)),
+  stage: await updateStage(writerScope(ctx), updateStageInput.parse(input)),
 });

@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { updateWorkflow } from "../../domain/update-workflow";
 import { type MutationResolvers, WorkflowStatus } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, json, stepInput } from "../validation";
 
 const updateWorkflowInput = z.object({
@@ -15,5 +15,5 @@ const updateWorkflowInput = z.object({
 });
 
 export const updateWorkflowResolver: MutationResolvers["updateWorkflow"] = async (_, { input }, ctx) => ({
-  workflow: await updateWorkflow(ctx.services, writerOf(ctx), updateWorkflowInput.parse(input)),
+  workflow: await updateWorkflow(writerScope(ctx), updateWorkflowInput.parse(input)),
 });

@@ -1,7 +1,7 @@
 import { z } from "@atelier/config";
-import { writerOf } from "../../domain/actor";
 import { updateTemplate } from "../../domain/update-template";
 import type { MutationResolvers } from "../../generated/resolvers-types";
+import { writerScope } from "../scopes";
 import { id, json, semver, tags } from "../validation";
 
 const updateTemplateInput = z.object({
@@ -20,5 +20,5 @@ export const updateWorkflowTemplateResolver: MutationResolvers["updateWorkflowTe
   { input },
   ctx,
 ) => ({
-  template: await updateTemplate(ctx.services, writerOf(ctx), updateTemplateInput.parse(input)),
+  template: await updateTemplate(writerScope(ctx), updateTemplateInput.parse(input)),
 });

@@ -1,9 +1,7 @@
-import { readerOf } from "../../domain/actor";
+import { createFieldDefinitionStore } from "../../data/field-definition-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const cardFieldDefinitionsResolver: QueryResolvers["cardFieldDefinitions"] = (_, args, ctx) =>
-  ctx.services.db.cardFieldDefinition.findMany({
-    where: { tenantId: readerOf(ctx).tenantId, workspaceId: id.parse(args.workspaceId) },
-    orderBy: { displayOrder: "asc" },
-  });
+  readerScope(ctx).read((tx) => createFieldDefinitionStore(tx).list(id.parse(args.workspaceId)));

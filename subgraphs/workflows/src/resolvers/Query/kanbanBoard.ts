@@ -1,6 +1,7 @@
-import { readerOf } from "../../domain/actor";
+import { createBoardStore } from "../../data/board-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const kanbanBoardResolver: QueryResolvers["kanbanBoard"] = (_, args, ctx) =>
-  ctx.services.db.kanbanBoard.findFirst({ where: { id: id.parse(args.id), tenantId: readerOf(ctx).tenantId } });
+  readerScope(ctx).read((tx) => createBoardStore(tx).find(id.parse(args.id)));

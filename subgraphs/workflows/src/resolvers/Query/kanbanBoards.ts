@@ -1,7 +1,7 @@
-import { listBoards } from "../../data/lists";
-import { readerOf } from "../../domain/actor";
+import { createBoardStore } from "../../data/board-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const kanbanBoardsResolver: QueryResolvers["kanbanBoards"] = (_, args, ctx) =>
-  listBoards(ctx.services.db, readerOf(ctx).tenantId, { ...args, workspaceId: id.parse(args.workspaceId) });
+  readerScope(ctx).read((tx) => createBoardStore(tx).list({ ...args, workspaceId: id.parse(args.workspaceId) }));

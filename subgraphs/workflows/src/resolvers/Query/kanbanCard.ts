@@ -1,8 +1,8 @@
-import { readerOf } from "../../domain/actor";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const kanbanCardResolver: QueryResolvers["kanbanCard"] = (_, args, ctx) => {
-  readerOf(ctx);
+  readerScope(ctx);
   return ctx.loaders.card.load(id.parse(args.id));
 };

@@ -1,13 +1,9 @@
-import { feedEventsAfter } from "../../data/run-events";
-import { readerOf } from "../../domain/actor";
+import { createRunEventReader } from "../../data/run-event-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id, sequence } from "../validation";
 
 export const workflowRunFeedEventsResolver: QueryResolvers["workflowRunFeedEvents"] = (_, args, ctx) =>
-  feedEventsAfter(
-    ctx.services.db,
-    readerOf(ctx).tenantId,
-    id.parse(args.workspaceId),
-    sequence.parse(args.afterSequence) ?? 0,
-    args.first,
+  readerScope(ctx).reads.read((tx) =>
+    createRunEventReader(tx).feedAfter(id.parse(args.workspaceId), sequence.parse(args.afterSequence) ?? 0, args.first),
   );

@@ -1,7 +1,7 @@
-import { listRuns } from "../../data/lists";
-import { readerOf } from "../../domain/actor";
+import { createRunStore } from "../../data/run-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const workflowRunsResolver: QueryResolvers["workflowRuns"] = (_, args, ctx) =>
-  listRuns(ctx.services.db, readerOf(ctx).tenantId, { ...args, workflowId: id.nullish().parse(args.workflowId) });
+  readerScope(ctx).read((tx) => createRunStore(tx).list({ ...args, workflowId: id.nullish().parse(args.workflowId) }));

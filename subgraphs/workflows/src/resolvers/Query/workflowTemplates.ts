@@ -1,6 +1,6 @@
-import { listTemplates } from "../../data/lists";
-import { readerOf } from "../../domain/actor";
+import { createTemplateStore } from "../../data/template-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 
 export const workflowTemplatesResolver: QueryResolvers["workflowTemplates"] = (_, args, ctx) =>
-  listTemplates(ctx.services.db, readerOf(ctx).tenantId, args);
+  readerScope(ctx).read((tx) => createTemplateStore(tx).list(args));

@@ -1,10 +1,9 @@
-import { listWorkflows } from "../../data/lists";
-import { readerOf } from "../../domain/actor";
+import { createWorkflowStore } from "../../data/workflow-store";
 import type { QueryResolvers } from "../../generated/resolvers-types";
+import { readerScope } from "../scopes";
 import { id } from "../validation";
 
 export const workflowsResolver: QueryResolvers["workflows"] = (_, args, ctx) =>
-  listWorkflows(ctx.services.db, readerOf(ctx).tenantId, {
-    ...args,
-    workspaceId: id.nullish().parse(args.workspaceId),
-  });
+  readerScope(ctx).read((tx) =>
+    createWorkflowStore(tx).list({ ...args, workspaceId: id.nullish().parse(args.workspaceId) }),
+  );

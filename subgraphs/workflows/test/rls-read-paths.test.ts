@@ -1,0 +1,304 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { testKeys } from "@atelier/testing";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadWorkflowsConfig } from "../src/config";
+import { createWorkflowsService } from "../src/server";
+import { createWorkflow, NAME_SCHEMA, startRun, transformSteps, waitForStatus } from "./fixtures";
+import { type Harness, newTenantUser, ok, type Service, startHarness, type UserIdentity } from "./harness";
+
+/**
+ * Every read path of the subgraph, run for tenant A by a service whose database role owns the
+ * tables under FORCE ROW LEVEL SECURITY (not a superuser, which RLS never binds), while tenant B
+ * has the same rows in the same workspace. A read that escaped its tenant scope would see none
+ * of A's rows (the policies fail closed without `app.tenant_id`); one that lost its tenant filter
+ * would see B's. Either fails here.
+ */
+
+const TABLES = [
+  "WorkflowTemplate",
+  "Workflow",
+  "WorkflowStep",
+  "WorkflowRun",
+  "StepRun",
+  "RunLog",
+  "stream_events",
+  "KanbanBoard",
+  "KanbanStage",
+  "KanbanCard",
+  "CardFieldDefinition",
+  "StageTrigger",
+];
+const workspaceId = randomUUID();
+const alice: UserIdentity = newTenantUser("OWNER");
+const bob: UserIdentity = newTenantUser("OWNER");
+const role = `wfl_rls_${randomBytes(4).toString("hex")}`;
+
+interface Seeded {
+  template: string;
+  workflow: string;
+  cardWorkflow: string;
+  pausedRun: string;
+  triggeredRun: string;
+  board: string;
+  stages: string[];
+  card: string;
+  trigger: string;
+  fieldDefinition: string;
+  ids: string[];
+}
+
+let h: Harness;
+let bound: Service;
+let admin: pg.Client;
+let boundUrl: string;
+let a: Seeded;
+let b: Seeded;
+
+async function seed(user: UserIdentity): Promise<Seeded> {
+  const run = (query: string, variables: Record<string, unknown> = {}) => ok(h.service, user, query, variables);
+  const template = (
+    await run(`mutation($i: CreateWorkflowTemplateInput!) { createWorkflowTemplate(input: $i) { template { id } } }`, {
+      i: {
+        name: "Own",
+        description: "A template of the tenant's own",
+        businessArea: "OTHER",
+        complexity: "BEGINNER",
+        version: "1.0.0",
+        inputSchema: NAME_SCHEMA,
+      },
+    })
+  ).createWorkflowTemplate.template.id;
+  const workflow = await createWorkflow(h.service, user, {
+    workspaceId,
+    steps: [...transformSteps(1), { key: "gate", type: "APPROVAL", config: {} }],
+  });
+  const cardWorkflow = await createWorkflow(h.service, user, {
+    workspaceId,
+    inputSchema: { type: "object" },
+    steps: transformSteps(1),
+  });
+  const pausedRun = (await startRun(h.service, user, workflow.id)).id;
+  await waitForStatus(h.service, user, pausedRun, "PAUSED");
+  const board = (
+    await run(`mutation($w: ID!) { createKanbanBoard(input: { workspaceId: $w, name: "Board" }) { board { id } } }`, {
+      w: workspaceId,
+    })
+  ).createKanbanBoard.board.id;
+  const stages: string[] = [];
+  for (const name of ["Todo", "Done"]) {
+    const created = await run(
+      `mutation($b: ID!, $n: String!) { createKanbanStage(input: { boardId: $b, name: $n, color: "#123456" }) { stage { id } } }`,
+      { b: board, n: name },
+    );
+    stages.push(created.createKanbanStage.stage.id);
+  }
+  const fieldDefinition = (
+    await run(
+      `mutation($w: ID!) { createCardFieldDefinition(input: { workspaceId: $w, name: "budget", type: NUMBER, displayOrder: 0 }) { fieldDefinition { id } } }`,
+      { w: workspaceId },
+    )
+  ).createCardFieldDefinition.fieldDefinition.id;
+  const trigger = (
+    await run(
+      `mutation($s: ID!, $w: ID!) { createStageTrigger(input: { stageId: $s, workflowId: $w, event: STAGE_ENTRY }) { trigger { id } } }`,
+      { s: stages[1], w: cardWorkflow.id },
+    )
+  ).createStageTrigger.trigger.id;
+  const card = (
+    await run(
+      `mutation($s: ID!) { createKanbanCard(input: { stageId: $s, title: "Card", fields: { budget: 3 } }) { card { id } } }`,
+      { s: stages[0] },
+    )
+  ).createKanbanCard.card.id;
+  const moved = await run(
+    `mutation($c: ID!, $s: ID!) { moveKanbanCard(input: { cardId: $c, stageId: $s }) { startedRuns { id } } }`,
+    { c: card, s: stages[1] },
+  );
+  const triggeredRun = moved.moveKanbanCard.startedRuns[0].id;
+  await waitForStatus(h.service, user, triggeredRun, "SUCCEEDED");
+  const ids = [template, workflow.id, cardWorkflow.id, pausedRun, triggeredRun, board, ...stages, card, trigger];
+  return {
+    template,
+    workflow: workflow.id,
+    cardWorkflow: cardWorkflow.id,
+    pausedRun,
+    triggeredRun,
+    board,
+    stages,
+    card,
+    trigger,
+    fieldDefinition,
+    ids: [...ids, fieldDefinition],
+  };
+}
+
+/** The service's own role becomes a plain login that owns the tables, with RLS forced on them. */
+async function bindServiceRole(url: string): Promise<string> {
+  await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER; GRANT atelier_app TO ${role}`);
+  await admin.query(`GRANT CREATE ON DATABASE "${new URL(url).pathname.slice(1)}" TO ${role}`);
+  await admin.query(`DO $$ DECLARE r record; BEGIN
+    FOR r IN SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname IN ('workflows', 'jobs_workflows', 'audit') AND c.relkind IN ('r', 'p') LOOP
+      EXECUTE format('ALTER TABLE %I.%I OWNER TO ${role}', r.nspname, r.relname);
+    END LOOP;
+    ALTER SCHEMA workflows OWNER TO ${role};
+    ALTER SCHEMA jobs_workflows OWNER TO ${role};
+    ALTER SCHEMA audit OWNER TO ${role};
+  END $$`);
+  for (const table of TABLES) await admin.query(`ALTER TABLE workflows."${table}" FORCE ROW LEVEL SECURITY`);
+  const bound = new URL(url);
+  bound.username = role;
+  return bound.toString();
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  admin = new pg.Client({ connectionString: h.db.url });
+  await admin.connect();
+  a = await seed(alice);
+  b = await seed(bob);
+  boundUrl = await bindServiceRole(h.db.url);
+  await admin.end();
+  bound = await createWorkflowsService(
+    loadWorkflowsConfig({
+      DATABASE_URL: boundUrl,
+      INTERNAL_JWT_PUBLIC_KEY: testKeys().publicKey,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+      RUN_WORKER: "false",
+    }),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await bound?.stop();
+  await h?.stop();
+  const cleanup = new pg.Client({ connectionString: new URL("/postgres", h.db.url).toString() });
+  await cleanup.connect();
+  await cleanup.query(`DROP ROLE IF EXISTS ${role}`).catch(() => {});
+  await cleanup.end();
+});
+
+/** Runs a read as tenant A on the RLS-bound service: it must name `expected` and none of B's rows. */
+async function readAsA(query: string, variables: Record<string, unknown>, expected: string[]) {
+  const data = await ok(bound, alice, query, variables);
+  const json = JSON.stringify(data);
+  for (const id of expected) expect(json, `${query} should show ${id}`).toContain(id);
+  for (const id of b.ids) expect(json, `${query} leaks tenant B's ${id}`).not.toContain(id);
+  return data;
+}
+
+describe("read paths under forced row-level security", () => {
+  it("binds the service's role: outside a tenant scope it reads nothing", async () => {
+    const probe = new pg.Client({ connectionString: boundUrl });
+    await probe.connect();
+    try {
+      const { rows } = await probe.query(`SELECT count(*)::int AS n FROM workflows."WorkflowRun"`);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await probe.end();
+    }
+  });
+
+  it("templates and workflows, with their steps and template", async () => {
+    await readAsA(`query($id: ID!) { workflowTemplate(id: $id) { id isSystem steps { key } } }`, { id: a.template }, [
+      a.template,
+    ]);
+    await readAsA(`query { workflowTemplates(includeInactive: true) { edges { node { id } } } }`, {}, [a.template]);
+    await readAsA(
+      `query($id: ID!) { workflow(id: $id) { id template { id } steps { key type } createdBy { id } } }`,
+      { id: a.workflow },
+      [a.workflow, "gate"],
+    );
+    await readAsA(`query { workflows { edges { node { id steps { key } } } } }`, {}, [a.workflow, a.cardWorkflow]);
+    await readAsA(`query($w: ID) { workflows(workspaceId: $w) { edges { node { id } } } }`, { w: workspaceId }, [
+      a.workflow,
+      a.cardWorkflow,
+    ]);
+  });
+
+  it("runs, with their workflow, step runs, logs, trigger card and events", async () => {
+    const run = await readAsA(
+      `query($id: ID!) { workflowRun(id: $id) { id status workflow { id } stepRuns { stepKey status }
+         logs { edges { node { message } } } triggerCard { id stage { id } } startedBy { id } } }`,
+      { id: a.triggeredRun },
+      [a.triggeredRun, a.cardWorkflow, a.card, a.stages[1]!],
+    );
+    expect(run.workflowRun.stepRuns).toEqual([{ stepKey: "t1", status: "SUCCEEDED" }]);
+    expect(run.workflowRun.logs.edges.map((e: { node: { message: string } }) => e.node.message)).toContain(
+      "run succeeded",
+    );
+    const paused = await readAsA(
+      `query($id: ID!) { workflowRun(id: $id) { id status stepRuns { stepKey status } } }`,
+      { id: a.pausedRun },
+      [a.pausedRun],
+    );
+    expect(paused.workflowRun.stepRuns.map((s: { stepKey: string }) => s.stepKey)).toEqual(["t1", "gate"]);
+    await readAsA(`query { workflowRuns { edges { node { id workflow { id } } } } }`, {}, [
+      a.pausedRun,
+      a.triggeredRun,
+    ]);
+    await readAsA(
+      `query($w: ID) { workflowRuns(workflowId: $w, status: PAUSED) { edges { node { id } } } }`,
+      { w: a.workflow },
+      [a.pausedRun],
+    );
+    const events = await readAsA(
+      `query($r: ID!) { workflowRunEvents(runId: $r) { sequence type run { id status } } }`,
+      { r: a.pausedRun },
+      [a.pausedRun],
+    );
+    expect(events.workflowRunEvents.map((e: { type: string }) => e.type)).toContain("PAUSED");
+    const feed = await readAsA(
+      `query($w: ID!) { workflowRunFeedEvents(workspaceId: $w) { sequence type run { id } } }`,
+      { w: workspaceId },
+      [a.pausedRun, a.triggeredRun],
+    );
+    expect(feed.workflowRunFeedEvents.length).toBeGreaterThan(0);
+  });
+
+  it("boards, stages, cards, triggers and field definitions", async () => {
+    const nested = `id stages { id cards { id stage { id } } triggers { id workflow { id } } }`;
+    await readAsA(
+      `query($w: ID!) { kanbanBoards(workspaceId: $w) { edges { node { ${nested} } } } }`,
+      { w: workspaceId },
+      [a.board, ...a.stages, a.card, a.trigger, a.cardWorkflow],
+    );
+    await readAsA(`query($id: ID!) { kanbanBoard(id: $id) { ${nested} } }`, { id: a.board }, [
+      a.board,
+      ...a.stages,
+      a.card,
+      a.trigger,
+    ]);
+    await readAsA(`query($id: ID!) { kanbanCard(id: $id) { id fields stage { id } } }`, { id: a.card }, [
+      a.card,
+      a.stages[1]!,
+    ]);
+    await readAsA(`query($w: ID!) { cardFieldDefinitions(workspaceId: $w) { id name } }`, { w: workspaceId }, [
+      a.fieldDefinition,
+    ]);
+  });
+
+  it("the workspace entity's analytics and runs", async () => {
+    const data = await readAsA(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Workspace {
+         workflowAnalytics { executionsTotal succeeded uniqueUsers } workflowRuns { edges { node { id } } } } } }`,
+      { r: [{ __typename: "Workspace", id: workspaceId }] },
+      [a.pausedRun, a.triggeredRun],
+    );
+    expect(data._entities[0].workflowAnalytics).toEqual({ executionsTotal: 2, succeeded: 1, uniqueUsers: 1 });
+  });
+
+  it("another tenant's ids find nothing", async () => {
+    const q = (query: string, variables: Record<string, unknown>) => ok(bound, alice, query, variables);
+    expect((await q(`query($id: ID!) { workflowRun(id: $id) { id } }`, { id: b.pausedRun })).workflowRun).toBeNull();
+    expect((await q(`query($id: ID!) { workflow(id: $id) { id } }`, { id: b.workflow })).workflow).toBeNull();
+    expect((await q(`query($id: ID!) { kanbanBoard(id: $id) { id } }`, { id: b.board })).kanbanBoard).toBeNull();
+    expect((await q(`query($id: ID!) { kanbanCard(id: $id) { id } }`, { id: b.card })).kanbanCard).toBeNull();
+    expect(
+      (await q(`query($id: ID!) { workflowTemplate(id: $id) { id } }`, { id: b.template })).workflowTemplate,
+    ).toBeNull();
+  });
+});
