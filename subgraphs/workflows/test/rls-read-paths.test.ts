@@ -1,11 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { testKeys } from "@atelier/testing";
+import type { Identity } from "@atelier/internal-auth";
+import { type AnyData, callerFor, newTenantUser, testKeys, type UserIdentity } from "@atelier/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { loadWorkflowsConfig } from "../src/config";
 import { createWorkflowsService } from "../src/server";
-import { createWorkflow, NAME_SCHEMA, startRun, transformSteps, waitForStatus } from "./fixtures";
-import { type Harness, newTenantUser, ok, type Service, startHarness, type UserIdentity } from "./harness";
+import { workflowsTest as test, type WorkflowsSubgraph } from "./fixture";
+import { createWorkflow, NAME_SCHEMA, startRun, transformSteps, waitForStatus } from "./workflow-runs";
+
+type Service = Awaited<ReturnType<typeof createWorkflowsService>>;
+const ok = (to: { url: string }, who: Identity, query: string, variables: Record<string, unknown> = {}) =>
+  callerFor(to.url, who).ok<AnyData>(query, variables);
 
 /**
  * Every read path of the subgraph, run for tenant A by a service whose database role owns the
@@ -48,7 +53,7 @@ interface Seeded {
   ids: string[];
 }
 
-let h: Harness;
+let h: WorkflowsSubgraph;
 let bound: Service;
 let admin: pg.Client;
 let boundUrl: string;
@@ -56,7 +61,7 @@ let a: Seeded;
 let b: Seeded;
 
 async function seed(user: UserIdentity): Promise<Seeded> {
-  const run = (query: string, variables: Record<string, unknown> = {}) => ok(h.service, user, query, variables);
+  const run = (query: string, variables: Record<string, unknown> = {}) => ok(h, user, query, variables);
   const template = (
     await run(`mutation($i: CreateWorkflowTemplateInput!) { createWorkflowTemplate(input: $i) { template { id } } }`, {
       i: {
@@ -69,17 +74,17 @@ async function seed(user: UserIdentity): Promise<Seeded> {
       },
     })
   ).createWorkflowTemplate.template.id;
-  const workflow = await createWorkflow(h.service, user, {
+  const workflow = await createWorkflow(h, user, {
     workspaceId,
     steps: [...transformSteps(1), { key: "gate", type: "APPROVAL", config: {} }],
   });
-  const cardWorkflow = await createWorkflow(h.service, user, {
+  const cardWorkflow = await createWorkflow(h, user, {
     workspaceId,
     inputSchema: { type: "object" },
     steps: transformSteps(1),
   });
-  const pausedRun = (await startRun(h.service, user, workflow.id)).id;
-  await waitForStatus(h.service, user, pausedRun, "PAUSED");
+  const pausedRun = (await startRun(h, user, workflow.id)).id;
+  await waitForStatus(h, user, pausedRun, "PAUSED");
   const board = (
     await run(`mutation($w: ID!) { createKanbanBoard(input: { workspaceId: $w, name: "Board" }) { board { id } } }`, {
       w: workspaceId,
@@ -116,7 +121,7 @@ async function seed(user: UserIdentity): Promise<Seeded> {
     { c: card, s: stages[1] },
   );
   const triggeredRun = moved.moveKanbanCard.startedRuns[0].id;
-  await waitForStatus(h.service, user, triggeredRun, "SUCCEEDED");
+  await waitForStatus(h, user, triggeredRun, "SUCCEEDED");
   const ids = [template, workflow.id, cardWorkflow.id, pausedRun, triggeredRun, board, ...stages, card, trigger];
   return {
     template,
@@ -152,8 +157,8 @@ async function bindServiceRole(url: string): Promise<string> {
   return bound.toString();
 }
 
-beforeAll(async () => {
-  h = await startHarness();
+test.beforeAll(async ({ subgraph }) => {
+  h = subgraph;
   admin = new pg.Client({ connectionString: h.db.url });
   await admin.connect();
   a = await seed(alice);
@@ -166,15 +171,16 @@ beforeAll(async () => {
       INTERNAL_JWT_PUBLIC_KEY: testKeys().publicKey,
       PORT: "0",
       HOST: "127.0.0.1",
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+      LOG_LEVEL: h.env.LOG_LEVEL ?? "silent",
       RUN_WORKER: "false",
     }),
   );
-}, 120_000);
+});
 
-afterAll(async () => {
+test.afterAll(async () => {
   await bound?.stop();
-  await h?.stop();
+  // The tables go back to the test database's owner, so the role can go before the database does.
+  await h.sql.query(`REASSIGN OWNED BY ${role} TO CURRENT_USER; DROP OWNED BY ${role}`);
   const cleanup = new pg.Client({ connectionString: new URL("/postgres", h.db.url).toString() });
   await cleanup.connect();
   await cleanup.query(`DROP ROLE IF EXISTS ${role}`).catch(() => {});
@@ -191,7 +197,7 @@ async function readAsA(query: string, variables: Record<string, unknown>, expect
 }
 
 describe("read paths under forced row-level security", () => {
-  it("binds the service's role: outside a tenant scope it reads nothing", async () => {
+  test("binds the service's role: outside a tenant scope it reads nothing", async () => {
     const probe = new pg.Client({ connectionString: boundUrl });
     await probe.connect();
     try {
@@ -202,7 +208,7 @@ describe("read paths under forced row-level security", () => {
     }
   });
 
-  it("templates and workflows, with their steps and template", async () => {
+  test("templates and workflows, with their steps and template", async () => {
     await readAsA(`query($id: ID!) { workflowTemplate(id: $id) { id isSystem steps { key } } }`, { id: a.template }, [
       a.template,
     ]);
@@ -219,7 +225,7 @@ describe("read paths under forced row-level security", () => {
     ]);
   });
 
-  it("runs, with their workflow, step runs, logs, trigger card and events", async () => {
+  test("runs, with their workflow, step runs, logs, trigger card and events", async () => {
     const run = await readAsA(
       `query($id: ID!) { workflowRun(id: $id) { id status workflow { id } stepRuns { stepKey status }
          logs { edges { node { message } } } triggerCard { id stage { id } } startedBy { id } } }`,
@@ -259,7 +265,7 @@ describe("read paths under forced row-level security", () => {
     expect(feed.workflowRunFeedEvents.length).toBeGreaterThan(0);
   });
 
-  it("boards, stages, cards, triggers and field definitions", async () => {
+  test("boards, stages, cards, triggers and field definitions", async () => {
     const nested = `id stages { id cards { id stage { id } } triggers { id workflow { id } } }`;
     await readAsA(
       `query($w: ID!) { kanbanBoards(workspaceId: $w) { edges { node { ${nested} } } } }`,
@@ -281,7 +287,7 @@ describe("read paths under forced row-level security", () => {
     ]);
   });
 
-  it("the workspace entity's analytics and runs", async () => {
+  test("the workspace entity's analytics and runs", async () => {
     const data = await readAsA(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Workspace {
          workflowAnalytics { executionsTotal succeeded uniqueUsers } workflowRuns { edges { node { id } } } } } }`,
@@ -291,7 +297,7 @@ describe("read paths under forced row-level security", () => {
     expect(data._entities[0].workflowAnalytics).toEqual({ executionsTotal: 2, succeeded: 1, uniqueUsers: 1 });
   });
 
-  it("another tenant's ids find nothing", async () => {
+  test("another tenant's ids find nothing", async () => {
     const q = (query: string, variables: Record<string, unknown>) => ok(bound, alice, query, variables);
     expect((await q(`query($id: ID!) { workflowRun(id: $id) { id } }`, { id: b.pausedRun })).workflowRun).toBeNull();
     expect((await q(`query($id: ID!) { workflow(id: $id) { id } }`, { id: b.workflow })).workflow).toBeNull();

@@ -1,6 +1,6 @@
 import { BadUserInputError } from "@atelier/subgraph-kit";
 import type { CardFieldDefinition } from "../generated/prisma/client";
-import { FIELD_CONFIGS } from "./field-config";
+import { FIELD_CONFIGS } from "../inputs/field-config";
 
 type Fields = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 import { requireRole } from "@atelier/subgraph-kit";
 import { createFieldDefinitionStore } from "../data/field-definition-store";
 import type { FieldType, Prisma } from "../generated/prisma/client";
+import { parseFieldConfig } from "../inputs/field-config";
 import type { WorkflowScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { parseFieldConfig } from "./field-config";
 
 export interface CreateFieldDefinitionInput {
   workspaceId: string;
