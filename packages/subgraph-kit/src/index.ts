@@ -10,3 +10,5 @@ export { runServiceProcess, type ServiceProcessOptions } from "./run-service";
 export * from "./scalars";
 export * from "./sdl";
 export * from "./server";
+export * from "./server-config";
+export * from "./workspace-reference";

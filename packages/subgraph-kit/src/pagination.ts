@@ -98,4 +98,3 @@ export function toConnection<T>(rows: T[], take: number, cursorOf: (row: T) => s
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null } };
 }
-

@@ -1,6 +1,6 @@
 import { createLogger } from "@atelier/logging";
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer, tenantActor } from "@atelier/subgraph-kit";
+import { createSubgraphServer, databaseAndBusReadiness, serverOptionsOf, tenantActor } from "@atelier/subgraph-kit";
 import type { CreativeConfig } from "./config";
 import type { Context } from "./context";
 import { createLoaders } from "./data/loaders";
@@ -31,19 +31,15 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
     name: "creative",
     typeDefs: creativeTypeDefs,
     resolvers,
-    port: config.port,
-    host: config.host,
-    internalPublicKey: config.internalPublicKey,
+    ...serverOptionsOf(config),
     logger: log,
-    introspection: config.introspection,
     buildContext: (base) => {
       // Lazy: the actor (and an anonymous caller's error) comes on the first read, write or guard.
       const scope = createCreativeScope(services, () => tenantActor(base.identity, base.requestId));
       return { ...base, services, scope, loaders: createLoaders(scope) };
     },
     routes,
-    readiness: { database: async () => void (await sql.query("SELECT 1")), eventBus: () => bus.check() },
-    drainTimeoutMs: config.drainTimeoutMs,
+    readiness: databaseAndBusReadiness(() => sql.query("SELECT 1"), bus),
   });
   collectJobQueueMetrics("jobs_creative", (text) => sql.query(text));
   const host = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;

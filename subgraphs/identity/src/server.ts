@@ -1,4 +1,9 @@
-import { createSubgraphServer, type SubgraphServer } from "@atelier/subgraph-kit";
+import {
+  createSubgraphServer,
+  databaseAndBusReadiness,
+  type SubgraphServer,
+  serverOptionsOf,
+} from "@atelier/subgraph-kit";
 import type { IdentityConfig } from "./config";
 import type { IdentityContext, IdentityServices } from "./context";
 import { createLoaders } from "./data/loaders";
@@ -24,15 +29,11 @@ export async function createIdentityService(
     name: "identity",
     typeDefs: identityTypeDefs,
     resolvers,
-    port: config.port,
-    host: config.host,
-    internalPublicKey: config.internalPublicKey,
+    ...serverOptionsOf(config),
     logger: log,
-    introspection: config.introspection,
     buildContext: (base) => ({ ...base, services, loaders: createLoaders(services, base.identity, base.requestId) }),
     routes: identityRoutes(services),
-    readiness: { database: async () => void (await db.$queryRawUnsafe("SELECT 1")), eventBus: () => bus.check() },
-    drainTimeoutMs: config.drainTimeoutMs,
+    readiness: databaseAndBusReadiness(() => db.$queryRawUnsafe("SELECT 1"), bus),
   });
   log.info({ url: server.url }, "identity subgraph listening");
   return {

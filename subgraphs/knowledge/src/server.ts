@@ -1,5 +1,5 @@
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer } from "@atelier/subgraph-kit";
+import { createSubgraphServer, databaseAndBusReadiness, serverOptionsOf } from "@atelier/subgraph-kit";
 import { followDocumentEvents } from "./bootstrap/follow-document-events";
 import { rebuildEmbeddedStore } from "./bootstrap/rebuild-embedded-store";
 import { reindexStaleDocuments } from "./bootstrap/reindex-stale-documents";
@@ -34,19 +34,12 @@ export async function createKnowledgeService(
     name: "knowledge",
     typeDefs: knowledgeTypeDefs,
     resolvers,
-    port: config.port,
-    host: config.host,
-    internalPublicKey: config.internalPublicKey,
+    ...serverOptionsOf(config),
     logger: services.log,
-    introspection: config.introspection,
     // Inline content arrives in the request body (base64 for binary types: 4/3 larger).
     maxBodyBytes: Math.ceil(config.maxDocumentBytes * 1.4) + 65_536,
     buildContext: (base) => buildContext(base, services),
-    readiness: {
-      database: async () => void (await services.sql.query("SELECT 1")),
-      eventBus: () => services.bus.check(),
-    },
-    drainTimeoutMs: config.drainTimeoutMs,
+    readiness: databaseAndBusReadiness(() => services.sql.query("SELECT 1"), services.bus),
   });
   collectJobQueueMetrics(JOBS_SCHEMA, (text) => services.sql.query(text));
   return {

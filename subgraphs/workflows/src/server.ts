@@ -1,7 +1,7 @@
 import type { EventBus } from "@atelier/event-bus";
 import { createLogger } from "@atelier/logging";
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer, tenantActor } from "@atelier/subgraph-kit";
+import { createSubgraphServer, databaseAndBusReadiness, serverOptionsOf, tenantActor } from "@atelier/subgraph-kit";
 import type { WorkflowsConfig } from "./config";
 import type { Context } from "./context";
 import { createLoaders } from "./data/loaders";
@@ -26,21 +26,14 @@ export async function createWorkflowsService(config: WorkflowsConfig, deps: Work
     name: "workflows",
     typeDefs: workflowsTypeDefs,
     resolvers,
-    port: config.port,
-    host: config.host,
-    internalPublicKey: config.internalPublicKey,
+    ...serverOptionsOf(config),
     logger,
-    introspection: config.introspection,
     buildContext: (base) => {
       let scope: WorkflowScope | undefined;
       const scopeOf = () => (scope ??= createWorkflowScope(services, tenantActor(base.identity, base.requestId)));
       return { ...base, services, scope: scopeOf, loaders: createLoaders(scopeOf) };
     },
-    readiness: {
-      database: async () => void (await services.sql.query("SELECT 1")),
-      eventBus: () => services.bus.check(),
-    },
-    drainTimeoutMs: config.drainTimeoutMs,
+    readiness: databaseAndBusReadiness(() => services.sql.query("SELECT 1"), services.bus),
   });
   collectJobQueueMetrics(JOB_SCHEMA, (text) => services.sql.query(text));
   return {

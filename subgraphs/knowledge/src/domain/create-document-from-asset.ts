@@ -9,9 +9,9 @@ import {
   requireWriter,
 } from "@atelier/subgraph-kit";
 import { type AssetInfo, downloadExpiry, readAsset } from "../assets/asset-reader";
+import { createDocumentFromAssetInput } from "../inputs/document-inputs";
 import { SUPPORTED_MIME_TYPES, supportedMimeType } from "../parsing/supported-types";
 import type { RequestScope } from "../scope";
-import { createDocumentFromAssetInput } from "../inputs/document-inputs";
 import { storeDocument } from "./store-document";
 
 /** Reads the asset through the gateway as the caller; failures become errors the caller can act on. */

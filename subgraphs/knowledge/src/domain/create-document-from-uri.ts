@@ -1,8 +1,8 @@
 import { requireWriter } from "@atelier/subgraph-kit";
+import { createDocumentFromUriInput } from "../inputs/document-inputs";
 import { fetchUri } from "../parsing/fetch-uri";
 import type { RequestScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { createDocumentFromUriInput } from "../inputs/document-inputs";
 import { storeDocument } from "./store-document";
 
 /** Fetches a document over http(s), within the configured size and time limits, and stores it. */

@@ -1,8 +1,8 @@
 import { BadUserInputError, requireWriter } from "@atelier/subgraph-kit";
+import { createDocumentInput } from "../inputs/document-inputs";
 import { TEXT_MIME_TYPES } from "../parsing/supported-types";
 import type { RequestScope } from "../scope";
 import { assertWorkspaceReference } from "./assert-workspace-reference";
-import { createDocumentInput } from "../inputs/document-inputs";
 import { storeDocument } from "./store-document";
 
 /** Creates a document from inline content: text for text types, base64 for PDF and DOCX. */

@@ -2,8 +2,8 @@ import { NotFoundError, requireWriter } from "@atelier/subgraph-kit";
 import { createChunkStore } from "../data/chunk-store";
 import { createDocumentStore } from "../data/document-store";
 import { createStatusEventStore } from "../data/status-event-store";
-import type { RequestScope } from "../scope";
 import { documentIdInput } from "../inputs/document-inputs";
+import type { RequestScope } from "../scope";
 
 /** Deletes a document with its chunks (Postgres) and its vectors (the store), and says how many went. */
 export async function deleteDocument(scope: RequestScope, rawInput: unknown) {

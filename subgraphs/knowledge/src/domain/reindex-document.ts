@@ -3,8 +3,8 @@ import { createChunkStore } from "../data/chunk-store";
 import { createDocumentStore } from "../data/document-store";
 import { createIngestionJobStore } from "../data/ingestion-job-store";
 import { createStatusEventStore } from "../data/status-event-store";
-import type { RequestScope } from "../scope";
 import { documentIdInput } from "../inputs/document-inputs";
+import type { RequestScope } from "../scope";
 
 /** Drops a document's chunks and vectors and ingests it again with the current model and chunking. */
 export async function reindexDocument(scope: RequestScope, rawInput: unknown) {

@@ -1,17 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { readSdl } from "@atelier/subgraph-kit";
 import { parse } from "graphql";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** The subgraph's SDL, all `.graphql` files of this folder in name order. */
-export function loadWorkflowsSdl(): string {
-  return readdirSync(here)
-    .filter((file) => file.endsWith(".graphql"))
-    .sort()
-    .map((file) => readFileSync(path.join(here, file), "utf8"))
-    .join("\n");
-}
+/** The subgraph's SDL: every `.graphql` file of this folder, in name order. */
+export const loadWorkflowsSdl = (): string => readSdl(import.meta.dirname);
 
 export const workflowsTypeDefs = parse(loadWorkflowsSdl());
