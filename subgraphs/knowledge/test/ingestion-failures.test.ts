@@ -92,7 +92,16 @@ describe("an ingestion that cannot finish", () => {
     const doc = await settled(id);
     expect(doc.status).toBe("FAILED");
     expect(doc.error).toMatch(/^embedding failed: embedding provider answered 503 \(gave up after 2 attempts\)$/);
-    expect(await leftovers(h.service, id)).toEqual({ chunks: 0, vectors: 0 });
+    // Chunks go in the FAILED transaction; staged vectors right after its commit, so poll briefly.
+    const gone = await waitFor(
+      async () => {
+        const left = await leftovers(h.service, id);
+        return left.chunks === 0 && left.vectors === 0 ? left : null;
+      },
+      5_000,
+      "the failed document's chunks and vectors to be gone",
+    );
+    expect(gone).toEqual({ chunks: 0, vectors: 0 });
     const types = await eventTypes(id);
     expect(types.filter((t) => t === "FAILED")).toHaveLength(1);
     expect(types.at(-1)).toBe("FAILED");
