@@ -6,17 +6,30 @@ const LOST_CODES = /^(08...|57P0[123])$/;
 const LOST_MESSAGES =
   /Connection terminated|terminating connection|connection error and is not queryable|Client was closed|ECONNRESET|ECONNREFUSED|EPIPE|Server has closed the connection|Can't reach database server/i;
 
+// Prisma's driver-adapter error kinds for a socket the server closed or could not be reached on.
+const LOST_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable"]);
+
 /**
  * Whether an error means the database connection was lost (so the statement may never have
  * run), as pg, Prisma's driver adapter or Prisma itself reports it, through any `cause` chain.
+ * Prisma wraps the adapter's error (`{ kind, originalCode }` in its `cause`) in `meta.driverAdapterError`,
+ * under a message such as "Raw query failed. Code: `N/A`" that names no loss.
  */
 export function isConnectionLoss(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    originalCode?: unknown;
+    kind?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
   if (typeof e.code === "string" && (LOST_CODES.test(e.code) || e.code === "P1017" || e.code === "P1001")) return true;
   if (typeof e.originalCode === "string" && LOST_CODES.test(e.originalCode)) return true;
+  if (typeof e.kind === "string" && LOST_KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && LOST_MESSAGES.test(e.message)) return true;
-  return isConnectionLoss(e.cause, depth + 1);
+  return isConnectionLoss(e.meta?.driverAdapterError, depth + 1) || isConnectionLoss(e.cause, depth + 1);
 }
 
 /**
