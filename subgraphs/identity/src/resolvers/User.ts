@@ -8,5 +8,5 @@ export const User: UserResolvers = {
     return user && (await canSeeUser(ctx, user.id)) ? user : null;
   },
   emailVerified: (user) => user.emailVerifiedAt !== null,
-  socialConnections: (user, _, ctx) => socialConnectionsOf(ctx, user.id),
+  socialConnections: (user, _, ctx) => socialConnectionsOf(ctx.account, user.id),
 };
