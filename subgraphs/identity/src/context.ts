@@ -31,7 +31,8 @@ export function buildContext(base: BaseContext, services: IdentityServices): Ide
     requestId: base.requestId,
     client: base.client,
     services,
+    loaders,
   };
   let member: Promise<MemberScope> | null = null;
-  return { ...base, services, loaders, account, memberScope: () => (member ??= authorize(account, loaders)) };
+  return { ...base, services, loaders, account, memberScope: () => (member ??= authorize(account)) };
 }

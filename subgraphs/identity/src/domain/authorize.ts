@@ -1,5 +1,4 @@
 import { ForbiddenError, requireUser, tenantActor } from "@atelier/subgraph-kit";
-import type { Loaders } from "../data/loaders";
 import type { AccountScope, MemberScope } from "../scope";
 import { identityScope, type MemberActor } from "./identity-scope";
 
@@ -9,12 +8,12 @@ import { identityScope, type MemberActor } from "./identity-scope";
  * takes effect at once; the scope's actor carries that role, and each member operation checks it
  * with `requireRole(scope.actor, …)` on its first line.
  */
-export async function authorize(account: AccountScope, loaders: Loaders): Promise<MemberScope> {
+export async function authorize(account: AccountScope): Promise<MemberScope> {
   const user = requireUser(account);
   if (!user.tenantId) throw new ForbiddenError("Choose a tenant first (switchTenant), or join one.");
-  const membership = await loaders.membershipOf.load(`${user.tenantId}:${user.userId}`);
+  const membership = await account.loaders.membershipOf.load(`${user.tenantId}:${user.userId}`);
   if (membership?.status !== "APPROVED") throw new ForbiddenError("You are not a member of this tenant.");
-  const tenant = await loaders.tenantById.load(user.tenantId);
+  const tenant = await account.loaders.tenantById.load(user.tenantId);
   if (tenant?.status !== "ACTIVE") throw new ForbiddenError("This tenant is suspended or archived.");
   const actor = tenantActor({ ...user, role: membership.role }, account.requestId) as MemberActor;
   return { ...identityScope(account.services, actor), services: account.services, requestId: account.requestId };
