@@ -5,8 +5,7 @@ import {
   serverOptionsOf,
 } from "@atelier/subgraph-kit";
 import type { IdentityConfig } from "./config";
-import type { IdentityContext, IdentityServices } from "./context";
-import { createLoaders } from "./data/loaders";
+import { buildContext, type IdentityContext, type IdentityServices } from "./context";
 import { identityRoutes } from "./http/routes";
 import { resolvers } from "./resolvers/index";
 import { identityTypeDefs } from "./schema/index";
@@ -31,7 +30,7 @@ export async function createIdentityService(
     resolvers,
     ...serverOptionsOf(config),
     logger: log,
-    buildContext: (base) => ({ ...base, services, loaders: createLoaders(services, base.identity, base.requestId) }),
+    buildContext: (base) => buildContext(base, services),
     routes: identityRoutes(services),
     readiness: databaseAndBusReadiness(() => db.$queryRawUnsafe("SELECT 1"), bus),
   });

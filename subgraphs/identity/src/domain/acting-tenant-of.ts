@@ -1,9 +1,9 @@
 import { scopeAllows } from "@atelier/internal-auth";
-import type { IdentityContext } from "../context";
+import type { AccountScope } from "../scope";
 
 /** The tenant the caller reads in, if any: a user's active tenant, or an API client's with `identity:read`. */
-export function actingTenantOf(ctx: IdentityContext): string | null {
-  const { identity } = ctx;
+export function actingTenantOf(scope: AccountScope): string | null {
+  const { identity } = scope;
   if (identity.kind === "apiClient") return scopeAllows(identity.scopes, "identity", "read") ? identity.tenantId : null;
   return identity.kind === "user" ? identity.tenantId : null;
 }

@@ -1,17 +1,17 @@
 import { crossTenant } from "@atelier/db";
-import type { IdentityContext } from "../context";
 import { createSignInMembershipStore } from "../data/membership-store";
 import type { Session, User } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 import type { AuthResult } from "./auth-result";
 
 /** Signs an access token for a session row and shapes the payload. */
 export async function authResultFor(
-  ctx: IdentityContext,
+  scope: AccountScope,
   user: User,
   session: Session,
   refreshToken: string | null,
 ): Promise<AuthResult> {
-  const db = ctx.services.db;
+  const db = scope.services.db;
   const { membership, tenant } = await crossTenant("sign-in", async () => {
     const membership = session.tenantId
       ? await createSignInMembershipStore(db).approved(user.id, session.tenantId)
@@ -19,7 +19,7 @@ export async function authResultFor(
     const tenant = membership ? await db.tenant.findUnique({ where: { id: membership.tenantId } }) : null;
     return { membership, tenant };
   });
-  const access = await ctx.services.tokens.issueAccessToken({
+  const access = await scope.services.tokens.issueAccessToken({
     userId: user.id,
     tenantId: membership?.tenantId ?? null,
     role: membership?.role ?? null,

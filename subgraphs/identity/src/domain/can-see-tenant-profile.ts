@@ -1,4 +1,4 @@
-import type { IdentityContext } from "../context";
+import type { AccountScope } from "../scope";
 
 import { actingTenantOf } from "./acting-tenant-of";
 
@@ -7,11 +7,11 @@ import { actingTenantOf } from "./acting-tenant-of";
  * API clients holding `identity:read`, and the gateway's system calls. Anyone else — a PENDING, REJECTED or REVOKED
  * membership — sees its name and slug only.
  */
-export async function canSeeTenantProfile(ctx: IdentityContext, tenantId: string): Promise<boolean> {
-  const { identity } = ctx;
+export async function canSeeTenantProfile(scope: AccountScope, tenantId: string): Promise<boolean> {
+  const { identity } = scope;
   if (identity.kind === "system") return true;
-  if (identity.kind === "apiClient") return actingTenantOf(ctx) === tenantId;
+  if (identity.kind === "apiClient") return actingTenantOf(scope) === tenantId;
   if (identity.kind !== "user") return false;
-  const membership = await ctx.loaders.membershipOf.load(`${tenantId}:${identity.userId}`);
+  const membership = await scope.loaders.membershipOf.load(`${tenantId}:${identity.userId}`);
   return membership?.status === "APPROVED";
 }

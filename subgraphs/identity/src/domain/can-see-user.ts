@@ -1,4 +1,4 @@
-import type { IdentityContext } from "../context";
+import type { AccountScope } from "../scope";
 
 import { actingTenantOf } from "./acting-tenant-of";
 
@@ -8,12 +8,12 @@ import { actingTenantOf } from "./acting-tenant-of";
  * a rejection or a revocation shows nothing of the account: an inviter must not learn who owns
  * the address they typed, or whether an account existed before the invitation.
  */
-export async function canSeeUser(ctx: IdentityContext, userId: string): Promise<boolean> {
-  const { identity } = ctx;
+export async function canSeeUser(scope: AccountScope, userId: string): Promise<boolean> {
+  const { identity } = scope;
   if (identity.kind === "system") return true;
   if (identity.kind === "user" && identity.userId === userId) return true;
-  const tenantId = actingTenantOf(ctx);
+  const tenantId = actingTenantOf(scope);
   if (!tenantId) return false;
-  const membership = await ctx.loaders.membershipOf.load(`${tenantId}:${userId}`);
+  const membership = await scope.loaders.membershipOf.load(`${tenantId}:${userId}`);
   return membership?.status === "APPROVED";
 }

@@ -1,17 +1,16 @@
 import type { Role } from "@atelier/internal-auth";
-import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
 import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
+import type { MemberScope } from "../scope";
 import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole } from "./assert-may-manage-role";
-import { authorize } from "./authorize";
 
 export async function changeMemberRole(
-  ctx: IdentityContext,
+  scope: MemberScope,
   input: { membershipId: string; role: Role },
 ): Promise<Membership> {
-  const scope = await authorize(ctx, "ADMIN");
+  requireRole(scope.actor, "ADMIN");
   const { actor } = scope;
   const membership = await scope.write(async (stx) => {
     const memberships = createMembershipStore(stx);
@@ -33,6 +32,6 @@ export async function changeMemberRole(
     });
     return membership;
   });
-  await announceAccessChange(ctx.services, { userId: membership.userId });
+  await announceAccessChange(scope.services, { userId: membership.userId });
   return membership;
 }

@@ -1,11 +1,10 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
 import { createTenantStore } from "../data/tenant-store";
 import type { Tenant } from "../generated/prisma/client";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
-export async function changeTenantPlan(ctx: IdentityContext, input: { planCode: string }): Promise<Tenant> {
-  const scope = await authorize(ctx, "OWNER");
+export async function changeTenantPlan(scope: MemberScope, input: { planCode: string }): Promise<Tenant> {
+  requireRole(scope.actor, "OWNER");
   return scope.write(async (stx) => {
     const plan = await stx.db.plan.findFirst({ where: { code: input.planCode, active: true } });
     if (!plan) throw new NotFoundError(`planCode: no plan ${input.planCode} is offered.`);

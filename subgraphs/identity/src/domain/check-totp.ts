@@ -1,7 +1,7 @@
 import { verifyTotp } from "../auth/totp";
-import type { IdentityContext } from "../context";
 import type { Db } from "../data/db";
 import type { User } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 
 /**
  * Checks a code against the user's (or the pending) secret and records its time step, so the
@@ -9,14 +9,14 @@ import type { User } from "../generated/prisma/client";
  */
 export async function checkTotp(
   db: Db,
-  ctx: IdentityContext,
+  scope: AccountScope,
   user: User,
   code: string,
   which: "active" | "pending" = "active",
 ): Promise<boolean> {
   const sealed = which === "active" ? user.mfaSecretEncrypted : user.mfaPendingSecretEncrypted;
   if (!sealed) return false;
-  const step = verifyTotp(ctx.services.secretBox.open(sealed), code);
+  const step = verifyTotp(scope.services.secretBox.open(sealed), code);
   if (step === null) return false;
   const { count } = await db.user.updateMany({
     where: { id: user.id, OR: [{ mfaLastUsedStep: null }, { mfaLastUsedStep: { lt: step } }] },

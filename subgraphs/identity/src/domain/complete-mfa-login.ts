@@ -1,18 +1,18 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import type { AccountScope } from "../scope";
 import type { AuthResult } from "./auth-result";
 import { checkTotp } from "./check-totp";
 import { signIn } from "./sign-in";
 
 export async function completeMfaLogin(
-  ctx: IdentityContext,
+  scope: AccountScope,
   input: { mfaToken: string; code: string; device?: string | null },
 ): Promise<AuthResult> {
-  const userId = await ctx.services.tokens.verifyMfaToken(input.mfaToken);
+  const userId = await scope.services.tokens.verifyMfaToken(input.mfaToken);
   if (!userId) throw new UnauthenticatedError("The sign-in has expired; enter your password again.");
-  const user = await ctx.services.db.user.findFirst({ where: { id: userId, deletedAt: null, mfaEnabled: true } });
-  if (!user || !(await checkTotp(ctx.services.db, ctx, user, input.code))) {
+  const user = await scope.services.db.user.findFirst({ where: { id: userId, deletedAt: null, mfaEnabled: true } });
+  if (!user || !(await checkTotp(scope.services.db, scope, user, input.code))) {
     throw new UnauthenticatedError("The code is wrong or was already used.");
   }
-  return signIn(ctx, user, { device: input.device, method: "password+totp" });
+  return signIn(scope, user, { device: input.device, method: "password+totp" });
 }

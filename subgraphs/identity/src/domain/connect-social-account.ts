@@ -1,8 +1,8 @@
-import type { IdentityContext } from "../context";
+import { requireUser } from "@atelier/subgraph-kit";
 import { createSocialConnectionStore } from "../data/social-connection-store";
 import type { SocialConnection, SocialPlatform } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 import { recordAudit } from "./record-audit";
-import { requireSignedIn } from "./require-signed-in";
 import { socialConnectionAuditFields } from "./social-connection-audit-fields";
 
 export interface ConnectSocialAccountInput {
@@ -15,12 +15,12 @@ export interface ConnectSocialAccountInput {
 
 /** Links the account, or relinks it: a second connect on the platform replaces the tokens. */
 export async function connectSocialAccount(
-  ctx: IdentityContext,
+  scope: AccountScope,
   input: ConnectSocialAccountInput,
 ): Promise<SocialConnection> {
-  const { userId } = requireSignedIn(ctx);
-  const { secretBox } = ctx.services;
-  return ctx.services.db.$transaction(async (tx) => {
+  const { userId } = requireUser(scope);
+  const { secretBox } = scope.services;
+  return scope.services.db.$transaction(async (tx) => {
     const previous = await createSocialConnectionStore(tx).find(userId, input.platform);
     const connection = await createSocialConnectionStore(tx).upsert({
       userId,
@@ -30,7 +30,7 @@ export async function connectSocialAccount(
       refreshTokenEncrypted: input.refreshToken ? secretBox.seal(input.refreshToken) : null,
       expiresAt: input.expiresAt ?? null,
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, scope, {
       tenantId: null,
       action: previous ? "social_connection.reconnect" : "social_connection.connect",
       resourceType: "SocialConnection",

@@ -1,7 +1,7 @@
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createApiClientStore, formatApiKey, newApiKey } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
 export interface CreateApiClientInput {
   name: string;
@@ -11,10 +11,10 @@ export interface CreateApiClientInput {
 
 /** Creates a client; its full key is returned here and never again. */
 export async function createApiClient(
-  ctx: IdentityContext,
+  scope: MemberScope,
   input: CreateApiClientInput,
 ): Promise<{ apiClient: ApiClient; apiKey: string }> {
-  const scope = await authorize(ctx, "ADMIN");
+  requireRole(scope.actor, "ADMIN");
   const { actor } = scope;
   const key = newApiKey();
   const apiClient = await scope.write(async (stx) => {

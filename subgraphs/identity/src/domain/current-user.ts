@@ -1,7 +1,7 @@
-import type { IdentityContext } from "../context";
 import type { User } from "../generated/prisma/client";
-import { requireSignedIn } from "./require-signed-in";
+import type { IdentityServices } from "../services";
 
-export async function currentUser(ctx: IdentityContext): Promise<User> {
-  return ctx.services.db.user.findUniqueOrThrow({ where: { id: requireSignedIn(ctx).userId } });
+/** The signed-in user's row (the caller has checked who is signed in). */
+export async function currentUser(services: Pick<IdentityServices, "db">, userId: string): Promise<User> {
+  return services.db.user.findUniqueOrThrow({ where: { id: userId } });
 }

@@ -1,9 +1,9 @@
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createTeamStore } from "../data/team-store";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
-export async function deleteTeam(ctx: IdentityContext, input: { teamId: string }): Promise<{ deletedTeamId: string }> {
-  const scope = await authorize(ctx, "ADMIN");
+export async function deleteTeam(scope: MemberScope, input: { teamId: string }): Promise<{ deletedTeamId: string }> {
+  requireRole(scope.actor, "ADMIN");
   return scope.write(async (tx) => {
     const teams = createTeamStore(tx);
     const team = await teams.find(input.teamId);

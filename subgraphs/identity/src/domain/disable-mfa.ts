@@ -1,20 +1,21 @@
-import { BadUserInputError, ConflictError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { BadUserInputError, ConflictError, requireUser } from "@atelier/subgraph-kit";
 import type { User } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 import { checkTotp } from "./check-totp";
 import { currentUser } from "./current-user";
 import { recordAudit } from "./record-audit";
 
-export async function disableMfa(ctx: IdentityContext, input: { code: string }): Promise<User> {
-  const user = await currentUser(ctx);
+export async function disableMfa(scope: AccountScope, input: { code: string }): Promise<User> {
+  const { userId } = requireUser(scope);
+  const user = await currentUser(scope.services, userId);
   if (!user.mfaEnabled) throw new ConflictError("MFA is not on.");
-  return ctx.services.db.$transaction(async (tx) => {
-    if (!(await checkTotp(tx, ctx, user, input.code))) throw new BadUserInputError("code: wrong or already used.");
+  return scope.services.db.$transaction(async (tx) => {
+    if (!(await checkTotp(tx, scope, user, input.code))) throw new BadUserInputError("code: wrong or already used.");
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { mfaEnabled: false, mfaSecretEncrypted: null, mfaPendingSecretEncrypted: null, mfaLastUsedStep: null },
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, scope, {
       tenantId: null,
       action: "user.mfa_disable",
       resourceType: "User",

@@ -1,22 +1,21 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { NotFoundError, requireUser } from "@atelier/subgraph-kit";
 import { createSessionStore } from "../data/session-store";
+import type { AccountScope } from "../scope";
 import { announceAccessChange } from "./announce-access-change";
 import { recordAudit } from "./record-audit";
-import { requireSignedIn } from "./require-signed-in";
 
 /** Ends a session (its whole refresh-token family) of the signed-in user. */
 export async function endSession(
-  ctx: IdentityContext,
+  scope: AccountScope,
   sessionId: string,
   reason: string,
 ): Promise<{ revoked: boolean }> {
-  const { userId, tenantId } = requireSignedIn(ctx);
-  const session = await ctx.services.db.session.findFirst({ where: { id: sessionId, userId } });
+  const { userId, tenantId } = requireUser(scope);
+  const session = await scope.services.db.session.findFirst({ where: { id: sessionId, userId } });
   if (!session) throw new NotFoundError("No such session.");
-  const count = await ctx.services.db.$transaction(async (tx) => {
+  const count = await scope.services.db.$transaction(async (tx) => {
     const count = await createSessionStore(tx).revokeFamily(session.familyId, reason);
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, scope, {
       tenantId,
       action: `session.${reason}`,
       resourceType: "Session",
@@ -24,6 +23,6 @@ export async function endSession(
     });
     return count;
   });
-  await announceAccessChange(ctx.services, { userId });
+  await announceAccessChange(scope.services, { userId });
   return { revoked: count > 0 };
 }

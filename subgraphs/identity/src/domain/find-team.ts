@@ -1,8 +1,8 @@
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createTeamStore } from "../data/team-store";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
-export async function findTeam(ctx: IdentityContext, id: string) {
-  const scope = await authorize(ctx, "VIEWER");
-  return scope.read((tx) => createTeamStore(tx).findOrNull(id));
+export async function findTeam(scope: MemberScope, input: { id: string }) {
+  requireRole(scope.actor, "VIEWER");
+  return scope.read((tx) => createTeamStore(tx).findOrNull(input.id));
 }

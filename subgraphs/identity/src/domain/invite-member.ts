@@ -1,15 +1,14 @@
 import type { Role } from "@atelier/internal-auth";
-import { ConflictError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, requireRole } from "@atelier/subgraph-kit";
 import { createMembershipStore } from "../data/membership-store";
 import { createUserStore } from "../data/user-store";
 import type { Membership } from "../generated/prisma/client";
+import type { MemberScope } from "../scope";
 import { assertMayManageRole } from "./assert-may-manage-role";
-import { authorize } from "./authorize";
 
 /** Invites by e-mail; an account without credentials is created for an unknown address. */
-export async function inviteMember(ctx: IdentityContext, input: { email: string; role: Role }): Promise<Membership> {
-  const scope = await authorize(ctx, "ADMIN");
+export async function inviteMember(scope: MemberScope, input: { email: string; role: Role }): Promise<Membership> {
+  requireRole(scope.actor, "ADMIN");
   const { actor } = scope;
   assertMayManageRole(actor, input.role);
   const membership = await scope.write(async (stx) => {
@@ -53,10 +52,10 @@ export async function inviteMember(ctx: IdentityContext, input: { email: string;
     });
     return membership;
   });
-  await ctx.services.mail.send({
+  await scope.services.mail.send({
     to: input.email.toLowerCase(),
     subject: "You are invited to Atelier",
-    text: `You have been invited to a tenant on Atelier. Sign in or sign up with this address to accept: ${ctx.services.config.appUrl}/invitations`,
+    text: `You have been invited to a tenant on Atelier. Sign in or sign up with this address to accept: ${scope.services.config.appUrl}/invitations`,
   });
   return membership;
 }

@@ -1,10 +1,9 @@
-import { type PageArgs, prismaKeysetPage } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
-import { requireSignedIn } from "./require-signed-in";
+import { type PageArgs, prismaKeysetPage, requireUser } from "@atelier/subgraph-kit";
+import type { AccountScope } from "../scope";
 
-export async function listMyNotifications(ctx: IdentityContext, input: PageArgs & { unreadOnly?: boolean | null }) {
-  const { userId } = requireSignedIn(ctx);
-  const { db } = ctx.services;
+export async function listMyNotifications(scope: AccountScope, input: PageArgs & { unreadOnly?: boolean | null }) {
+  const { userId } = requireUser(scope);
+  const { db } = scope.services;
   return prismaKeysetPage(
     db,
     { table: `identity."notifications"`, direction: "desc", scope: { userId } },

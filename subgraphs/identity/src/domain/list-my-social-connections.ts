@@ -1,8 +1,8 @@
-import type { IdentityContext } from "../context";
+import { requireUser } from "@atelier/subgraph-kit";
 import { createSocialConnectionStore } from "../data/social-connection-store";
 import type { SocialConnection } from "../generated/prisma/client";
-import { requireSignedIn } from "./require-signed-in";
+import type { AccountScope } from "../scope";
 
-export function listMySocialConnections(ctx: IdentityContext): Promise<SocialConnection[]> {
-  return createSocialConnectionStore(ctx.services.db).list(requireSignedIn(ctx).userId);
+export function listMySocialConnections(scope: AccountScope): Promise<SocialConnection[]> {
+  return createSocialConnectionStore(scope.services.db).list(requireUser(scope).userId);
 }

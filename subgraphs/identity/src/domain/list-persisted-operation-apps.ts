@@ -1,9 +1,9 @@
 import type { PageArgs } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createPersistedOperationStore } from "../data/persisted-operation-store";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
-export async function listPersistedOperationApps(ctx: IdentityContext, input: PageArgs) {
-  const scope = await authorize(ctx, "ADMIN");
+export async function listPersistedOperationApps(scope: MemberScope, input: PageArgs) {
+  requireRole(scope.actor, "ADMIN");
   return scope.read((tx) => createPersistedOperationStore(tx).appsPage(input));
 }

@@ -1,12 +1,12 @@
 import type { PageArgs } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createPersistedOperationStore } from "../data/persisted-operation-store";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
 export async function listPersistedOperationVersions(
-  ctx: IdentityContext,
+  scope: MemberScope,
   input: PageArgs & { app: string; status?: "ACTIVE" | "RETIRED" | null },
 ) {
-  const scope = await authorize(ctx, "ADMIN");
+  requireRole(scope.actor, "ADMIN");
   return scope.read((tx) => createPersistedOperationStore(tx).versionsPage(input, input));
 }

@@ -1,9 +1,9 @@
 import type { PageArgs } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createTeamStore } from "../data/team-store";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
-export async function listTeams(ctx: IdentityContext, input: PageArgs) {
-  const scope = await authorize(ctx, "VIEWER");
+export async function listTeams(scope: MemberScope, input: PageArgs) {
+  requireRole(scope.actor, "VIEWER");
   return scope.read((tx) => createTeamStore(tx).page(input));
 }

@@ -1,7 +1,6 @@
-import { type PageArgs, pageSize, toConnection } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { type PageArgs, pageSize, requireRole, toConnection } from "@atelier/subgraph-kit";
 import { auditCursor, createAuditEventStore } from "../data/audit-event-store";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
 export interface AuditFeedInput extends PageArgs {
   filter?: {
@@ -13,8 +12,8 @@ export interface AuditFeedInput extends PageArgs {
 }
 
 /** The active tenant's feed (ADMIN), read under the tenant's RLS as well as its filter. */
-export async function listTenantAuditEvents(ctx: IdentityContext, input: AuditFeedInput) {
-  const scope = await authorize(ctx, "ADMIN");
+export async function listTenantAuditEvents(scope: MemberScope, input: AuditFeedInput) {
+  requireRole(scope.actor, "ADMIN");
   const take = pageSize(input.first);
   const rows = await scope.read((tx) => createAuditEventStore(tx).page({ ...input.filter, take, after: input.after }));
   return toConnection(rows, take, auditCursor);

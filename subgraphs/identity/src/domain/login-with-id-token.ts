@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
 import { createOidcIdentityStore } from "../data/oidc-identity-store";
 import { createUserStore } from "../data/user-store";
+import type { AccountScope } from "../scope";
 import type { AuthResult } from "./auth-result";
 import { recordAudit } from "./record-audit";
 import { signIn } from "./sign-in";
@@ -11,15 +11,15 @@ import { signIn } from "./sign-in";
  * e-mail; an unknown subject with a verified e-mail gets a new account (no tenant yet).
  */
 export async function loginWithIdToken(
-  ctx: IdentityContext,
+  scope: AccountScope,
   input: { idToken: string; device?: string | null },
 ): Promise<AuthResult> {
-  const claims = await ctx.services.oidc.verify(input.idToken);
+  const claims = await scope.services.oidc.verify(input.idToken);
   if (!claims) throw new UnauthenticatedError("This ID token is invalid or its issuer is not accepted.");
-  const user = await ctx.services.db.$transaction(async (tx) => {
+  const user = await scope.services.db.$transaction(async (tx) => {
     const existing = await createOidcIdentityStore(tx).findOrLinkUser(claims);
     if (existing?.linkedNow) {
-      await recordAudit(tx, ctx, {
+      await recordAudit(tx, scope, {
         tenantId: null,
         actorUserId: existing.user.id,
         action: "user.link_oidc",
@@ -42,7 +42,7 @@ export async function loginWithIdToken(
         oidcIdentities: { create: { issuer: claims.issuer, subject: claims.subject, email: claims.email } },
       },
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, scope, {
       tenantId: null,
       actorUserId: created.id,
       action: "user.sign_up",
@@ -52,5 +52,5 @@ export async function loginWithIdToken(
     });
     return created;
   });
-  return signIn(ctx, user, { device: input.device, method: `oidc:${claims.issuer}` });
+  return signIn(scope, user, { device: input.device, method: `oidc:${claims.issuer}` });
 }

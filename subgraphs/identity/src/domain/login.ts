@@ -1,7 +1,7 @@
 import { RateLimitedError, UnauthenticatedError } from "@atelier/subgraph-kit";
 import { burnPasswordCheck, verifyPassword } from "../auth/password";
-import type { IdentityContext } from "../context";
 import { createUserStore } from "../data/user-store";
+import type { AccountScope } from "../scope";
 import type { AuthResult } from "./auth-result";
 import { signIn } from "./sign-in";
 
@@ -9,13 +9,13 @@ const WRONG_CREDENTIALS = "E-mail or password is wrong.";
 
 /** Password sign-in: tokens, or an MFA challenge when the user has TOTP turned on. */
 export async function login(
-  ctx: IdentityContext,
+  scope: AccountScope,
   input: { email: string; password: string; device?: string | null },
 ): Promise<AuthResult> {
-  const { db, loginThrottle, config } = ctx.services;
+  const { db, loginThrottle, config } = scope.services;
   const key = input.email.toLowerCase();
   // Per account against guessing one password, per address against trying many accounts.
-  const addressKey = ctx.client.ip ? `ip:${ctx.client.ip}` : null;
+  const addressKey = scope.client.ip ? `ip:${scope.client.ip}` : null;
   const waits = await Promise.all([
     loginThrottle.retryAfter(`account:${key}`, config.loginThrottle.maxFailuresPerAccount),
     addressKey ? loginThrottle.retryAfter(addressKey, config.loginThrottle.maxFailuresPerAddress) : 0,
@@ -34,6 +34,6 @@ export async function login(
     throw new UnauthenticatedError(WRONG_CREDENTIALS);
   }
   await loginThrottle.reset(`account:${key}`);
-  if (user.mfaEnabled) return { mfaRequired: true, mfaToken: await ctx.services.tokens.issueMfaToken(user.id) };
-  return signIn(ctx, user, { device: input.device, method: "password" });
+  if (user.mfaEnabled) return { mfaRequired: true, mfaToken: await scope.services.tokens.issueMfaToken(user.id) };
+  return signIn(scope, user, { device: input.device, method: "password" });
 }

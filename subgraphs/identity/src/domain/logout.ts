@@ -1,10 +1,10 @@
-import type { IdentityContext } from "../context";
+import { requireUser } from "@atelier/subgraph-kit";
+import type { AccountScope } from "../scope";
 import { endSession } from "./end-session";
-import { requireSignedIn } from "./require-signed-in";
 
-export async function logout(ctx: IdentityContext): Promise<{ revoked: boolean }> {
-  const { sessionId } = requireSignedIn(ctx);
+export async function logout(scope: AccountScope): Promise<{ revoked: boolean }> {
+  const { sessionId } = requireUser(scope);
   // Signed in through an external ID token: there is no Atelier session to end.
   if (!sessionId) return { revoked: false };
-  return endSession(ctx, sessionId, "logout");
+  return endSession(scope, sessionId, "logout");
 }

@@ -1,18 +1,15 @@
-import type { IdentityContext } from "../context";
+import { requireUser } from "@atelier/subgraph-kit";
+import type { AccountScope } from "../scope";
 import { recordAudit } from "./record-audit";
-import { requireSignedIn } from "./require-signed-in";
 
-export async function markNotificationsRead(
-  ctx: IdentityContext,
-  input: { ids: string[] },
-): Promise<{ count: number }> {
-  const { userId } = requireSignedIn(ctx);
-  return ctx.services.db.$transaction(async (tx) => {
+export async function markNotificationsRead(scope: AccountScope, input: { ids: string[] }): Promise<{ count: number }> {
+  const { userId } = requireUser(scope);
+  return scope.services.db.$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({
       where: { id: { in: input.ids }, userId, readAt: null },
       data: { readAt: new Date() },
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, scope, {
       tenantId: null,
       action: "notification.mark_read",
       resourceType: "User",

@@ -1,17 +1,16 @@
-import { BadUserInputError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { BadUserInputError, requireRole } from "@atelier/subgraph-kit";
 import { createApiClientStore } from "../data/api-client-store";
 import { createPersistedOperationStore } from "../data/persisted-operation-store";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
 const MAX_RANGE_MS = 93 * 24 * 3600 * 1000;
 
 /** One API client's calls per operation over a range, most called first; the client must be in the caller's tenant. */
 export async function persistedOperationUsage(
-  ctx: IdentityContext,
+  scope: MemberScope,
   input: { apiClientId: string; from: Date; to: Date },
 ) {
-  const scope = await authorize(ctx, "ADMIN");
+  requireRole(scope.actor, "ADMIN");
   const span = input.to.getTime() - input.from.getTime();
   if (span <= 0 || span > MAX_RANGE_MS) throw new BadUserInputError("to: must be after from, by at most 93 days");
   return scope.read(async (tx) => {

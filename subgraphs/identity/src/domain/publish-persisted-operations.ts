@@ -1,9 +1,8 @@
-import { ConflictError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, requireRole } from "@atelier/subgraph-kit";
 import { createPersistedOperationStore } from "../data/persisted-operation-store";
 import { parseManifest } from "../persisted/parse-manifest";
+import type { MemberScope } from "../scope";
 import { announcePersistedOperations } from "./announce-persisted-operations";
-import { authorize } from "./authorize";
 
 export interface PublishPersistedOperationsInput {
   app: string;
@@ -12,8 +11,8 @@ export interface PublishPersistedOperationsInput {
 }
 
 /** Stores a manifest as a new ACTIVE version of the app (created on first publish). */
-export async function publishPersistedOperations(ctx: IdentityContext, input: PublishPersistedOperationsInput) {
-  const scope = await authorize(ctx, "ADMIN");
+export async function publishPersistedOperations(scope: MemberScope, input: PublishPersistedOperationsInput) {
+  requireRole(scope.actor, "ADMIN");
   const { actor } = scope;
   const entries = parseManifest(input.manifest);
   const version = await scope.write(async (stx) => {
@@ -28,7 +27,7 @@ export async function publishPersistedOperations(ctx: IdentityContext, input: Pu
     });
     return version;
   });
-  await announcePersistedOperations(ctx.services, {
+  await announcePersistedOperations(scope.services, {
     tenantId: actor.tenantId,
     app: input.app,
     version: input.version,

@@ -1,7 +1,7 @@
 import { type AuditActorType, recordAuditEvent } from "@atelier/db";
 import type { Identity } from "@atelier/internal-auth";
-import type { IdentityContext } from "../context";
 import type { Db } from "../data/db";
+import type { AccountScope } from "../scope";
 
 function actorOf(identity: Identity): { actorType: AuditActorType; actorId: string | null } {
   if (identity.kind === "user") return { actorType: "USER", actorId: identity.userId };
@@ -20,8 +20,10 @@ export interface AuditInput {
 }
 
 /** Records the change in the caller's transaction, with the request's actor and id. */
-export async function recordAudit(tx: Db, ctx: IdentityContext, event: AuditInput): Promise<void> {
-  const actor = event.actorUserId ? { actorType: "USER" as const, actorId: event.actorUserId } : actorOf(ctx.identity);
+export async function recordAudit(tx: Db, scope: AccountScope, event: AuditInput): Promise<void> {
+  const actor = event.actorUserId
+    ? { actorType: "USER" as const, actorId: event.actorUserId }
+    : actorOf(scope.identity);
   await recordAuditEvent(tx, {
     tenantId: event.tenantId,
     ...actor,
@@ -29,6 +31,6 @@ export async function recordAudit(tx: Db, ctx: IdentityContext, event: AuditInpu
     resourceType: event.resourceType,
     resourceId: event.resourceId,
     changes: event.changes ?? {},
-    requestId: ctx.requestId,
+    requestId: scope.requestId,
   });
 }

@@ -1,10 +1,10 @@
-import type { IdentityContext } from "../context";
 import type { Db } from "../data/db";
 import type { Session } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 import { recordAudit } from "./record-audit";
 
-export function recordSignIn(tx: Db, ctx: IdentityContext, session: Session, method: string): Promise<void> {
-  return recordAudit(tx, ctx, {
+export function recordSignIn(tx: Db, scope: AccountScope, session: Session, method: string): Promise<void> {
+  return recordAudit(tx, scope, {
     tenantId: session.tenantId,
     actorUserId: session.userId,
     action: "session.create",

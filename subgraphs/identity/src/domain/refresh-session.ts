@@ -1,6 +1,6 @@
 import { UnauthenticatedError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
 import { createSessionStore } from "../data/session-store";
+import type { AccountScope } from "../scope";
 import { activeMembershipFor } from "./active-membership-for";
 import { announceAccessChange } from "./announce-access-change";
 import type { AuthResult } from "./auth-result";
@@ -13,8 +13,8 @@ const EXPIRED = "Your session has ended; sign in again.";
  * Rotates a refresh token within its family. A token that was already rotated means it was
  * copied: the whole family is revoked and the caller must sign in again.
  */
-export async function refreshSession(ctx: IdentityContext, input: { refreshToken: string }): Promise<AuthResult> {
-  const db = ctx.services.db;
+export async function refreshSession(scope: AccountScope, input: { refreshToken: string }): Promise<AuthResult> {
+  const db = scope.services.db;
   const current = await createSessionStore(db).findByRefreshToken(input.refreshToken);
   if (!current || current.revokedAt || current.expiresAt <= new Date()) throw new UnauthenticatedError(EXPIRED);
 
@@ -26,7 +26,7 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
     });
     if (count === 0) {
       await createSessionStore(tx).revokeFamily(current.familyId, "refresh_token_reuse");
-      await recordAudit(tx, ctx, {
+      await recordAudit(tx, scope, {
         tenantId: current.tenantId,
         actorUserId: current.userId,
         action: "session.reuse_detected",
@@ -44,11 +44,11 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
       familyId: current.familyId,
       device: current.device,
       // The refreshing request is where the session is now; the family keeps the earlier rows.
-      ipAddress: ctx.client.ip ?? current.ipAddress,
-      userAgent: ctx.client.userAgent ?? current.userAgent,
-      ttlDays: ctx.services.config.refreshTokenTtlDays,
+      ipAddress: scope.client.ip ?? current.ipAddress,
+      userAgent: scope.client.userAgent ?? current.userAgent,
+      ttlDays: scope.services.config.refreshTokenTtlDays,
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, scope, {
       tenantId: next.session.tenantId,
       actorUserId: user.id,
       action: "session.refresh",
@@ -60,8 +60,8 @@ export async function refreshSession(ctx: IdentityContext, input: { refreshToken
   });
   // A reused token revoked its family: the family's access tokens end now too.
   if (!outcome) {
-    await announceAccessChange(ctx.services, { userId: current.userId });
+    await announceAccessChange(scope.services, { userId: current.userId });
     throw new UnauthenticatedError(EXPIRED);
   }
-  return authResultFor(ctx, outcome.user, outcome.session, outcome.refreshToken);
+  return authResultFor(scope, outcome.user, outcome.session, outcome.refreshToken);
 }

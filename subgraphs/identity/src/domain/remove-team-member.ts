@@ -1,11 +1,10 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
 import { createTeamStore } from "../data/team-store";
 import type { Team } from "../generated/prisma/client";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
-export async function removeTeamMember(ctx: IdentityContext, input: { teamId: string; userId: string }): Promise<Team> {
-  const scope = await authorize(ctx, "ADMIN");
+export async function removeTeamMember(scope: MemberScope, input: { teamId: string; userId: string }): Promise<Team> {
+  requireRole(scope.actor, "ADMIN");
   return scope.write(async (tx) => {
     const teams = createTeamStore(tx);
     const team = await teams.find(input.teamId);

@@ -1,10 +1,10 @@
-import type { IdentityContext } from "../context";
 import { createUserStore } from "../data/user-store";
 import { createUserTokenStore } from "../data/user-token-store";
+import type { AccountScope } from "../scope";
 
 /** Always answers ok, so the answer does not reveal whether an account exists. */
-export async function requestPasswordReset(ctx: IdentityContext, input: { email: string }): Promise<{ ok: boolean }> {
-  const { config, db, mail } = ctx.services;
+export async function requestPasswordReset(scope: AccountScope, input: { email: string }): Promise<{ ok: boolean }> {
+  const { config, db, mail } = scope.services;
   const user = await createUserStore(db).findByEmail(input.email);
   if (!user) return { ok: true };
   const token = await createUserTokenStore(db).issue(

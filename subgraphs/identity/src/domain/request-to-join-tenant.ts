@@ -1,20 +1,19 @@
 import { crossTenant } from "@atelier/db";
-import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, NotFoundError, requireUser } from "@atelier/subgraph-kit";
 import { createMembershipStore } from "../data/membership-store";
 import { createTenantDirectory } from "../data/tenant-store";
 import type { Membership } from "../generated/prisma/client";
-import { requireSignedIn } from "./require-signed-in";
+import type { AccountScope } from "../scope";
 import { userScopeIn } from "./user-scope-in";
 
 /** A signed-in user asks to join a tenant; its admins approve or reject. */
-export async function requestToJoinTenant(ctx: IdentityContext, input: { tenantSlug: string }): Promise<Membership> {
-  const { userId } = requireSignedIn(ctx);
+export async function requestToJoinTenant(scope: AccountScope, input: { tenantSlug: string }): Promise<Membership> {
+  const { userId } = requireUser(scope);
   const tenant = await crossTenant("tenant-directory", () =>
-    createTenantDirectory(ctx.services.db).findBySlug(input.tenantSlug),
+    createTenantDirectory(scope.services.db).findBySlug(input.tenantSlug),
   );
   if (tenant?.status !== "ACTIVE") throw new NotFoundError("No active tenant has that slug.");
-  return userScopeIn(ctx, userId, tenant.id).write(async (stx) => {
+  return userScopeIn(scope, userId, tenant.id).write(async (stx) => {
     const memberships = createMembershipStore(stx);
     const existing = await memberships.findOf(userId);
     if (existing && existing.status !== "REJECTED" && existing.status !== "REVOKED") {

@@ -1,10 +1,9 @@
 import { crossTenant } from "@atelier/db";
-import { ForbiddenError, NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ForbiddenError, NotFoundError, requireUser } from "@atelier/subgraph-kit";
 import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 import { announceAccessChange } from "./announce-access-change";
-import { requireSignedIn } from "./require-signed-in";
 import { userScopeIn } from "./user-scope-in";
 
 /**
@@ -12,12 +11,12 @@ import { userScopeIn } from "./user-scope-in";
  * the address, so only whoever controls it may take it up.
  */
 export async function respondToInvitation(
-  ctx: IdentityContext,
-  input: { membershipId: string },
-  accept: boolean,
+  scope: AccountScope,
+  input: { membershipId: string; accept: boolean },
 ): Promise<Membership> {
-  const { userId } = requireSignedIn(ctx);
-  const db = ctx.services.db;
+  const { userId } = requireUser(scope);
+  const { accept } = input;
+  const db = scope.services.db;
   const invitation = await crossTenant("own-memberships", () =>
     db.membership.findFirst({ where: { id: input.membershipId, userId, status: "PENDING", origin: "INVITED" } }),
   );
@@ -26,7 +25,7 @@ export async function respondToInvitation(
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     if (!user.emailVerifiedAt) throw new ForbiddenError("Verify your e-mail address before accepting an invitation.");
   }
-  const membership = await userScopeIn(ctx, userId, invitation.tenantId).write(async (stx) => {
+  const membership = await userScopeIn(scope, userId, invitation.tenantId).write(async (stx) => {
     const now = new Date();
     const membership = await createMembershipStore(stx).update(
       invitation.id,
@@ -42,6 +41,6 @@ export async function respondToInvitation(
     });
     return membership;
   });
-  await announceAccessChange(ctx.services, { userId: membership.userId });
+  await announceAccessChange(scope.services, { userId: membership.userId });
   return membership;
 }

@@ -1,12 +1,11 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
 import { createPersistedOperationStore } from "../data/persisted-operation-store";
+import type { MemberScope } from "../scope";
 import { announcePersistedOperations } from "./announce-persisted-operations";
-import { authorize } from "./authorize";
 
 /** Retires a version: its operations stop resolving; retiring twice changes nothing. */
-export async function retirePersistedOperationVersion(ctx: IdentityContext, input: { app: string; version: string }) {
-  const scope = await authorize(ctx, "ADMIN");
+export async function retirePersistedOperationVersion(scope: MemberScope, input: { app: string; version: string }) {
+  requireRole(scope.actor, "ADMIN");
   const { actor } = scope;
   const version = await scope.write(async (stx) => {
     const operations = createPersistedOperationStore(stx);
@@ -22,7 +21,7 @@ export async function retirePersistedOperationVersion(ctx: IdentityContext, inpu
     });
     return retired;
   });
-  await announcePersistedOperations(ctx.services, {
+  await announcePersistedOperations(scope.services, {
     tenantId: actor.tenantId,
     app: input.app,
     version: input.version,

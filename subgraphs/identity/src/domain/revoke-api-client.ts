@@ -1,11 +1,11 @@
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createApiClientStore } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
+import type { MemberScope } from "../scope";
 import { announceAccessChange } from "./announce-access-change";
-import { authorize } from "./authorize";
 
-export async function revokeApiClient(ctx: IdentityContext, input: { id: string }): Promise<ApiClient> {
-  const scope = await authorize(ctx, "ADMIN");
+export async function revokeApiClient(scope: MemberScope, input: { id: string }): Promise<ApiClient> {
+  requireRole(scope.actor, "ADMIN");
   const apiClient = await scope.write(async (stx) => {
     const apiClients = createApiClientStore(stx);
     const existing = await apiClients.find(input.id);
@@ -19,6 +19,6 @@ export async function revokeApiClient(ctx: IdentityContext, input: { id: string 
     return apiClient;
   });
   // Gateways cache a key's verification: they drop it now, and close the client's subscriptions.
-  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
+  await announceAccessChange(scope.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
   return apiClient;
 }

@@ -1,14 +1,13 @@
-import { ConflictError, NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, NotFoundError, requireRole } from "@atelier/subgraph-kit";
 import { createMembershipStore } from "../data/membership-store";
 import type { Membership } from "../generated/prisma/client";
+import type { MemberScope } from "../scope";
 import { announceAccessChange } from "./announce-access-change";
 import { assertMayManageRole } from "./assert-may-manage-role";
-import { authorize } from "./authorize";
 
 /** Withdraws a membership or a pending invitation; the last OWNER stays. */
-export async function revokeMembership(ctx: IdentityContext, input: { membershipId: string }): Promise<Membership> {
-  const scope = await authorize(ctx, "ADMIN");
+export async function revokeMembership(scope: MemberScope, input: { membershipId: string }): Promise<Membership> {
+  requireRole(scope.actor, "ADMIN");
   const { actor } = scope;
   const membership = await scope.write(async (stx) => {
     const memberships = createMembershipStore(stx);
@@ -36,6 +35,6 @@ export async function revokeMembership(ctx: IdentityContext, input: { membership
     });
     return membership;
   });
-  await announceAccessChange(ctx.services, { userId: membership.userId });
+  await announceAccessChange(scope.services, { userId: membership.userId });
   return membership;
 }

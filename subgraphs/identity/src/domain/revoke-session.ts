@@ -1,6 +1,8 @@
-import type { IdentityContext } from "../context";
+import { requireUser } from "@atelier/subgraph-kit";
+import type { AccountScope } from "../scope";
 import { endSession } from "./end-session";
 
-export function revokeSession(ctx: IdentityContext, input: { id: string }): Promise<{ revoked: boolean }> {
-  return endSession(ctx, input.id, "revoke");
+export async function revokeSession(scope: AccountScope, input: { id: string }): Promise<{ revoked: boolean }> {
+  requireUser(scope);
+  return endSession(scope, input.id, "revoke");
 }

@@ -1,16 +1,15 @@
-import { ConflictError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, requireRole } from "@atelier/subgraph-kit";
 import { createApiClientStore, formatApiKey, newApiKey } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
+import type { MemberScope } from "../scope";
 import { announceAccessChange } from "./announce-access-change";
-import { authorize } from "./authorize";
 
 /** Replaces key id and secret; the old key stops working at once. */
 export async function rotateApiClientSecret(
-  ctx: IdentityContext,
+  scope: MemberScope,
   input: { id: string },
 ): Promise<{ apiClient: ApiClient; apiKey: string }> {
-  const scope = await authorize(ctx, "ADMIN");
+  requireRole(scope.actor, "ADMIN");
   const key = newApiKey();
   const apiClient = await scope.write(async (stx) => {
     const apiClients = createApiClientStore(stx);
@@ -26,6 +25,6 @@ export async function rotateApiClientSecret(
     return apiClient;
   });
   // The old key stops working on every gateway now, not when its cached verification expires.
-  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
+  await announceAccessChange(scope.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
   return { apiClient, apiKey: formatApiKey(key.keyId, key.secret) };
 }

@@ -1,10 +1,10 @@
-import type { IdentityContext } from "../context";
 import { createUserTokenStore } from "../data/user-token-store";
 import type { User } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 
-export async function sendEmailVerification(ctx: IdentityContext, user: User): Promise<void> {
+export async function sendEmailVerification(scope: AccountScope, user: User): Promise<void> {
   if (user.emailVerifiedAt) return;
-  const { config, db, mail } = ctx.services;
+  const { config, db, mail } = scope.services;
   const token = await createUserTokenStore(db).issue(
     user.id,
     "EMAIL_VERIFICATION",

@@ -1,16 +1,15 @@
-import { BadUserInputError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { BadUserInputError, requireRole } from "@atelier/subgraph-kit";
 import { createMembershipStore } from "../data/membership-store";
 import { createTeamStore } from "../data/team-store";
 import type { Team, TeamRole } from "../generated/prisma/client";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
 /** Adds an approved member of the tenant to a team, or changes their team role. */
 export async function setTeamMember(
-  ctx: IdentityContext,
+  scope: MemberScope,
   input: { teamId: string; userId: string; role?: TeamRole | null },
 ): Promise<Team> {
-  const scope = await authorize(ctx, "ADMIN");
+  requireRole(scope.actor, "ADMIN");
   return scope.write(async (tx) => {
     const teams = createTeamStore(tx);
     const team = await teams.find(input.teamId);

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { crossTenant } from "@atelier/db";
 import { ConflictError } from "@atelier/subgraph-kit";
 import { hashPassword } from "../auth/password";
-import type { IdentityContext } from "../context";
 import { createMembershipStore } from "../data/membership-store";
 import { createTenantDirectory, createTenantStore } from "../data/tenant-store";
 import { createUserStore, isUnclaimedUser } from "../data/user-store";
+import type { AccountScope } from "../scope";
 import type { AuthResult } from "./auth-result";
 import { sendEmailVerification } from "./send-email-verification";
 import { signIn } from "./sign-in";
@@ -22,8 +22,8 @@ export interface SignUpInput {
 }
 
 /** A new account with its own tenant, as OWNER. An invited (unclaimed) account is claimed. */
-export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<AuthResult> {
-  const db = ctx.services.db;
+export async function signUp(scope: AccountScope, input: SignUpInput): Promise<AuthResult> {
+  const db = scope.services.db;
   const email = input.email.toLowerCase();
   const existing = await createUserStore(db).findByEmail(email);
   if (existing && !isUnclaimedUser(existing)) throw new ConflictError("An account with this e-mail already exists.");
@@ -44,7 +44,7 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
   const userId = existing?.id ?? randomUUID();
 
   // The founder acts in the tenant being founded.
-  const user = await userScopeIn(ctx, userId, tenantId).write(async (stx) => {
+  const user = await userScopeIn(scope, userId, tenantId).write(async (stx) => {
     const tx = stx.db;
     const plan = await tx.plan.findUnique({ where: { code: "FREE" } });
     const profile = { passwordHash, fullName: input.fullName };
@@ -79,6 +79,6 @@ export async function signUp(ctx: IdentityContext, input: SignUpInput): Promise<
     return user;
   });
 
-  await sendEmailVerification(ctx, user);
-  return signIn(ctx, user, { device: input.device, method: "password" });
+  await sendEmailVerification(scope, user);
+  return signIn(scope, user, { device: input.device, method: "password" });
 }

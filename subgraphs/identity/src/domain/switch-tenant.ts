@@ -1,20 +1,19 @@
-import { ForbiddenError, UnauthenticatedError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ForbiddenError, requireUser, UnauthenticatedError } from "@atelier/subgraph-kit";
 import { createMembershipStore } from "../data/membership-store";
+import type { AccountScope } from "../scope";
 import type { AuthResult } from "./auth-result";
 import { authResultFor } from "./auth-result-for";
-import { requireSignedIn } from "./require-signed-in";
 import { userScopeIn } from "./user-scope-in";
 
 /** A new access token for another tenant; the session remembers it for later refreshes. */
-export async function switchTenant(ctx: IdentityContext, input: { tenantId: string }): Promise<AuthResult> {
-  const { userId, sessionId } = requireSignedIn(ctx);
+export async function switchTenant(scope: AccountScope, input: { tenantId: string }): Promise<AuthResult> {
+  const { userId, sessionId } = requireUser(scope);
   if (!sessionId) throw new UnauthenticatedError("Sign in with Atelier to switch tenants.");
   // The user's own membership, read in the tenant they ask for.
-  const scope = userScopeIn(ctx, userId, input.tenantId);
-  const membership = await scope.read((tx) => createMembershipStore(tx).approvedOf(userId));
+  const inTenant = userScopeIn(scope, userId, input.tenantId);
+  const membership = await inTenant.read((tx) => createMembershipStore(tx).approvedOf(userId));
   if (!membership) throw new ForbiddenError("You are not an approved member of that tenant.");
-  const result = await scope.write(async (tx) => {
+  const result = await inTenant.write(async (tx) => {
     const { count } = await tx.db.session.updateMany({
       where: { id: sessionId, userId, revokedAt: null, rotatedAt: null },
       data: { tenantId: input.tenantId, lastActivityAt: new Date() },
@@ -30,5 +29,5 @@ export async function switchTenant(ctx: IdentityContext, input: { tenantId: stri
     const user = await tx.db.user.findUniqueOrThrow({ where: { id: userId } });
     return { session, user };
   });
-  return authResultFor(ctx, result.user, result.session, null);
+  return authResultFor(scope, result.user, result.session, null);
 }

@@ -1,9 +1,8 @@
-import { ConflictError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, requireRole } from "@atelier/subgraph-kit";
 import { createApiClientStore } from "../data/api-client-store";
 import type { ApiClient } from "../generated/prisma/client";
+import type { MemberScope } from "../scope";
 import { announceAccessChange } from "./announce-access-change";
-import { authorize } from "./authorize";
 
 export interface UpdateApiClientInput {
   id: string;
@@ -12,8 +11,8 @@ export interface UpdateApiClientInput {
   allowedApps?: string[] | null;
 }
 
-export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClientInput): Promise<ApiClient> {
-  const scope = await authorize(ctx, "ADMIN");
+export async function updateApiClient(scope: MemberScope, input: UpdateApiClientInput): Promise<ApiClient> {
+  requireRole(scope.actor, "ADMIN");
   const apiClient = await scope.write(async (stx) => {
     const apiClients = createApiClientStore(stx);
     const existing = await apiClients.find(input.id);
@@ -33,6 +32,6 @@ export async function updateApiClient(ctx: IdentityContext, input: UpdateApiClie
     return apiClient;
   });
   // New scopes apply at once on every gateway, to requests and open subscriptions alike.
-  await announceAccessChange(ctx.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
+  await announceAccessChange(scope.services, { apiClientId: apiClient.id, tenantId: apiClient.tenantId });
   return apiClient;
 }

@@ -1,8 +1,7 @@
-import { ConflictError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { ConflictError, requireUser } from "@atelier/subgraph-kit";
 import type { User } from "../generated/prisma/client";
+import type { AccountScope } from "../scope";
 import { recordAudit } from "./record-audit";
-import { requireSignedIn } from "./require-signed-in";
 
 export interface UpdateProfileInput {
   fullName?: string | null;
@@ -12,18 +11,18 @@ export interface UpdateProfileInput {
   timezone?: string | null;
 }
 
-export async function updateProfile(ctx: IdentityContext, input: UpdateProfileInput): Promise<User> {
-  const { userId } = requireSignedIn(ctx);
+export async function updateProfile(scope: AccountScope, input: UpdateProfileInput): Promise<User> {
+  const { userId } = requireUser(scope);
   const data = Object.fromEntries(
     Object.entries(input).filter(([key, v]) => v != null || (key === "pictureUrl" && v === null)),
   );
-  return ctx.services.db.$transaction(async (tx) => {
+  return scope.services.db.$transaction(async (tx) => {
     if (input.username) {
       const taken = await tx.user.findFirst({ where: { username: input.username, NOT: { id: userId } } });
       if (taken) throw new ConflictError("username: already taken.");
     }
     const user = await tx.user.update({ where: { id: userId }, data });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, scope, {
       tenantId: null,
       action: "user.update_profile",
       resourceType: "User",

@@ -1,13 +1,13 @@
-import type { IdentityContext } from "../context";
+import { requireRole } from "@atelier/subgraph-kit";
 import { createTeamStore } from "../data/team-store";
 import type { Team } from "../generated/prisma/client";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
 export async function updateTeam(
-  ctx: IdentityContext,
+  scope: MemberScope,
   input: { teamId: string; name?: string | null; description?: string | null },
 ): Promise<Team> {
-  const scope = await authorize(ctx, "ADMIN");
+  requireRole(scope.actor, "ADMIN");
   return scope.write(async (tx) => {
     const teams = createTeamStore(tx);
     const existing = await teams.find(input.teamId);

@@ -1,8 +1,7 @@
-import { NotFoundError } from "@atelier/subgraph-kit";
-import type { IdentityContext } from "../context";
+import { NotFoundError, requireRole } from "@atelier/subgraph-kit";
 import { createTenantStore } from "../data/tenant-store";
 import type { Prisma, Tenant } from "../generated/prisma/client";
-import { authorize } from "./authorize";
+import type { MemberScope } from "../scope";
 
 export interface UpdateTenantInput {
   name?: string | null;
@@ -16,8 +15,8 @@ export interface UpdateTenantInput {
 }
 
 /** Omitted (undefined) fields stay; explicit nulls clear the optional text fields. */
-export async function updateTenant(ctx: IdentityContext, input: UpdateTenantInput): Promise<Tenant> {
-  const scope = await authorize(ctx, "ADMIN");
+export async function updateTenant(scope: MemberScope, input: UpdateTenantInput): Promise<Tenant> {
+  requireRole(scope.actor, "ADMIN");
   const { name, branches, settings, ...optional } = input;
   const data: Prisma.TenantUpdateInput = {
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),

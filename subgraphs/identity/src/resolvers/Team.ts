@@ -6,5 +6,8 @@ import { page } from "./validation";
 const Args = z.object(page);
 
 export const Team: TeamResolvers = {
-  members: (team, args, ctx) => listTeamMembers(ctx, team, Args.parse(args)),
+  members: async (team, args, ctx) => {
+    const input = Args.parse(args);
+    return listTeamMembers(await ctx.memberScope(), { ...input, teamId: team.id });
+  },
 };

@@ -6,5 +6,5 @@ import { id } from "../validation";
 const Input = z.object({ membershipId: id });
 
 export const acceptInvitationResolver: MutationResolvers["acceptInvitation"] = async (_, args, ctx) => ({
-  membership: await respondToInvitation(ctx, Input.parse(args.input), true),
+  membership: await respondToInvitation(ctx.account, { ...Input.parse(args.input), accept: true }),
 });

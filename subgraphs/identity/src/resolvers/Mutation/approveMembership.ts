@@ -7,5 +7,5 @@ const Input = z.object({ membershipId: id, role: role.nullish() });
 
 export const approveMembershipResolver: MutationResolvers["approveMembership"] = async (_, args, ctx) => {
   const input = Input.parse(args.input);
-  return { membership: await decideMembershipRequest(ctx, input, { approve: true, role: input.role }) };
+  return { membership: await decideMembershipRequest(await ctx.memberScope(), { ...input, approve: true }) };
 };

@@ -5,6 +5,7 @@ import { id, role } from "../validation";
 
 const Input = z.object({ membershipId: id, role });
 
-export const changeMemberRoleResolver: MutationResolvers["changeMemberRole"] = async (_, args, ctx) => ({
-  membership: await changeMemberRole(ctx, Input.parse(args.input)),
-});
+export const changeMemberRoleResolver: MutationResolvers["changeMemberRole"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { membership: await changeMemberRole(await ctx.memberScope(), input) };
+};

@@ -6,4 +6,4 @@ import { device, token, totpCode } from "../validation";
 const Input = z.object({ mfaToken: token, code: totpCode, device });
 
 export const completeMfaLoginResolver: MutationResolvers["completeMfaLogin"] = (_, args, ctx) =>
-  completeMfaLogin(ctx, Input.parse(args.input));
+  completeMfaLogin(ctx.account, Input.parse(args.input));

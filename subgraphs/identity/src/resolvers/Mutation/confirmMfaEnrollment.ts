@@ -6,5 +6,5 @@ import { totpCode } from "../validation";
 const Input = z.object({ code: totpCode });
 
 export const confirmMfaEnrollmentResolver: MutationResolvers["confirmMfaEnrollment"] = async (_, args, ctx) => ({
-  user: await confirmMfaEnrollment(ctx, Input.parse(args.input)),
+  user: await confirmMfaEnrollment(ctx.account, Input.parse(args.input)),
 });

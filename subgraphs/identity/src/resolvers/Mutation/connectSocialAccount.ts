@@ -12,5 +12,5 @@ const Input = z.object({
 });
 
 export const connectSocialAccountResolver: MutationResolvers["connectSocialAccount"] = async (_, args, ctx) => ({
-  socialConnection: await connectSocialAccount(ctx, Input.parse(args.input)),
+  socialConnection: await connectSocialAccount(ctx.account, Input.parse(args.input)),
 });

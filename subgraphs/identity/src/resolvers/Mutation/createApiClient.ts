@@ -5,5 +5,7 @@ import { name, scopes } from "../validation";
 
 const Input = z.object({ name, scopes, allowedApps: z.array(name).max(50, "at most 50").nullish() });
 
-export const createApiClientResolver: MutationResolvers["createApiClient"] = (_, args, ctx) =>
-  createApiClient(ctx, Input.parse(args.input));
+export const createApiClientResolver: MutationResolvers["createApiClient"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return createApiClient(await ctx.memberScope(), input);
+};

@@ -5,6 +5,7 @@ import { name, optionalText } from "../validation";
 
 const Input = z.object({ name, description: optionalText(2000) });
 
-export const createTeamResolver: MutationResolvers["createTeam"] = async (_, args, ctx) => ({
-  team: await createTeam(ctx, Input.parse(args.input)),
-});
+export const createTeamResolver: MutationResolvers["createTeam"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { team: await createTeam(await ctx.memberScope(), input) };
+};

@@ -5,5 +5,7 @@ import { id } from "../validation";
 
 const Input = z.object({ teamId: id });
 
-export const deleteTeamResolver: MutationResolvers["deleteTeam"] = (_, args, ctx) =>
-  deleteTeam(ctx, Input.parse(args.input));
+export const deleteTeamResolver: MutationResolvers["deleteTeam"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return deleteTeam(await ctx.memberScope(), input);
+};

@@ -6,5 +6,5 @@ import { totpCode } from "../validation";
 const Input = z.object({ code: totpCode });
 
 export const disableMfaResolver: MutationResolvers["disableMfa"] = async (_, args, ctx) => ({
-  user: await disableMfa(ctx, Input.parse(args.input)),
+  user: await disableMfa(ctx.account, Input.parse(args.input)),
 });

@@ -6,4 +6,4 @@ import { socialPlatform } from "../validation";
 const Input = z.object({ platform: socialPlatform });
 
 export const disconnectSocialAccountResolver: MutationResolvers["disconnectSocialAccount"] = (_, args, ctx) =>
-  disconnectSocialAccount(ctx, Input.parse(args.input));
+  disconnectSocialAccount(ctx.account, Input.parse(args.input));

@@ -5,6 +5,7 @@ import { email, role } from "../validation";
 
 const Input = z.object({ email, role });
 
-export const inviteMemberResolver: MutationResolvers["inviteMember"] = async (_, args, ctx) => ({
-  membership: await inviteMember(ctx, Input.parse(args.input)),
-});
+export const inviteMemberResolver: MutationResolvers["inviteMember"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { membership: await inviteMember(await ctx.memberScope(), input) };
+};

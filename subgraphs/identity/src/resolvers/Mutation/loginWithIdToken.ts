@@ -6,4 +6,4 @@ import { device, token } from "../validation";
 const Input = z.object({ idToken: token, device });
 
 export const loginWithIdTokenResolver: MutationResolvers["loginWithIdToken"] = (_, args, ctx) =>
-  loginWithIdToken(ctx, Input.parse(args.input));
+  loginWithIdToken(ctx.account, Input.parse(args.input));

@@ -1,4 +1,4 @@
 import { logout } from "../../domain/logout";
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
-export const logoutResolver: MutationResolvers["logout"] = (_, __, ctx) => logout(ctx);
+export const logoutResolver: MutationResolvers["logout"] = (_, __, ctx) => logout(ctx.account);

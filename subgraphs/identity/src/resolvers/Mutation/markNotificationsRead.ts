@@ -6,4 +6,4 @@ import { id } from "../validation";
 const Input = z.object({ ids: z.array(id).min(1).max(100) });
 
 export const markNotificationsReadResolver: MutationResolvers["markNotificationsRead"] = (_, args, ctx) =>
-  markNotificationsRead(ctx, Input.parse(args.input));
+  markNotificationsRead(ctx.account, Input.parse(args.input));

@@ -9,5 +9,11 @@ const Input = z.object({
   manifest: z.unknown(),
 });
 
-export const publishPersistedOperationsResolver: MutationResolvers["publishPersistedOperations"] = (_, args, ctx) =>
-  publishPersistedOperations(ctx, Input.parse(args.input));
+export const publishPersistedOperationsResolver: MutationResolvers["publishPersistedOperations"] = async (
+  _,
+  args,
+  ctx,
+) => {
+  const input = Input.parse(args.input);
+  return publishPersistedOperations(await ctx.memberScope(), input);
+};

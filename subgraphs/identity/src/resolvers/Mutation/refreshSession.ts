@@ -6,4 +6,4 @@ import { token } from "../validation";
 const Input = z.object({ refreshToken: token });
 
 export const refreshSessionResolver: MutationResolvers["refreshSession"] = (_, args, ctx) =>
-  refreshSession(ctx, Input.parse(args.input));
+  refreshSession(ctx.account, Input.parse(args.input));

@@ -5,6 +5,7 @@ import { id } from "../validation";
 
 const Input = z.object({ membershipId: id });
 
-export const rejectMembershipResolver: MutationResolvers["rejectMembership"] = async (_, args, ctx) => ({
-  membership: await decideMembershipRequest(ctx, Input.parse(args.input), { approve: false }),
-});
+export const rejectMembershipResolver: MutationResolvers["rejectMembership"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { membership: await decideMembershipRequest(await ctx.memberScope(), { ...input, approve: false }) };
+};

@@ -5,6 +5,7 @@ import { id } from "../validation";
 
 const Input = z.object({ teamId: id, userId: id });
 
-export const removeTeamMemberResolver: MutationResolvers["removeTeamMember"] = async (_, args, ctx) => ({
-  team: await removeTeamMember(ctx, Input.parse(args.input)),
-});
+export const removeTeamMemberResolver: MutationResolvers["removeTeamMember"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { team: await removeTeamMember(await ctx.memberScope(), input) };
+};

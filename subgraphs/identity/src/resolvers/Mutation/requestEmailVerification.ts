@@ -2,4 +2,4 @@ import { requestEmailVerification } from "../../domain/request-email-verificatio
 import type { MutationResolvers } from "../../generated/resolvers-types";
 
 export const requestEmailVerificationResolver: MutationResolvers["requestEmailVerification"] = (_, __, ctx) =>
-  requestEmailVerification(ctx);
+  requestEmailVerification(ctx.account);

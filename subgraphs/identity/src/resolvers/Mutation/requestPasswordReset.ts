@@ -6,4 +6,4 @@ import { email } from "../validation";
 const Input = z.object({ email });
 
 export const requestPasswordResetResolver: MutationResolvers["requestPasswordReset"] = (_, args, ctx) =>
-  requestPasswordReset(ctx, Input.parse(args.input));
+  requestPasswordReset(ctx.account, Input.parse(args.input));

@@ -6,5 +6,5 @@ import { slug } from "../validation";
 const Input = z.object({ tenantSlug: slug });
 
 export const requestToJoinTenantResolver: MutationResolvers["requestToJoinTenant"] = async (_, args, ctx) => ({
-  membership: await requestToJoinTenant(ctx, Input.parse(args.input)),
+  membership: await requestToJoinTenant(ctx.account, Input.parse(args.input)),
 });

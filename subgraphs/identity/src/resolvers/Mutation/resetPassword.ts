@@ -6,4 +6,4 @@ import { password, token } from "../validation";
 const Input = z.object({ token, newPassword: password });
 
 export const resetPasswordResolver: MutationResolvers["resetPassword"] = (_, args, ctx) =>
-  resetPassword(ctx, Input.parse(args.input));
+  resetPassword(ctx.account, Input.parse(args.input));

@@ -5,8 +5,11 @@ import { name } from "../validation";
 
 const Input = z.object({ app: name, version: z.string().min(1).max(64) });
 
-export const retirePersistedOperationVersionResolver: MutationResolvers["retirePersistedOperationVersion"] = (
+export const retirePersistedOperationVersionResolver: MutationResolvers["retirePersistedOperationVersion"] = async (
   _,
   args,
   ctx,
-) => retirePersistedOperationVersion(ctx, Input.parse(args.input));
+) => {
+  const input = Input.parse(args.input);
+  return retirePersistedOperationVersion(await ctx.memberScope(), input);
+};

@@ -5,6 +5,7 @@ import { id } from "../validation";
 
 const Input = z.object({ id });
 
-export const revokeApiClientResolver: MutationResolvers["revokeApiClient"] = async (_, args, ctx) => ({
-  apiClient: await revokeApiClient(ctx, Input.parse(args.input)),
-});
+export const revokeApiClientResolver: MutationResolvers["revokeApiClient"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { apiClient: await revokeApiClient(await ctx.memberScope(), input) };
+};

@@ -5,6 +5,7 @@ import { id } from "../validation";
 
 const Input = z.object({ membershipId: id });
 
-export const revokeMembershipResolver: MutationResolvers["revokeMembership"] = async (_, args, ctx) => ({
-  membership: await revokeMembership(ctx, Input.parse(args.input)),
-});
+export const revokeMembershipResolver: MutationResolvers["revokeMembership"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { membership: await revokeMembership(await ctx.memberScope(), input) };
+};

@@ -6,4 +6,4 @@ import { id } from "../validation";
 const Input = z.object({ id });
 
 export const revokeSessionResolver: MutationResolvers["revokeSession"] = (_, args, ctx) =>
-  revokeSession(ctx, Input.parse(args.input));
+  revokeSession(ctx.account, Input.parse(args.input));

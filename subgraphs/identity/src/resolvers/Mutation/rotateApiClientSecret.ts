@@ -5,5 +5,7 @@ import { id } from "../validation";
 
 const Input = z.object({ id });
 
-export const rotateApiClientSecretResolver: MutationResolvers["rotateApiClientSecret"] = (_, args, ctx) =>
-  rotateApiClientSecret(ctx, Input.parse(args.input));
+export const rotateApiClientSecretResolver: MutationResolvers["rotateApiClientSecret"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return rotateApiClientSecret(await ctx.memberScope(), input);
+};

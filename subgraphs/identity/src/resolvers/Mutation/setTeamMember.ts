@@ -5,6 +5,7 @@ import { id } from "../validation";
 
 const Input = z.object({ teamId: id, userId: id, role: z.enum(TeamRole).nullish() });
 
-export const setTeamMemberResolver: MutationResolvers["setTeamMember"] = async (_, args, ctx) => ({
-  team: await setTeamMember(ctx, Input.parse(args.input)),
-});
+export const setTeamMemberResolver: MutationResolvers["setTeamMember"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { team: await setTeamMember(await ctx.memberScope(), input) };
+};

@@ -13,4 +13,5 @@ const Input = z.object({
   device,
 });
 
-export const signUpResolver: MutationResolvers["signUp"] = (_, args, ctx) => signUp(ctx, Input.parse(args.input));
+export const signUpResolver: MutationResolvers["signUp"] = (_, args, ctx) =>
+  signUp(ctx.account, Input.parse(args.input));

@@ -6,4 +6,4 @@ import { id } from "../validation";
 const Input = z.object({ tenantId: id });
 
 export const switchTenantResolver: MutationResolvers["switchTenant"] = (_, args, ctx) =>
-  switchTenant(ctx, Input.parse(args.input));
+  switchTenant(ctx.account, Input.parse(args.input));

@@ -10,6 +10,7 @@ const Input = z.object({
   allowedApps: z.array(name).max(50).nullish(),
 });
 
-export const updateApiClientResolver: MutationResolvers["updateApiClient"] = async (_, args, ctx) => ({
-  apiClient: await updateApiClient(ctx, Input.parse(args.input)),
-});
+export const updateApiClientResolver: MutationResolvers["updateApiClient"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { apiClient: await updateApiClient(await ctx.memberScope(), input) };
+};

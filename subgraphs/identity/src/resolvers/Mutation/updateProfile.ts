@@ -19,5 +19,5 @@ const Input = z.object({
 });
 
 export const updateProfileResolver: MutationResolvers["updateProfile"] = async (_, args, ctx) => ({
-  user: await updateProfile(ctx, Input.parse(args.input)),
+  user: await updateProfile(ctx.account, Input.parse(args.input)),
 });

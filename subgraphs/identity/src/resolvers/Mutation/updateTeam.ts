@@ -5,6 +5,7 @@ import { id, name, optionalText } from "../validation";
 
 const Input = z.object({ teamId: id, name: name.nullish(), description: optionalText(2000) });
 
-export const updateTeamResolver: MutationResolvers["updateTeam"] = async (_, args, ctx) => ({
-  team: await updateTeam(ctx, Input.parse(args.input)),
-});
+export const updateTeamResolver: MutationResolvers["updateTeam"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { team: await updateTeam(await ctx.memberScope(), input) };
+};

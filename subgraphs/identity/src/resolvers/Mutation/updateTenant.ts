@@ -20,6 +20,7 @@ const Input = z.object({
   settings: z.record(z.string(), z.json()).nullish(),
 });
 
-export const updateTenantResolver: MutationResolvers["updateTenant"] = async (_, args, ctx) => ({
-  tenant: await updateTenant(ctx, Input.parse(args.input)),
-});
+export const updateTenantResolver: MutationResolvers["updateTenant"] = async (_, args, ctx) => {
+  const input = Input.parse(args.input);
+  return { tenant: await updateTenant(await ctx.memberScope(), input) };
+};

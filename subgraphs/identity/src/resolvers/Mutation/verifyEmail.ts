@@ -6,4 +6,4 @@ import { token } from "../validation";
 const Input = z.object({ token });
 
 export const verifyEmailResolver: MutationResolvers["verifyEmail"] = (_, args, ctx) =>
-  verifyEmail(ctx, Input.parse(args.input));
+  verifyEmail(ctx.account, Input.parse(args.input));

@@ -5,4 +5,7 @@ import { page } from "../validation";
 
 const Args = z.object(page);
 
-export const apiClientsResolver: QueryResolvers["apiClients"] = (_, args, ctx) => listApiClients(ctx, Args.parse(args));
+export const apiClientsResolver: QueryResolvers["apiClients"] = async (_, args, ctx) => {
+  const input = Args.parse(args);
+  return listApiClients(await ctx.memberScope(), input);
+};

@@ -9,5 +9,7 @@ const Args = z.object({
   filter: z.object({ actorId: id.nullish(), resourceType: short, resourceId: short, action: short }).nullish(),
 });
 
-export const auditEventsResolver: QueryResolvers["auditEvents"] = (_, args, ctx) =>
-  listTenantAuditEvents(ctx, Args.parse(args));
+export const auditEventsResolver: QueryResolvers["auditEvents"] = async (_, args, ctx) => {
+  const input = Args.parse(args);
+  return listTenantAuditEvents(await ctx.memberScope(), input);
+};

@@ -13,5 +13,7 @@ const Args = z.object({
     .nullish(),
 });
 
-export const membershipsResolver: QueryResolvers["memberships"] = (_, args, ctx) =>
-  listMemberships(ctx, Args.parse(args));
+export const membershipsResolver: QueryResolvers["memberships"] = async (_, args, ctx) => {
+  const input = Args.parse(args);
+  return listMemberships(await ctx.memberScope(), input);
+};

@@ -5,4 +5,5 @@ import { page } from "../validation";
 
 const Args = z.object(page);
 
-export const myActivityResolver: QueryResolvers["myActivity"] = (_, args, ctx) => listMyActivity(ctx, Args.parse(args));
+export const myActivityResolver: QueryResolvers["myActivity"] = (_, args, ctx) =>
+  listMyActivity(ctx.account, Args.parse(args));

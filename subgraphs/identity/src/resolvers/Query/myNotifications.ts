@@ -6,4 +6,4 @@ import { page } from "../validation";
 const Args = z.object({ ...page, unreadOnly: z.boolean().nullish() });
 
 export const myNotificationsResolver: QueryResolvers["myNotifications"] = (_, args, ctx) =>
-  listMyNotifications(ctx, Args.parse(args));
+  listMyNotifications(ctx.account, Args.parse(args));

@@ -1,6 +1,6 @@
+import { requireUser } from "@atelier/subgraph-kit";
 import { createSessionStore } from "../../data/session-store";
-import { requireSignedIn } from "../../domain/require-signed-in";
 import type { QueryResolvers } from "../../generated/resolvers-types";
 
 export const mySessionsResolver: QueryResolvers["mySessions"] = (_, __, ctx) =>
-  createSessionStore(ctx.services.db).listLive(requireSignedIn(ctx).userId);
+  createSessionStore(ctx.services.db).listLive(requireUser(ctx).userId);

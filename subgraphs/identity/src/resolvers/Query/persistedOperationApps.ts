@@ -5,5 +5,7 @@ import { page } from "../validation";
 
 const Args = z.object(page);
 
-export const persistedOperationAppsResolver: QueryResolvers["persistedOperationApps"] = (_, args, ctx) =>
-  listPersistedOperationApps(ctx, Args.parse(args));
+export const persistedOperationAppsResolver: QueryResolvers["persistedOperationApps"] = async (_, args, ctx) => {
+  const input = Args.parse(args);
+  return listPersistedOperationApps(await ctx.memberScope(), input);
+};

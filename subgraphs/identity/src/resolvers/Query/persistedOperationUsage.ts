@@ -5,5 +5,7 @@ import { id } from "../validation";
 
 const Args = z.object({ apiClientId: id, from: z.coerce.date(), to: z.coerce.date() });
 
-export const persistedOperationUsageResolver: QueryResolvers["persistedOperationUsage"] = (_, args, ctx) =>
-  persistedOperationUsage(ctx, Args.parse(args));
+export const persistedOperationUsageResolver: QueryResolvers["persistedOperationUsage"] = async (_, args, ctx) => {
+  const input = Args.parse(args);
+  return persistedOperationUsage(await ctx.memberScope(), input);
+};

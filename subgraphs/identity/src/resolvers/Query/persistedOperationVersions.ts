@@ -5,5 +5,11 @@ import { name, page } from "../validation";
 
 const Args = z.object({ ...page, app: name, status: z.enum(PersistedOperationVersionStatus).nullish() });
 
-export const persistedOperationVersionsResolver: QueryResolvers["persistedOperationVersions"] = (_, args, ctx) =>
-  listPersistedOperationVersions(ctx, Args.parse(args));
+export const persistedOperationVersionsResolver: QueryResolvers["persistedOperationVersions"] = async (
+  _,
+  args,
+  ctx,
+) => {
+  const input = Args.parse(args);
+  return listPersistedOperationVersions(await ctx.memberScope(), input);
+};

@@ -5,4 +5,7 @@ import { id } from "../validation";
 
 const Args = z.object({ id });
 
-export const teamResolver: QueryResolvers["team"] = (_, args, ctx) => findTeam(ctx, Args.parse(args).id);
+export const teamResolver: QueryResolvers["team"] = async (_, args, ctx) => {
+  const input = Args.parse(args);
+  return findTeam(await ctx.memberScope(), input);
+};

@@ -5,4 +5,7 @@ import { page } from "../validation";
 
 const Args = z.object(page);
 
-export const teamsResolver: QueryResolvers["teams"] = (_, args, ctx) => listTeams(ctx, Args.parse(args));
+export const teamsResolver: QueryResolvers["teams"] = async (_, args, ctx) => {
+  const input = Args.parse(args);
+  return listTeams(await ctx.memberScope(), input);
+};
