@@ -22,3 +22,20 @@ export function databaseAndBusReadiness(
 ): Record<string, ReadinessCheck> {
   return { database: async () => void (await ping()), eventBus: async () => bus.check() };
 }
+
+/** A started subgraph as its process and tests hold it: `stop()` drains the server, then closes the rest. */
+export function runningSubgraph<S>(
+  server: { url: string; port: number; stop(): Promise<void> },
+  services: S,
+  closeRest: () => Promise<unknown>,
+): { url: string; port: number; services: S; stop(): Promise<void> } {
+  return {
+    url: server.url,
+    port: server.port,
+    services,
+    async stop() {
+      await server.stop();
+      await closeRest();
+    },
+  };
+}

@@ -1,6 +1,12 @@
 import { createLogger } from "@atelier/logging";
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer, databaseAndBusReadiness, serverOptionsOf, tenantActor } from "@atelier/subgraph-kit";
+import {
+  createSubgraphServer,
+  databaseAndBusReadiness,
+  runningSubgraph,
+  serverOptionsOf,
+  tenantActor,
+} from "@atelier/subgraph-kit";
 import type { CreativeConfig } from "./config";
 import type { Context } from "./context";
 import { createLoaders } from "./data/loaders";
@@ -47,13 +53,5 @@ export async function createCreativeService(config: CreativeConfig, deps: Creati
   if (config.runWorker)
     await startGenerationWorker(services, { pollingIntervalSeconds: deps.workerPollingIntervalSeconds });
   log.info({ url: server.url, worker: config.runWorker, storage: services.blobs.kind }, "creative subgraph ready");
-  return {
-    url: server.url,
-    port: server.port,
-    services,
-    async stop() {
-      await server.stop();
-      await close();
-    },
-  };
+  return runningSubgraph(server, services, close);
 }

@@ -1,6 +1,7 @@
 import {
   createSubgraphServer,
   databaseAndBusReadiness,
+  runningSubgraph,
   type SubgraphServer,
   serverOptionsOf,
 } from "@atelier/subgraph-kit";
@@ -35,12 +36,5 @@ export async function createIdentityService(
     readiness: databaseAndBusReadiness(() => db.$queryRawUnsafe("SELECT 1"), bus),
   });
   log.info({ url: server.url }, "identity subgraph listening");
-  return {
-    ...server,
-    services,
-    async stop() {
-      await server.stop();
-      await close();
-    },
-  };
+  return { ...server, ...runningSubgraph(server, services, close) };
 }

@@ -1,5 +1,5 @@
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer, databaseAndBusReadiness, serverOptionsOf } from "@atelier/subgraph-kit";
+import { createSubgraphServer, databaseAndBusReadiness, runningSubgraph, serverOptionsOf } from "@atelier/subgraph-kit";
 import { followDocumentEvents } from "./bootstrap/follow-document-events";
 import { rebuildEmbeddedStore } from "./bootstrap/rebuild-embedded-store";
 import { reindexStaleDocuments } from "./bootstrap/reindex-stale-documents";
@@ -42,14 +42,8 @@ export async function createKnowledgeService(
     readiness: databaseAndBusReadiness(() => services.sql.query("SELECT 1"), services.bus),
   });
   collectJobQueueMetrics(JOBS_SCHEMA, (text) => services.sql.query(text));
-  return {
-    url: server.url,
-    port: server.port,
-    services,
-    async stop() {
-      await server.stop();
-      await unfollow();
-      await closeServices(services, { closeBus: !deps.bus });
-    },
-  };
+  return runningSubgraph(server, services, async () => {
+    await unfollow();
+    await closeServices(services, { closeBus: !deps.bus });
+  });
 }

@@ -1,7 +1,13 @@
 import type { EventBus } from "@atelier/event-bus";
 import { createLogger } from "@atelier/logging";
 import { collectJobQueueMetrics } from "@atelier/service-runtime";
-import { createSubgraphServer, databaseAndBusReadiness, serverOptionsOf, tenantActor } from "@atelier/subgraph-kit";
+import {
+  createSubgraphServer,
+  databaseAndBusReadiness,
+  runningSubgraph,
+  serverOptionsOf,
+  tenantActor,
+} from "@atelier/subgraph-kit";
 import type { WorkflowsConfig } from "./config";
 import type { Context } from "./context";
 import { createLoaders } from "./data/loaders";
@@ -36,13 +42,5 @@ export async function createWorkflowsService(config: WorkflowsConfig, deps: Work
     readiness: databaseAndBusReadiness(() => services.sql.query("SELECT 1"), services.bus),
   });
   collectJobQueueMetrics(JOB_SCHEMA, (text) => services.sql.query(text));
-  return {
-    url: server.url,
-    port: server.port,
-    services,
-    async stop() {
-      await server.stop();
-      await close({ drainTimeoutMs: config.drainTimeoutMs });
-    },
-  };
+  return runningSubgraph(server, services, () => close({ drainTimeoutMs: config.drainTimeoutMs }));
 }
