@@ -22,7 +22,10 @@ export type Authenticate = (credential: CredentialInput) => Promise<Identity>;
  * Shared by HTTP requests and (later) WebSocket connection_init.
  */
 export function createAuthenticator(
-  config: GatewayConfig,
+  config: Pick<
+    GatewayConfig,
+    "accessToken" | "delegationPublicKeys" | "identityInternalUrl" | "identityJwksUrl" | "oidcIssuers"
+  >,
   signer: InternalTokenSigner,
   access: CurrentAccessResolver,
 ): Authenticate {

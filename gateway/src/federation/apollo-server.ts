@@ -40,7 +40,13 @@ export interface FederatedServer {
 }
 
 /** Apollo Gateway inside Apollo Server, with Apollo's reporting, landing page and stack traces off. */
-export function createApolloServer(config: GatewayConfig, deps: ApolloServerDeps): FederatedServer {
+export function createApolloServer(
+  config: Pick<
+    GatewayConfig,
+    "apolloTelemetry" | "introspection" | "limits" | "persistedOperations" | "publicFields" | "allowAnonymous"
+  >,
+  deps: ApolloServerDeps,
+): FederatedServer {
   applyApolloTelemetrySetting(config);
   const urlByName = new Map(deps.subgraphs.map((s) => [s.name, s.url]));
   const gateway = new ApolloGateway({

@@ -23,7 +23,7 @@ import type { ViewerDependence } from "./viewer-dependence";
 
 export interface PlannedCatchUpDeps {
   gateway: ApolloGateway;
-  config: GatewayConfig;
+  config: Pick<GatewayConfig, "internalJwtTtlSeconds" | "introspection" | "limits" | "publicFields">;
   subgraphs: SubgraphEndpoint[];
   signer: InternalTokenSigner;
   client: SubgraphClient;

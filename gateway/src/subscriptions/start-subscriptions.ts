@@ -61,7 +61,19 @@ function executorFor(apollo: ApolloServer<GatewayContext>, logger: Logger): Catc
 }
 
 /** graphql-ws on the gateway's path, fed by the event bus. */
-export async function startSubscriptions(config: GatewayConfig, deps: SubscriptionDeps) {
+export async function startSubscriptions(
+  config: Pick<
+    GatewayConfig,
+    | "allowAnonymous"
+    | "fastPath"
+    | "subscriptions"
+    | "internalJwtTtlSeconds"
+    | "introspection"
+    | "limits"
+    | "publicFields"
+  >,
+  deps: SubscriptionDeps,
+) {
   const { resyncMs } = config.subscriptions;
   const { registry, viewerDependence } = deps.live;
   // The hub connects to the bus on the first subscription, not at boot.

@@ -60,7 +60,7 @@ const acceptsPlainJson = (accept: string | undefined) =>
  */
 export function createFastPath(
   gateway: ApolloGateway,
-  config: GatewayConfig,
+  config: Pick<GatewayConfig, "allowAnonymous" | "introspection" | "limits" | "publicFields">,
   subgraphs: SubgraphEndpoint[],
   signer: InternalTokenSigner,
 ): FastPath {
