@@ -28,7 +28,7 @@ describe("a workspace feed under 20 concurrent writers, a held-back commit and a
     await stack?.close();
   });
 
-  it("delivers every committed event once, in feed order, 99% within 500 ms of its commit while connected", async () => {
+  it("delivers every committed event once, in feed order, within 500 ms of its commit while connected", async () => {
     const space = await seedWorkspace(stack, "Feed");
     const watchers = Array.from(
       { length: SUBSCRIBERS },
@@ -86,12 +86,9 @@ describe("a workspace feed under 20 concurrent writers, a held-back commit and a
     expect(heldSeen).toBe(SUBSCRIBERS);
     expect(total(deliveries)).toMatchObject({ missed: 0, duplicated: 0 });
     for (const w of watchers) expect(w.sequences).toEqual([...w.sequences].sort((a, b) => a - b));
-    // Live, not on the re-read (a minute here): the median event arrives within the bound, and on
-    // a machine that is not oversubscribed 99% of them do. KNOWN REGRESSION (2026-12-05, workflows'
-    // move to the tenant scope): the slowest event of 4,005 now takes 520-700 ms on a quiet 2-core
-    // machine (183-227 ms before), so the bound is held at p99 until that is found; the maximum is
-    // printed above. See the closing note of that session.
+    // Live, not on the re-read (a minute here): the median event arrives within the bound. Every
+    // event does only on a machine that is not oversubscribed; shared CI runners often are.
     expect(p(0.5)).toBeLessThanOrEqual(MAX_LATENCY_MS);
-    if (loadavg()[0]! <= availableParallelism()) expect(p(0.99)).toBeLessThanOrEqual(MAX_LATENCY_MS);
+    if (loadavg()[0]! <= availableParallelism()) expect(latencies.at(-1)).toBeLessThanOrEqual(MAX_LATENCY_MS);
   });
 });

@@ -43,7 +43,7 @@ export function createWorkflowScope(services: WorkflowServices, actor: Actor): W
   return {
     ...scope,
     sql: scope.using(sqlTransactions(services.sql)),
-    reads: scope.using(oneRoundTripReads(services.sql)),
+    reads: scope.using(oneRoundTripReads(services.readSql)),
     services,
   };
 }
