@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Identity } from "@atelier/internal-auth";
 import { IDENTITY_HEADER } from "@atelier/internal-auth";
 import { createLogger } from "@atelier/logging";
-import { type AnyData, signIdentity, systemIdentity, testKeys } from "@atelier/testing";
+import { type AnyData, signIdentity, testKeys } from "@atelier/testing";
 import { describe, expect } from "vitest";
 import { loadIdentityConfig } from "../src/config";
 import { createIdentityService, type IdentityService } from "../src/server";
 import { type IdentitySubgraph, identityTest as test } from "./fixture";
-import { seedTenant, type TenantFixture } from "./support/tenant-fixture";
+import { idsOfTenant, seedRlsTenant, sha256, TENANT_TABLES } from "./support/rls-seed";
+import type { TenantFixture } from "./support/tenant-fixture";
 
 /**
  * Every read path of identity, for tenant A, against a service bound by row-level security: the
@@ -15,28 +16,6 @@ import { seedTenant, type TenantFixture } from "./support/tenant-fixture";
  * escapes its tenant scope sees none of A's rows (the policies fail closed with `app.tenant_id`
  * unset), and a read in the wrong scope would show B's. Each path must show all of A and none of B.
  */
-const TENANT_TABLES = [
-  "identity.tenants",
-  "identity.memberships",
-  "identity.teams",
-  "identity.team_members",
-  "identity.api_clients",
-  "identity.subscriptions",
-  "identity.persisted_operation_apps",
-  "identity.persisted_operation_versions",
-  "identity.persisted_operations",
-  "identity.persisted_operation_usage",
-  "audit.audit_events",
-];
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const manifest = (body: string) => ({
-  format: "apollo-persisted-query-manifest",
-  version: 1,
-  operations: [{ id: sha256(body), name: "Me", type: "query", body }],
-});
-const PUBLISH = `mutation($input: PublishPersistedOperationsInput!) { publishPersistedOperations(input: $input) { version { id } } }`;
-
 let h: IdentitySubgraph;
 let bound: IdentityService;
 let A: TenantFixture;
@@ -44,42 +23,6 @@ let B: TenantFixture;
 const owner = `rls_owner_${randomBytes(4).toString("hex")}`;
 /** Every id of B's rows, and of the users only B has: none may appear in an answer to A. */
 let foreignIds: string[];
-
-async function seed(prefix: string): Promise<TenantFixture> {
-  const fixture = await seedTenant(h, prefix);
-  const published = await h.gql(fixture.owner.identity, PUBLISH, {
-    input: { app: `${prefix}-app`, version: "1", manifest: manifest(`query Me { me { id } } # ${prefix}`) },
-  });
-  if (published.errors) throw new Error(JSON.stringify(published.errors));
-  const row = {
-    tenantId: fixture.owner.tenantId,
-    apiClientId: fixture.apiClientId,
-    operationId: sha256(prefix),
-    operationName: "Me",
-    windowStart: new Date(Date.now() - 60_000).toISOString(),
-    calls: 3,
-    errors: 0,
-    totalLatencyMs: 30,
-    maxLatencyMs: 12,
-  };
-  await h.as(systemIdentity("gateway")).post("/internal/persisted-operations/usage", { rows: [row] });
-  return fixture;
-}
-
-async function idsOfTenant(tenantId: string): Promise<string[]> {
-  const ids: string[] = [tenantId];
-  for (const table of TENANT_TABLES) {
-    const [column, idColumn] =
-      table === "identity.tenants"
-        ? ["id", "id"]
-        : table === "audit.audit_events"
-          ? ["tenant_id", "id"]
-          : ['"tenantId"', "id"];
-    const { rows } = await h.sql.query(`SELECT ${idColumn}::text AS id FROM ${table} WHERE ${column} = $1`, [tenantId]);
-    ids.push(...rows.map((r) => r.id as string));
-  }
-  return ids;
-}
 
 async function gql(query: string, identity: Identity, variables: Record<string, unknown> = {}) {
   const res = await fetch(bound.url, {
@@ -114,14 +57,14 @@ async function dbIds(sql: string, params: unknown[]): Promise<string[]> {
 
 test.beforeAll(async ({ subgraph }) => {
   h = subgraph;
-  A = await seed("rls-a");
-  B = await seed("rls-b");
+  A = await seedRlsTenant(h, "rls-a");
+  B = await seedRlsTenant(h, "rls-b");
   const bOnlyUsers = await h.sql.query(
     `SELECT DISTINCT "userId"::text AS id FROM identity.memberships m WHERE "tenantId" = $1
      AND NOT EXISTS (SELECT 1 FROM identity.memberships o WHERE o."userId" = m."userId" AND o."tenantId" = $2)`,
     [B.owner.tenantId, A.owner.tenantId],
   );
-  foreignIds = [...(await idsOfTenant(B.owner.tenantId)), ...bOnlyUsers.rows.map((r) => r.id as string)];
+  foreignIds = [...(await idsOfTenant(h, B.owner.tenantId)), ...bOnlyUsers.rows.map((r) => r.id as string)];
 
   // The service's own connection: the tables' owner, not a superuser, so FORCE binds it too.
   await h.sql.query(`CREATE ROLE ${owner} LOGIN; GRANT atelier_app TO ${owner};

@@ -1,20 +1,11 @@
 import { crossTenant } from "@atelier/db";
 import { systemActor } from "@atelier/subgraph-kit";
 import type { IdentityServices } from "../context";
-import { createPersistedOperationStore } from "../data/persisted-operation-store";
+import { createPersistedOperationStore, type UsageRow as StoredUsageRow } from "../data/persisted-operation-store";
 import { identityScope } from "./identity-scope";
 
-export interface UsageRow {
-  tenantId: string;
-  apiClientId: string;
-  operationId: string | null;
-  operationName: string | null;
-  windowStart: Date;
-  calls: number;
-  errors: number;
-  totalLatencyMs: number;
-  maxLatencyMs: number;
-}
+/** A usage row as the gateway reports it: the store's row and the tenant it claims. */
+export type UsageRow = StoredUsageRow & { tenantId: string };
 
 /** Adds the gateway's per-minute counts; rows of a client outside the stated tenant are dropped. */
 export async function recordOperationUsage(services: IdentityServices, rows: UsageRow[]): Promise<number> {
