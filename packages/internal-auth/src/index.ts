@@ -3,3 +3,4 @@ export * from "./delegation";
 export * from "./identity";
 export * from "./internal-token";
 export * from "./keys";
+export * from "./per-viewer";

@@ -23,6 +23,7 @@ import type { DocumentNode } from "graphql";
 import { createApolloSubgraph } from "./apollo";
 import type { BaseContext } from "./context";
 import { BodyTooLargeError, graphqlError, readBody, sendJson } from "./http-body";
+import { answerPerViewer, PER_VIEWER_HEADER } from "./per-viewer";
 
 export type RouteHandler = (
   req: IncomingMessage,
@@ -70,7 +71,14 @@ export async function createSubgraphServer<C extends BaseContext>(
   await apollo.start();
   const maxBody = opts.maxBodyBytes ?? 1_048_576;
 
+  const perViewer = { apollo, verifier, logger: opts.logger, maxBody, buildContext: opts.buildContext };
+
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    if (req.method === "POST" && req.headers[PER_VIEWER_HEADER] !== undefined) {
+      const span = startServerSpan(opts.name, "graphql per-viewer", req.headers);
+      res.once("close", () => endSpan(span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined));
+      return withActiveSpan(span, () => answerPerViewer(perViewer, req, res, requestId, clientFrom(req)));
+    }
     let identity: BaseContext["identity"];
     try {
       identity = await verifier.verify(req.headers[IDENTITY_HEADER] as string | undefined);
