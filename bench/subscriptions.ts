@@ -13,8 +13,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { startSubscriptionStack } from "../gateway/test/support/subscription-stack";
 import type { TickerSubgraphs } from "../gateway/test/support/ticker-subgraphs";
-import { subscribe } from "../gateway/test/support/ws-client";
 import { startChild } from "./servers/child-process";
+import { clientsInOwnProcess, clientsInThisProcess } from "./subscription-clients";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 30);
@@ -46,24 +46,19 @@ async function run(stack: Awaited<ReturnType<typeof startSubscriptionStack>>, id
   const tenant = randomUUID();
   const stream = randomUUID();
   const tokens = await Promise.all(Array.from({ length: identities }, () => stack.token(tenant)));
-  const latencies: number[] = [];
-  const subs = Array.from({ length: SUBSCRIBERS }, (_, i) => {
-    const sub = subscribe<{ tickUpdated: { label: string } }>(stack.wsUrl(), tokens[i % identities]!, query, {
-      streamId: stream,
-    });
-    const push = sub.values.push.bind(sub.values);
-    sub.values.push = (value) => {
-      latencies.push(Date.now() - Number(value.tickUpdated.label));
-      return push(value);
-    };
-    return sub;
-  });
+  const plan = {
+    wsUrl: stack.wsUrl(),
+    query,
+    variables: { streamId: stream },
+    tokens: Array.from({ length: SUBSCRIBERS }, (_, i) => tokens[i % identities]!),
+  };
+  const clients = separateClients ? await clientsInOwnProcess(plan) : clientsInThisProcess(plan);
   await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 10_000)));
   // CPU spent by this process (gateway, subgraphs and clients) from the first event to the last delivery:
   // on a shared machine it moves less with other load than the latencies do.
   const cpuBefore = process.cpuUsage();
   await refreshStats();
-  const readsBefore = { events: stack.catchUpReads(), people: stack.personReads() };
+  const readsBefore = { events: stack.catchUpReads(), people: stack.personReads(), requests: stack.personRequests() };
   const profiling = process.env.BENCH_PROFILE ? await startProfile() : undefined;
   for (let i = 0; i < EVENTS; i++) {
     await stack.appendTick(tenant, stream, String(Date.now()));
@@ -71,15 +66,17 @@ async function run(stack: Awaited<ReturnType<typeof startSubscriptionStack>>, id
   }
   const expected = SUBSCRIBERS * EVENTS;
   const deadline = Date.now() + 60_000;
-  while (latencies.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while ((await clients.received()) < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const cpu = process.cpuUsage(cpuBefore);
   await refreshStats();
-  const reads = { events: stack.catchUpReads() - readsBefore.events, people: stack.personReads() - readsBefore.people };
+  const reads = {
+    events: stack.catchUpReads() - readsBefore.events,
+    people: stack.personReads() - readsBefore.people,
+    requests: stack.personRequests() - readsBefore.requests,
+  };
   if (profiling) writeFileSync(`${process.env.BENCH_PROFILE}-${identities}.cpuprofile`, await profiling());
-  for (const sub of subs) {
-    sub.stop();
-    void sub.client.dispose();
-  }
+  const latencies = await clients.latencies();
+  await clients.close();
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     delivered: latencies.length,
@@ -115,13 +112,15 @@ const fastPath: Record<string, string> = process.env.FAST_PATH ? { FAST_PATH: pr
  * so their work is not charged to the gateway's thread; their stats are fetched when read.
  */
 const separateSubgraphs = process.env.BENCH_SUBGRAPHS === "process";
+/** BENCH_CLIENTS=process: the 1,000 graphql-ws clients in a process of their own, not on the gateway's thread. */
+const separateClients = process.env.BENCH_CLIENTS === "process";
 let refreshStats = async () => {};
 async function subgraphsInProcess(databaseUrl: string, publicKey: string): Promise<TickerSubgraphs> {
   const { info, child } = await startChild(new URL("./servers/ticker-subgraphs-process.ts", import.meta.url).pathname, {
     TICKER_DATABASE_URL: databaseUrl,
     TICKER_INTERNAL_PUBLIC_KEY: publicKey,
   });
-  const stats = { catchUpReads: 0, personReads: 0 };
+  const stats = { catchUpReads: 0, personReads: 0, personRequests: 0 };
   refreshStats = async () => {
     Object.assign(stats, await (await fetch(info.statsUrl!)).json());
   };
@@ -151,7 +150,7 @@ for (const [index, scenario] of scenarios.entries()) {
     console.log(
       `${SUBSCRIBERS} subscribers, ${scenario.identities} identities, audience ${scenario.audience} (${scenario.what}): ` +
         `delivered ${r.delivered}/${r.expected}, commit-to-client p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms; ` +
-        `subgraph reads: ${r.reads.events} of events, ${r.reads.people} of people; CPU ${r.cpuMsPerEvent} ms per event; load ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`,
+        `subgraph reads: ${r.reads.events} of events, ${r.reads.people} of people in ${r.reads.requests} requests; CPU ${r.cpuMsPerEvent} ms per event; load ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`,
     );
   } finally {
     await stack.close();

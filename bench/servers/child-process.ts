@@ -19,7 +19,7 @@ export function announceReady(info: Record<string, string>): void {
 export async function startChild(
   file: string,
   env: Record<string, string>,
-  opts: { nodeArgs?: string[]; args?: string[]; compiled?: boolean; cpu?: number } = {},
+  opts: { nodeArgs?: string[]; args?: string[]; compiled?: boolean; cpu?: number; stdin?: boolean } = {},
 ): Promise<{ info: Record<string, string>; child: ChildProcess }> {
   // A compiled entry runs without tsx; `cpu` pins the child to one core (taskset -c) where taskset exists.
   const nodeArgs = [
@@ -34,7 +34,7 @@ export async function startChild(
     : [process.execPath, nodeArgs];
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout! });
   const info = await new Promise<Record<string, string>>((resolve, reject) => {

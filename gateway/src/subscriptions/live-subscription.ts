@@ -11,8 +11,24 @@ import type { TopicHub } from "./topic-hub";
 export interface CatchUpRequest {
   query: string;
   variables: Record<string, unknown>;
-  /** Requests with the same key may share one execution. */
+  /** The operation and its variables but the position: alike for every page of one subscription. */
+  operationKey: string;
+  /** The operation, its variables and the position: whose reads are alike but for who reads. */
+  positionKey: string;
+  /** Requests with the same key may share one execution (positionKey and the audience). */
   shareKey: string;
+}
+
+// Keys name a query by a number, not by its text: a thousand readers' keys are short strings, built per page.
+const queryIds = new Map<string, number>();
+function queryIdOf(query: string): number {
+  let id = queryIds.get(query);
+  if (id === undefined) {
+    if (queryIds.size >= 10_000) queryIds.clear();
+    id = queryIds.size;
+    queryIds.set(query, id);
+  }
+  return id;
 }
 
 export type CatchUpExecutor = (request: CatchUpRequest, identity: Identity) => Promise<ExecutionResult>;
@@ -61,6 +77,7 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
   let retry: NodeJS.Timeout | undefined;
   const tenant = tenantOf(identity);
   const audience = audienceKey(identity, operation.audience);
+  const operationKey = `${queryIdOf(operation.query)}\n${JSON.stringify(opts.variables)}`;
   // A per-entity stream's notices carry its own sequence; a feed's position is assigned at
   // commit and is not in the notice, so every notice of a feed's topic wakes it.
   const ownStreamId = operation.topic.slice(operation.topic.indexOf(":") + 1);
@@ -86,8 +103,10 @@ export function startLiveSubscription(opts: LiveSubscriptionOptions): AsyncItera
 
   async function readPage(): Promise<number> {
     const variables = { ...opts.variables, [AFTER_VARIABLE]: last };
-    const shareKey = `${audience}\n${operation.query}\n${JSON.stringify(variables)}`;
-    const result = await opts.execute({ query: operation.query, variables, shareKey }, identity);
+    const positionKey = `${operationKey}\n${last}`;
+    const shareKey = `${audience}\n${positionKey}`;
+    const request = { query: operation.query, variables, operationKey, positionKey, shareKey };
+    const result = await opts.execute(request, identity);
     if (result.errors?.length) throw new CatchUpFailed(result.errors);
     const events = (result.data?.[operation.responseKey] ?? []) as Record<string, unknown>[];
     for (const event of events) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ApolloGateway } from "@apollo/gateway";
-import { delegationOf, IDENTITY_HEADER, type Identity, type InternalTokenSigner } from "@atelier/internal-auth";
+import type { FetchNode, PlanNode } from "@apollo/query-planner";
+import { delegationOf, type Identity, type InternalTokenSigner } from "@atelier/internal-auth";
 import { REQUEST_ID_HEADER } from "@atelier/logging";
 import { recordGraphQLRequest } from "@atelier/service-runtime";
 import { type GraphQLSchema, getVariableValues, isAbstractType, isInterfaceType, isObjectType } from "graphql";
@@ -11,22 +12,31 @@ import { MAX_CACHED_DOCUMENT_CHARS } from "../federation/fast-path/document-cach
 import { gatewayInternals } from "../federation/fast-path/gateway-internals";
 import { executePlan } from "../federation/fast-path/plan-executor";
 import { type PreparedOperation, prepareOperation, shaperFor } from "../federation/fast-path/prepare-operation";
-import type { SubgraphClient } from "../federation/fast-path/subgraph-client";
+import type { SubgraphTransport } from "../federation/fast-path/subgraph-client";
 import type { SubgraphEndpoint } from "../federation/supergraph";
 import { checkOperationLimits } from "../limits/check-operation-limits";
 import { AFTER_VARIABLE } from "./catch-up-operation";
 import { fetchIsViewerDependent } from "./fetch-dependence";
-import type { CatchUpExecutor } from "./live-subscription";
+import type { CatchUpExecutor, CatchUpRequest } from "./live-subscription";
 import { createReaderIdentities } from "./reader-identities";
 import { createSharedFetches } from "./shared-fetches";
 import type { ViewerDependence } from "./viewer-dependence";
+import { createViewerGroupReads } from "./viewer-group-reads";
+import { splitByViewer, type ViewerSplit } from "./viewer-split";
+
+const typeMatchers = new WeakMap<GraphQLSchema, ReturnType<typeof typeMatcher>>();
+function typeMatcherFor(supergraph: GraphQLSchema) {
+  const matcher = typeMatchers.get(supergraph) ?? typeMatcher(supergraph);
+  typeMatchers.set(supergraph, matcher);
+  return matcher;
+}
 
 export interface PlannedCatchUpDeps {
   gateway: ApolloGateway;
-  config: Pick<GatewayConfig, "internalJwtTtlSeconds" | "introspection" | "limits" | "publicFields">;
+  config: Pick<GatewayConfig, "introspection" | "limits" | "publicFields">;
   subgraphs: SubgraphEndpoint[];
   signer: InternalTokenSigner;
-  client: SubgraphClient;
+  client: SubgraphTransport;
   viewerDependence: ViewerDependence | null;
   /** Answers what this executor does not (API clients, errors to word, plans it does not run). */
   fallback: CatchUpExecutor;
@@ -63,12 +73,36 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
   const prepared = new Map<string, PreparedOperation | null>();
   let preparedFor: GraphQLSchema | undefined;
   const publicFields = new Set(deps.config.publicFields);
-  const readerIdentity = createReaderIdentities(deps.signer, deps.config.internalJwtTtlSeconds);
+  const readerIdentity = createReaderIdentities();
   // Fetches run only after their document was prepared, so `preparedFor` is the schema they were planned on.
   const shared = createSharedFetches(
     deps.client,
+    deps.signer,
     (operation) => !preparedFor || fetchIsViewerDependent(preparedFor, deps.viewerDependence, operation),
   );
+
+  const groupReads = createViewerGroupReads({
+    urls,
+    signal: NEVER_CANCELLED,
+    fetchForViewers: (call, identities) => shared.perViewer.fetchForViewers(call, identities),
+  });
+  const fetchDependence = new WeakMap<FetchNode, boolean>();
+  const splits = new WeakMap<PreparedOperation, ViewerSplit | null>();
+  function splitOf(operation: PreparedOperation & { plan: PlanNode }): ViewerSplit | null {
+    let split = splits.get(operation);
+    if (split === undefined) {
+      split = splitByViewer(operation.plan, (fetch) => {
+        let dependent = fetchDependence.get(fetch);
+        if (dependent === undefined) {
+          dependent = fetchIsViewerDependent(preparedFor!, deps.viewerDependence, fetch.operation);
+          fetchDependence.set(fetch, dependent);
+        }
+        return dependent;
+      });
+      splits.set(operation, split);
+    }
+    return split;
+  }
 
   function prepare(internals: NonNullable<ReturnType<typeof gatewayInternals>>, query: string) {
     if (preparedFor !== internals.schema) {
@@ -96,10 +130,8 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
   function admitted(
     schema: GraphQLSchema,
     operation: PreparedOperation,
-    query: string,
-    variables: Record<string, unknown>,
+    { operationKey: key, variables }: CatchUpRequest,
   ): Record<string, unknown> | null {
-    const key = `${query}\n${JSON.stringify({ ...variables, [AFTER_VARIABLE]: null })}`;
     let coerced = admissions.get(key);
     if (coerced !== undefined) return coerced && { ...coerced, [AFTER_VARIABLE]: variables[AFTER_VARIABLE] };
     const result = getVariableValues(schema, operation.operation.variableDefinitions ?? [], variables);
@@ -114,7 +146,8 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     return coerced;
   }
 
-  async function read(query: string, variables: Record<string, unknown>, identity: Identity) {
+  async function read(request: CatchUpRequest, identity: Identity) {
+    const { query, variables } = request;
     const internals = gatewayInternals(deps.gateway);
     // API clients' reads are counted per client by Apollo's usage plugin; delegations never subscribe.
     if (!internals || identity.kind === "apiClient" || delegationOf(identity)) return undefined;
@@ -122,34 +155,46 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     if (query.length > MAX_CACHED_DOCUMENT_CHARS) return undefined;
     const operation = prepare(internals, query);
     if (!operation?.plan) return undefined;
-    const coerced = admitted(internals.schema, operation, query, variables);
+    const coerced = admitted(internals.schema, operation, request);
     if (!coerced) return undefined;
     const started = performance.now();
+    // No identity header yet (shared-fetches.ts signs for the calls actually made), and no request id: a group read sets its own.
+    const headers = { "content-type": "application/json" };
     const reader = readerIdentity(identity);
-    const headers = {
-      "content-type": "application/json",
-      [IDENTITY_HEADER]: await reader.token,
-      [REQUEST_ID_HEADER]: randomUUID(),
+    const typeMatches = typeMatcherFor(internals.supergraph);
+    const done = (json: string) => {
+      recordGraphQLRequest(operation.operation.name?.value, "ok", (performance.now() - started) / 1000);
+      return { data: JSON.parse(json) as Record<string, unknown> };
     };
+    const split = splitOf(operation as PreparedOperation & { plan: PlanNode });
+    if (split) {
+      try {
+        const key = `${reader.group}\n${request.positionKey}`;
+        const shape = shaperFor(internals.schema, operation, coerced);
+        const client = shared.forReader(reader);
+        return done(await groupReads.read({ key, identity, split, variables, headers, client, typeMatches, shape }));
+      } catch (error) {
+        // This viewer alone, as below: their own plan run, or Apollo's.
+        if (!(error instanceof Bail)) throw error;
+      }
+    }
     const run = {
-      client: shared.forReader(reader.group, reader.viewer),
+      client: shared.forReader(reader),
       urls,
-      headers,
+      headers: { ...headers, [REQUEST_ID_HEADER]: randomUUID() },
       variables,
-      typeMatches: typeMatcher(internals.supergraph),
+      typeMatches,
       signal: NEVER_CANCELLED,
       fetched: false,
     };
     const data: Record<string, unknown> = {};
     await executePlan(run, operation.plan, [data]);
-    const json = shaperFor(internals.schema, operation, coerced)(data);
-    recordGraphQLRequest(operation.operation.name?.value, "ok", (performance.now() - started) / 1000);
-    return { data: JSON.parse(json) as Record<string, unknown> };
+    return done(shaperFor(internals.schema, operation, coerced)(data));
   }
 
   return async (request, identity) => {
     try {
-      const answer = await read(request.query, request.variables, identity);
+      const answer = await read(request, identity);
       if (answer) return answer;
     } catch (error) {
       if (!(error instanceof Bail)) throw error;

@@ -1,4 +1,7 @@
-import type { SubgraphCall, SubgraphClient } from "../federation/fast-path/subgraph-client";
+import { IDENTITY_HEADER, type InternalTokenSigner } from "@atelier/internal-auth";
+import type { SubgraphClient, SubgraphTransport } from "../federation/fast-path/subgraph-client";
+import { createPerViewerBatches } from "./per-viewer-batches";
+import type { ReaderIdentity } from "./reader-identities";
 
 type Data = Record<string, unknown>;
 
@@ -35,11 +38,17 @@ function operationOf(body: string): string {
 /**
  * Subgraph calls shared between the catch-up reads woken together: a fetch selecting nothing
  * viewer-dependent is made once for every viewer alike in tenant, role and scopes (same subgraph,
- * same body: same answer); a viewer-dependent one once per identity. Only calls in flight are
+ * same body: same answer); a viewer-dependent one once per identity, the identities woken together in
+ * one per-viewer request (per-viewer-batches.ts). Only calls in flight are
  * shared, never a past answer. Each reader gets its own copy, since the plan executor merges later
  * fetches into it: one viewer's fields never land in an object another viewer holds.
  */
-export function createSharedFetches(client: SubgraphClient, dependent: FetchDependence) {
+export function createSharedFetches(
+  client: SubgraphTransport,
+  signer: InternalTokenSigner,
+  dependent: FetchDependence,
+) {
+  const perViewer = createPerViewerBatches(client, signer);
   const inFlight = new Map<string, InFlight>();
   const dependence = new Map<string, boolean>();
 
@@ -58,11 +67,10 @@ export function createSharedFetches(client: SubgraphClient, dependent: FetchDepe
     return answer;
   }
 
-  function share(key: string, call: SubgraphCall): Promise<Data> {
+  function share(key: string, call: () => Promise<Data>): Promise<Data> {
     let entry = inFlight.get(key);
     if (!entry) {
-      // No reader's cancellation may abort a call other readers wait for.
-      const answer = client.fetchData({ ...call, signal: undefined }).finally(() => inFlight.delete(key));
+      const answer = call().finally(() => inFlight.delete(key));
       entry = { answer, consumers: 0 };
       inFlight.set(key, entry);
     }
@@ -77,12 +85,21 @@ export function createSharedFetches(client: SubgraphClient, dependent: FetchDepe
   }
 
   return {
-    /** The subgraph client for one reader: `group` names its tenant, role and scopes, `viewer` its identity. */
-    forReader(group: string, viewer: string): SubgraphClient {
+    perViewer,
+    /** The subgraph client for one reader: it signs as the reader only for the calls it makes itself. */
+    forReader(reader: ReaderIdentity): SubgraphClient {
       return {
         fetchData(call) {
-          const owner = isDependent(call.body) ? `viewer ${viewer}` : `group ${group}`;
-          return share(`${owner}\n${call.url}\n${call.body}`, call);
+          // No reader's cancellation may abort a call other readers wait for.
+          const uncancelled = { ...call, signal: undefined };
+          if (!isDependent(call.body))
+            return share(`group ${reader.group}\n${call.url}\n${call.body}`, async () => {
+              const token = await signer.sign(reader.identity);
+              return client.fetchData({ ...uncancelled, headers: { ...call.headers, [IDENTITY_HEADER]: token } });
+            });
+          return share(`viewer ${reader.viewer}\n${call.url}\n${call.body}`, () =>
+            perViewer.fetchFor(uncancelled, reader.identity),
+          );
         },
         close: () => Promise.resolve(),
       };

@@ -64,13 +64,7 @@ function executorFor(apollo: ApolloServer<GatewayContext>, logger: Logger): Catc
 export async function startSubscriptions(
   config: Pick<
     GatewayConfig,
-    | "allowAnonymous"
-    | "fastPath"
-    | "subscriptions"
-    | "internalJwtTtlSeconds"
-    | "introspection"
-    | "limits"
-    | "publicFields"
+    "allowAnonymous" | "fastPath" | "subscriptions" | "introspection" | "limits" | "publicFields"
   >,
   deps: SubscriptionDeps,
 ) {

@@ -160,6 +160,8 @@ export async function startSubscriptionStack(
     catchUpReads: () => subgraphs.stats.catchUpReads,
     /** How many Person entities the people subgraph has resolved (the viewer-dependent part). */
     personReads: () => subgraphs.stats.personReads,
+    /** How many HTTP requests reached the people subgraph (per-viewer requests count once). */
+    personRequests: () => subgraphs.stats.personRequests,
     tokenWithRole: tokenFor,
     close,
   };

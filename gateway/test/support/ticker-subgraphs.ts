@@ -32,8 +32,8 @@ export const TICKS_SCHEMA_SQL = `
 export interface TickerSubgraphs {
   ticks: { url: string };
   people: { url: string };
-  /** Reads served so far: catch-up reads of `tickEvents`, and Person entities resolved. */
-  stats: { catchUpReads: number; personReads: number };
+  /** Reads served so far: catch-up reads of `tickEvents`, Person entities resolved, and HTTP requests to `people`. */
+  stats: { catchUpReads: number; personReads: number; personRequests: number };
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export async function startTickerSubgraphs(databaseUrl: string, internalPublicKe
   pool.on("error", () => {});
   const logger = createLogger({ service: "ticks", level: "silent" });
   const common = { port: 0, internalPublicKey, logger, buildContext: <T>(base: T) => base };
-  const stats = { catchUpReads: 0, personReads: 0 };
+  const stats = { catchUpReads: 0, personReads: 0, personRequests: 0 };
   const ticks = await createSubgraphServer({
     ...common,
     name: "ticks",
@@ -82,6 +82,9 @@ export async function startTickerSubgraphs(databaseUrl: string, internalPublicKe
           `${person.id} as seen by ${ctx.identity.kind === "user" ? ctx.identity.userId : ctx.identity.kind}`,
       },
     },
+  });
+  people.httpServer.on("request", (req) => {
+    if (req.url === "/graphql") stats.personRequests++;
   });
   return {
     ticks,

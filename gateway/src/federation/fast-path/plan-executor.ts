@@ -46,7 +46,7 @@ export function isSupportedPlan(node: PlanNode | SubscriptionNode | undefined): 
 }
 
 /** The objects at a flatten path, lists flattened (`@`) and nulls dropped, as Apollo's cursor moves. */
-function objectsAt(value: unknown, path: readonly (string | number)[], at: number, out: JsonObject[]): void {
+export function objectsAt(value: unknown, path: readonly (string | number)[], at: number, out: JsonObject[]): void {
   if (value === null || value === undefined) return;
   if (at === path.length) {
     if (Array.isArray(value)) {
@@ -91,7 +91,11 @@ export function mergeInto(target: JsonObject, source: JsonObject): void {
 }
 
 /** An entity's representation: the `requires` selection of it, or null when a field is missing. */
-function representation(run: PlanRun, source: unknown, selections: readonly QueryPlanSelectionNode[]): unknown {
+function representation(
+  run: Pick<PlanRun, "typeMatches">,
+  source: unknown,
+  selections: readonly QueryPlanSelectionNode[],
+): unknown {
   if (source === null) return null;
   if (Array.isArray(source)) return source.map((item) => representation(run, item, selections));
   const object = source as JsonObject;
@@ -116,7 +120,7 @@ function representation(run: PlanRun, source: unknown, selections: readonly Quer
 // The fixed part of each fetch's request body, written once per plan node.
 const operationJson = new WeakMap<FetchNode, { query: string; name: string }>();
 
-function requestBody(fetch: FetchNode, variables: JsonObject, representations?: string): string {
+export function requestBody(fetch: FetchNode, variables: JsonObject, representations?: string): string {
   let fixed = operationJson.get(fetch);
   if (!fixed) {
     const name = fetch.operationName === undefined ? "" : `,"operationName":${JSON.stringify(fetch.operationName)}`;
@@ -145,12 +149,37 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
     for (const object of objects) mergeInto(object, data);
     return;
   }
-  // Equal representations are sent once; every object that asked for one receives its answer.
+  const entities = entityTargets(run, fetch, objects);
+  if (!entities) return;
+  run.fetched = true;
+  const data = await run.client.fetchData({
+    subgraph: fetch.serviceName,
+    url,
+    headers: run.headers,
+    body: requestBody(fetch, run.variables, `[${entities.unique.join(",")}]`),
+    signal: run.signal,
+    parent: run.span,
+  });
+  mergeEntities(data, entities);
+}
+
+/** The distinct representations an entity fetch sends for `objects`, and which object receives which answer. */
+export interface EntityTargets {
+  unique: string[];
+  targets: { object: JsonObject; slot: number }[];
+}
+
+/** Equal representations are sent once; every object that asked for one receives its answer. Null: nothing to fetch. */
+export function entityTargets(
+  run: Pick<PlanRun, "typeMatches">,
+  fetch: FetchNode,
+  objects: JsonObject[],
+): EntityTargets | null {
   const slotOf = new Map<string, number>();
   const unique: string[] = [];
   const targets: { object: JsonObject; slot: number }[] = [];
   for (const object of objects) {
-    const rep = representation(run, object, fetch.requires) as JsonObject | null;
+    const rep = representation(run, object, fetch.requires!) as JsonObject | null;
     if (!rep?.__typename) continue;
     const json = JSON.stringify(rep);
     let slot = slotOf.get(json);
@@ -161,17 +190,11 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, objects: JsonObject[
     }
     targets.push({ object, slot });
   }
-  if (targets.length === 0) return;
-  const body = requestBody(fetch, run.variables, `[${unique.join(",")}]`);
-  run.fetched = true;
-  const data = await run.client.fetchData({
-    subgraph: fetch.serviceName,
-    url,
-    headers: run.headers,
-    body,
-    signal: run.signal,
-    parent: run.span,
-  });
+  return targets.length === 0 ? null : { unique, targets };
+}
+
+/** An entity fetch's answer merged into the objects that asked for it. */
+export function mergeEntities(data: JsonObject, { unique, targets }: EntityTargets): void {
   const entities = data._entities;
   if (!Array.isArray(entities) || entities.length !== unique.length) throw new Bail("_entities does not match");
   for (const { object, slot } of targets) {

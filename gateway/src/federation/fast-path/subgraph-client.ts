@@ -27,8 +27,21 @@ export interface SubgraphClient {
   close(): Promise<void>;
 }
 
+/** A subgraph's HTTP answer as it came; Bail("subgraph unreachable…") when there was none. */
+export interface SubgraphAnswer {
+  statusCode: number;
+  /** Whether it sent cache-control (Apollo would then answer a cache-control other than no-store). */
+  cacheHint: boolean;
+  text: string;
+}
+
+export interface SubgraphTransport extends SubgraphClient {
+  /** The call's answer unread, for callers that word it themselves (per-viewer requests). */
+  post(call: SubgraphCall): Promise<SubgraphAnswer>;
+}
+
 /** Subgraph calls on undici's keep-alive pools: one parse per response, no Fetch API objects. */
-export function createSubgraphClient(): SubgraphClient {
+export function createSubgraphClient(): SubgraphTransport {
   const agent = new Agent({ connections: CONNECTIONS_PER_SUBGRAPH, pipelining: 1, keepAliveTimeout: 30_000 });
   const origins = new Map<string, { origin: string; path: string }>();
   const target = (url: string) => {
@@ -40,33 +53,29 @@ export function createSubgraphClient(): SubgraphClient {
     }
     return parsed;
   };
-  return {
-    async fetchData(call) {
-      const started = performance.now();
-      const span = call.parent && startChildSpan("gateway", `subgraph ${call.subgraph}`, call.parent);
-      const trace = traceHeaders(span);
-      let outcome = "failed";
-      try {
-        const data = await fetchOnce(trace.traceparent ? { ...call, headers: { ...call.headers, ...trace } } : call);
-        outcome = "ok";
-        return data;
-      } catch (error) {
-        if (error instanceof Bail && !error.message.startsWith("subgraph unreachable")) outcome = "error";
-        if (span) endSpan(span, error);
-        throw error;
-      } finally {
-        fetchDuration().observe({ subgraph: call.subgraph, outcome }, (performance.now() - started) / 1000);
-        if (span && outcome === "ok") span.end();
-      }
-    },
-    close: () => agent.close(),
-  };
 
-  async function fetchOnce(call: SubgraphCall): Promise<Record<string, unknown>> {
+  /** Runs `work` as the call's child span, observing its duration under the subgraph's name. */
+  async function observed<T>(call: SubgraphCall, work: (call: SubgraphCall) => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const span = call.parent && startChildSpan("gateway", `subgraph ${call.subgraph}`, call.parent);
+    const trace = traceHeaders(span);
+    let outcome = "failed";
+    try {
+      const result = await work(trace.traceparent ? { ...call, headers: { ...call.headers, ...trace } } : call);
+      outcome = "ok";
+      return result;
+    } catch (error) {
+      if (error instanceof Bail && !error.message.startsWith("subgraph unreachable")) outcome = "error";
+      if (span) endSpan(span, error);
+      throw error;
+    } finally {
+      fetchDuration().observe({ subgraph: call.subgraph, outcome }, (performance.now() - started) / 1000);
+      if (span && outcome === "ok") span.end();
+    }
+  }
+
+  async function post(call: SubgraphCall): Promise<SubgraphAnswer> {
     const { origin, path } = target(call.url);
-    let statusCode: number;
-    let cacheHint: boolean;
-    let text: string;
     try {
       const response = await agent.request({
         origin,
@@ -76,14 +85,16 @@ export function createSubgraphClient(): SubgraphClient {
         body: call.body,
         signal: call.signal,
       });
-      statusCode = response.statusCode;
-      // A cache hint would make Apollo answer a cache-control other than no-store.
-      cacheHint = response.headers["cache-control"] !== undefined;
-      text = await response.body.text();
+      const cacheHint = response.headers["cache-control"] !== undefined;
+      return { statusCode: response.statusCode, cacheHint, text: await response.body.text() };
     } catch (error) {
       // Apollo words unreachable subgraphs as errors of its own; let it make the call and say so.
       throw new Bail(`subgraph unreachable: ${error}`);
     }
+  }
+
+  async function fetchOnce(call: SubgraphCall): Promise<Record<string, unknown>> {
+    const { statusCode, cacheHint, text } = await post(call);
     if (statusCode < 200 || statusCode >= 300) throw new Bail(`subgraph answered ${statusCode}`);
     if (cacheHint) throw new Bail("subgraph sent cache-control");
     let parsed: { data?: unknown; errors?: unknown };
@@ -97,4 +108,10 @@ export function createSubgraphClient(): SubgraphClient {
     }
     return parsed.data as Record<string, unknown>;
   }
+
+  return {
+    fetchData: (call) => observed(call, fetchOnce),
+    post: (call) => observed(call, post),
+    close: () => agent.close(),
+  };
 }
