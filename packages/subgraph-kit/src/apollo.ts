@@ -9,7 +9,7 @@ import {
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { graphqlMetricsPlugin } from "@atelier/service-runtime";
-import type { DocumentNode } from "graphql";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { BaseContext } from "./context";
 import { classifyError } from "./format-error";
 
@@ -32,13 +32,17 @@ const logUnexpectedErrors: ApolloServerPlugin<BaseContext> = {
   },
 };
 
+/** The subgraph's executable schema, as Apollo Server and per-viewer requests both run it. */
+export function subgraphSchema(typeDefs: DocumentNode, resolvers: unknown): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+}
+
 export function createApolloSubgraph<C extends BaseContext>(opts: {
-  typeDefs: DocumentNode;
-  resolvers: unknown;
+  schema: GraphQLSchema;
   introspection: boolean;
 }): ApolloServer<C> {
   return new ApolloServer<C>({
-    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
+    schema: opts.schema,
     introspection: opts.introspection,
     // "Did you mean …?" would spell out the schema that turning introspection off hides.
     hideSchemaDetailsFromClientErrors: !opts.introspection,

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ApolloServer } from "@apollo/server";
 import {
   type InternalTokenVerifier,
   MAX_VIEWERS_PER_REQUEST,
@@ -10,11 +9,12 @@ import { type Logger, REQUEST_ID_HEADER, requestLogger } from "@atelier/logging"
 import { Kind, parse } from "graphql";
 import type { BaseContext } from "./context";
 import { graphqlError, readBody, sendJson } from "./http-body";
+import type { PerViewerExecutor } from "./per-viewer-execution";
 
 export { PER_VIEWER_HEADER };
 
 export interface PerViewerDeps<C extends BaseContext> {
-  apollo: ApolloServer<C>;
+  execute: PerViewerExecutor<C>;
   verifier: InternalTokenVerifier;
   logger: Logger;
   maxBody: number;
@@ -48,9 +48,9 @@ function requestOf(body: unknown): PerViewerRequest | string {
 
 /**
  * Answers a per-viewer request (see @atelier/internal-auth's per-viewer.ts): the operation runs
- * once per viewer through Apollo's own pipeline with that viewer's context (loaders, logger, tenant
- * scope), exactly as a request of its own would, minus the HTTP round trip; results come back in
- * the viewers' order.
+ * once per viewer with that viewer's own context (loaders, logger, tenant scope), as a request of
+ * its own would, minus the HTTP round trip (per-viewer-execution.ts); results come back in the
+ * viewers' order.
  */
 export async function answerPerViewer<C extends BaseContext>(
   deps: PerViewerDeps<C>,
@@ -84,22 +84,18 @@ export async function answerPerViewer<C extends BaseContext>(
       400,
       graphqlError(`A per-viewer request reads for at most ${MAX_VIEWERS_PER_REQUEST} viewers.`, "BAD_REQUEST"),
     );
-  const { query, variables, operationName, extensions } = parsed.request;
+  const { query, variables, operationName } = parsed.request;
   const operation = {
     query: query as string,
     variables: variables as Record<string, unknown> | undefined,
     operationName: operationName as string | undefined,
-    extensions: isObject(extensions) ? extensions : undefined,
   };
   const results = await Promise.all(
     identities.map(async (identity) => {
       const tenantId = "tenantId" in identity ? identity.tenantId : null;
       const log = requestLogger(deps.logger, { requestId, tenantId });
       const contextValue = await deps.buildContext({ identity, requestId, log, client });
-      const response = await deps.apollo.executeOperation(operation, { contextValue });
-      if (response.body.kind !== "single")
-        return JSON.stringify(graphqlError("Incremental delivery is not read per viewer.", "BAD_REQUEST"));
-      return JSON.stringify(response.body.singleResult);
+      return deps.execute(operation, contextValue);
     }),
   );
   res.writeHead(200, { "content-type": "application/json; charset=utf-8", [REQUEST_ID_HEADER]: requestId });

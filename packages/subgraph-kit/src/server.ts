@@ -20,10 +20,11 @@ import {
   withActiveSpan,
 } from "@atelier/service-runtime";
 import type { DocumentNode } from "graphql";
-import { createApolloSubgraph } from "./apollo";
+import { createApolloSubgraph, subgraphSchema } from "./apollo";
 import type { BaseContext } from "./context";
 import { BodyTooLargeError, graphqlError, readBody, sendJson } from "./http-body";
 import { answerPerViewer, PER_VIEWER_HEADER } from "./per-viewer";
+import { createPerViewerExecutor } from "./per-viewer-execution";
 
 export type RouteHandler = (
   req: IncomingMessage,
@@ -63,15 +64,19 @@ export async function createSubgraphServer<C extends BaseContext>(
   opts: SubgraphServerOptions<C>,
 ): Promise<SubgraphServer> {
   const verifier = createInternalTokenVerifier({ publicKey: opts.internalPublicKey });
-  const apollo = createApolloSubgraph<C>({
-    typeDefs: opts.typeDefs,
-    resolvers: opts.resolvers,
-    introspection: opts.introspection ?? true,
-  });
+  const schema = subgraphSchema(opts.typeDefs, opts.resolvers);
+  const introspection = opts.introspection ?? true;
+  const apollo = createApolloSubgraph<C>({ schema, introspection });
   await apollo.start();
   const maxBody = opts.maxBodyBytes ?? 1_048_576;
 
-  const perViewer = { apollo, verifier, logger: opts.logger, maxBody, buildContext: opts.buildContext };
+  const perViewer = {
+    execute: createPerViewerExecutor({ apollo, schema, introspection }),
+    verifier,
+    logger: opts.logger,
+    maxBody,
+    buildContext: opts.buildContext,
+  };
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
     if (req.method === "POST" && req.headers[PER_VIEWER_HEADER] !== undefined) {

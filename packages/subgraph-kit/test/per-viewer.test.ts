@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSubgraphServer, requireRole, type SubgraphServer } from "../src";
 
 const typeDefs = parse(`
-  type Query { me: String! secret: String! contexts: Int! }
+  type Query { me: String! secret: String! contexts: Int! broken: String sized(size: Int!): Int! }
   type Mutation { touch: Int! }
 `);
 let contextsBuilt = 0;
@@ -24,6 +24,10 @@ const resolvers = {
     me: (_: unknown, __: unknown, ctx: Ctx) => ctx.identity.userId ?? ctx.identity.kind,
     secret: (_: unknown, __: unknown, ctx: Ctx) => requireRole(ctx.identity as never, "ADMIN") && "for admins",
     contexts: (_: unknown, __: unknown, ctx: Ctx) => ctx.built,
+    broken: () => {
+      throw new Error("connection string postgres://secret@db leaked");
+    },
+    sized: (_: unknown, args: { size: number }) => args.size,
   },
   Mutation: { touch: () => ++touched },
 };
@@ -120,6 +124,17 @@ describe("one request read for many viewers", () => {
     const { status, body } = await postPerViewer(viewers, query);
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions.code).toBe("BAD_REQUEST");
+  });
+
+  it("masks an unexpected error and codes bad variables, as a request of its own would", async () => {
+    const viewers = await signViewers([member(crypto.randomUUID())]);
+    const broken = await postPerViewer(viewers, "{ broken }");
+    expect(broken.body.results?.[0]?.errors?.[0]?.extensions.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(JSON.stringify(broken.body)).not.toContain("secret");
+    const sized = await postPerViewer(viewers, "query($size: Int!) { sized(size: $size) }", { size: "big" });
+    expect(sized.body.results?.[0]?.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    const fine = await postPerViewer(viewers, "query($size: Int!) { sized(size: $size) }", { size: 3 });
+    expect(fine.body.results?.[0]).toEqual({ data: { sized: 3 } });
   });
 
   it("words a validation error per viewer as a request of its own would", async () => {
