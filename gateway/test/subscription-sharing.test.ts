@@ -119,6 +119,38 @@ describe("viewers alike in tenant and role sharing a read", () => {
   });
 });
 
+describe("viewers read together, one of them refused", () => {
+  it("gets the refusal with its code alone; the others alike read on", async () => {
+    const stack = await startSubscriptionStack();
+    try {
+      const tenant = randomUUID();
+      const stream = randomUUID();
+      type Private = { tickUpdated: { label: string; owner: { privateNote: string } } };
+      const query = `subscription($streamId: ID!) { tickUpdated(streamId: $streamId) { label owner { privateNote } } }`;
+      // The ticks' owner is "owner-1": that person reads their note, two colleagues of the same role may not.
+      const [owner, ...others] = await Promise.all(
+        ["owner-1", randomUUID(), randomUUID()].map(async (userId) =>
+          subscribe<Private>(stack.wsUrl(), await stack.tokenWithRole(tenant, "EDITOR", { userId }), query, {
+            streamId: stream,
+          }),
+        ),
+      );
+      await stack.appendTick(tenant, stream, "one");
+      await expect.poll(() => owner!.values.length, { timeout: 10_000 }).toBe(1);
+      expect(owner!.values[0]?.tickUpdated.owner).toEqual({ privateNote: "owner-1's own note" });
+      for (const other of others) {
+        await expect.poll(() => other.errors.length, { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(other.values).toEqual([]);
+        expect(JSON.stringify(other.errors)).toContain("FORBIDDEN");
+        expect(JSON.stringify(other.errors)).not.toContain("own note");
+      }
+      owner!.stop();
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe("a gateway that would share one viewer's data", () => {
   it("refuses to start when a field declares tenant-role but its payload reaches a viewer-dependent field", async () => {
     await expect(startSubscriptionStack({ audience: "tenant-role" })).rejects.toThrow(

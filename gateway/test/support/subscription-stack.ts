@@ -74,7 +74,13 @@ export async function startSubscriptionStack(
 
   const viewerDependent =
     opts.viewerDependent === undefined
-      ? { fields: { "Person.name": "differs per viewer", "Person.viewerNote": "names who reads it" } }
+      ? {
+          fields: {
+            "Person.name": "differs per viewer",
+            "Person.viewerNote": "names who reads it",
+            "Person.privateNote": "only the person themselves may read it",
+          },
+        }
       : opts.viewerDependent;
   if (viewerDependent) writeFileSync(join(dir, "viewer-dependent.json"), JSON.stringify(viewerDependent));
 

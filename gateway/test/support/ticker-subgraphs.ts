@@ -1,6 +1,6 @@
 import type { Identity } from "@atelier/internal-auth";
 import { createLogger } from "@atelier/logging";
-import { createSubgraphServer, requireTenantMember } from "@atelier/subgraph-kit";
+import { createSubgraphServer, ForbiddenError, requireTenantMember } from "@atelier/subgraph-kit";
 import { parse } from "graphql";
 import pg from "pg";
 
@@ -18,7 +18,7 @@ export const TICKS_SDL = `
 `;
 export const PEOPLE_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Person @key(fields: "id") { id: ID! name: String! viewerNote: String! }
+  type Person @key(fields: "id") { id: ID! name: String! viewerNote: String! privateNote: String! }
   type Query { personCount: Int! }
 `;
 
@@ -80,6 +80,11 @@ export async function startTickerSubgraphs(databaseUrl: string, internalPublicKe
         // Differs per viewer, as User.socialConnections does: who asks is part of the answer.
         viewerNote: (person: { id: string }, _: unknown, ctx: { identity: Identity }) =>
           `${person.id} as seen by ${ctx.identity.kind === "user" ? ctx.identity.userId : ctx.identity.kind}`,
+        // Only the person themselves reads it, as a PRIVATE asset only its creator sees: anyone else is refused.
+        privateNote: (person: { id: string }, _: unknown, ctx: { identity: Identity }) => {
+          if (ctx.identity.kind === "user" && ctx.identity.userId === person.id) return `${person.id}'s own note`;
+          throw new ForbiddenError("Only the person themselves may read their note.");
+        },
       },
     },
   });
