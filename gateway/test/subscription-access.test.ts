@@ -46,6 +46,16 @@ describe("open subscriptions follow the subscriber's current access", () => {
     expect(sub.values).toHaveLength(1);
   });
 
+  it("close with 4403 within one TTL (15 s) when the removal's notice is lost", async () => {
+    const { sub, tenant, userId } = await openSubscription();
+    stack.identity.members.delete(`${userId}:${tenant}`);
+    const removedAt = Date.now();
+    // No announcement: only the periodic re-check (at a random point of the socket's first TTL) finds it.
+    await expect.poll(() => sub.closes.length, { timeout: 17_000, interval: 200 }).toBe(1);
+    expect(sub.closes[0]?.code).toBe(4403);
+    expect(Date.now() - removedAt).toBeLessThan(16_000);
+  }, 20_000);
+
   it("close with 4403 when the member is demoted, so the socket never carries the old role", async () => {
     const { sub, tenant, userId } = await openSubscription("EDITOR");
     stack.identity.members.set(`${userId}:${tenant}`, "VIEWER");

@@ -41,6 +41,11 @@ export class AccessCache {
     this.entries.set(key, { access, expiresAt: Date.now() + this.ttlMs, subject });
   }
 
+  /** Drops one subject's answer. */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** Drops what matches; a full scan, as notices are rare next to lookups. */
   forget(match: (subject: AccessSubject) => boolean): void {
     for (const [key, entry] of this.entries) if (match(entry.subject)) this.entries.delete(key);

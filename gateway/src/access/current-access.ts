@@ -21,6 +21,8 @@ export interface CurrentAccessResolver {
   onChange(listener: (change: AccessChange) => void): () => void;
   /** Drops cached answers (what identity's notice does). */
   forget(change: AccessChange): void;
+  /** Drops one subject's cached answer, telling no one: its next resolve reads identity (a socket's sweep). */
+  expire(subject: AccessSubject): void;
 }
 
 /**
@@ -116,5 +118,6 @@ export function createCurrentAccessResolver(opts: {
       return () => listeners.delete(listener);
     },
     forget,
+    expire: (subject) => cache.delete(subjectKey(subject)),
   };
 }

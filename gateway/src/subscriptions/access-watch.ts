@@ -76,7 +76,22 @@ export function createSocketAccessWatch(opts: { authenticate: Authenticate; acce
       const userId = identity.kind === "user" ? identity.userId : null;
       const tenantId = identity.kind === "user" || identity.kind === "apiClient" ? identity.tenantId : null;
       const unindex = [index(byUser, userId, socket), index(byTenant, tenantId, socket)];
-      const sweep = setInterval(() => void recheck(socket), ACCESS_CACHE_TTL_MS);
+      // Sockets opened together (a dashboard's viewers after a deploy) would be re-checked together every
+      // TTL: a thousand verifications and membership reads in one burst, delaying every delivery. Each
+      // socket's sweep runs at its own random phase instead, and reads identity afresh (not a cached
+      // answer up to a TTL old), so a lost notice still costs at most one TTL.
+      const sweepOnce = () => {
+        if (identity.kind === "user") {
+          const { userId: user, tenantId: tenant, sessionId } = identity;
+          opts.access.expire({ userId: user, tenantId: tenant, sessionId });
+        }
+        void recheck(socket);
+      };
+      let sweep: NodeJS.Timeout = setTimeout(() => {
+        sweepOnce();
+        sweep = setInterval(sweepOnce, ACCESS_CACHE_TTL_MS);
+        sweep.unref();
+      }, Math.random() * ACCESS_CACHE_TTL_MS);
       sweep.unref();
       const expiresAt = credentialExpiry(socket.credential);
       const expiry =
@@ -90,7 +105,8 @@ export function createSocketAccessWatch(opts: { authenticate: Authenticate; acce
       expiry?.unref();
       return () => {
         for (const stop of unindex) stop();
-        clearInterval(sweep);
+        // Node's clearTimeout clears an interval too: the sweep is one or the other.
+        clearTimeout(sweep);
         if (expiry) clearTimeout(expiry);
       };
     },
