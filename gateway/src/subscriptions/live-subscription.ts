@@ -6,6 +6,7 @@ import { audienceKey } from "./audience";
 import { isTransient, retryDelayMs, toGraphQLErrors } from "./catch-up-errors";
 import { AFTER_VARIABLE, type CatchUpOperation, SEQUENCE_ALIAS } from "./catch-up-operation";
 import { PushQueue } from "./push-queue";
+import { createQueryIds } from "./query-ids";
 import type { TopicHub } from "./topic-hub";
 
 export interface CatchUpRequest {
@@ -19,17 +20,7 @@ export interface CatchUpRequest {
   shareKey: string;
 }
 
-// Keys name a query by a number, not by its text: a thousand readers' keys are short strings, built per page.
-const queryIds = new Map<string, number>();
-function queryIdOf(query: string): number {
-  let id = queryIds.get(query);
-  if (id === undefined) {
-    if (queryIds.size >= 10_000) queryIds.clear();
-    id = queryIds.size;
-    queryIds.set(query, id);
-  }
-  return id;
-}
+const queryIdOf = createQueryIds();
 
 export type CatchUpExecutor = (request: CatchUpRequest, identity: Identity) => Promise<ExecutionResult>;
 
