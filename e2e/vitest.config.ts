@@ -1,13 +1,8 @@
-import { createRequire } from "node:module";
+import { oneGraphql } from "@atelier/testing/vitest-config";
 import { configDefaults, defineConfig } from "vitest/config";
 
-const require = createRequire(import.meta.url);
-
 export default defineConfig({
-  resolve: {
-    // One copy of graphql for Apollo (CJS) and the services (see gateway/vitest.config.ts).
-    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
-  },
+  resolve: oneGraphql,
   test: {
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -1,3 +1,4 @@
+import { oneGraphql } from "@atelier/testing/vitest-config";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 120_000 } });
+export default defineConfig({ resolve: oneGraphql, test: { testTimeout: 60_000, hookTimeout: 120_000 } });

@@ -1,3 +1,4 @@
+import { ApolloServer } from "@apollo/server";
 import {
   createInternalTokenSigner,
   generateInternalKeyPair,
@@ -9,7 +10,7 @@ import {
 import { createLogger } from "@atelier/logging";
 import { member, signIdentity, testKeys } from "@atelier/testing";
 import { parse } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSubgraphServer, requireRole, type SubgraphServer } from "../src";
 
 const typeDefs = parse(`
@@ -135,6 +136,19 @@ describe("one request read for many viewers", () => {
     expect(sized.body.results?.[0]?.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
     const fine = await postPerViewer(viewers, "query($size: Int!) { sized(size: $size) }", { size: 3 });
     expect(fine.body.results?.[0]).toEqual({ data: { sized: 3 } });
+  });
+
+  it("reads that answer without errors on graphql-js alone; only a read with errors goes through Apollo", async () => {
+    const pipeline = vi.spyOn(ApolloServer.prototype, "executeOperation");
+    try {
+      const viewers = await signViewers([member(crypto.randomUUID()), member(crypto.randomUUID())]);
+      expect((await postPerViewer(viewers, "{ me }")).body.results).toHaveLength(2);
+      expect(pipeline).not.toHaveBeenCalled();
+      await postPerViewer(viewers, "{ broken }");
+      expect(pipeline).toHaveBeenCalledTimes(2);
+    } finally {
+      pipeline.mockRestore();
+    }
   });
 
   it("words a validation error per viewer as a request of its own would", async () => {
