@@ -20,7 +20,7 @@ export const MAX_VIEWERS_PER_REQUEST = 500;
 
 export interface PerViewerRequest {
   viewers: SignedViewers;
-  request: { query?: unknown; variables?: unknown; operationName?: unknown };
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string };
 }
 
 export interface PerViewerResult {

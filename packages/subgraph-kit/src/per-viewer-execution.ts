@@ -5,6 +5,7 @@ import {
   execute,
   type GraphQLSchema,
   getOperationAST,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
@@ -19,8 +20,20 @@ export interface ViewerOperation {
   operationName?: string;
 }
 
-/** The viewer's result as JSON. */
-export type PerViewerExecutor<C extends BaseContext> = (operation: ViewerOperation, contextValue: C) => Promise<string>;
+export interface PerViewerExecutor<C extends BaseContext> {
+  /** Why the query may not be read per viewer (it does not parse, or it writes), or null. */
+  refusal(query: string): string | null;
+  /** One viewer's result as JSON. */
+  run(operation: ViewerOperation, contextValue: C): Promise<string>;
+}
+
+/** A query as read once for all viewers: null document when it does not parse; valid when it runs on graphql-js. */
+interface KnownDocument {
+  document: DocumentNode | null;
+  writes: boolean;
+  valid: boolean;
+  name: string | undefined;
+}
 
 const MAX_DOCUMENTS = 200;
 
@@ -39,42 +52,55 @@ export function createPerViewerExecutor<C extends BaseContext>(opts: {
   introspection: boolean;
 }): PerViewerExecutor<C> {
   const rules = opts.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
-  const documents = new Map<string, { document: DocumentNode; name: string | undefined } | null>();
+  const documents = new Map<string, KnownDocument>();
 
-  function documentOf(query: string) {
+  function documentOf(query: string): KnownDocument {
     let known = documents.get(query);
-    if (known !== undefined) return known;
+    if (known) return known;
+    let document: DocumentNode | null = null;
     try {
-      const document = parse(query, { noLocation: true });
-      known = validate(opts.schema, document, rules).length === 0 ? { document, name: undefined } : null;
+      document = parse(query, { noLocation: true });
     } catch {
-      known = null;
+      // Apollo words the syntax error, if it is ever asked.
     }
-    if (known) known.name = getOperationAST(known.document)?.name?.value;
+    known = {
+      document,
+      writes: !!document?.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== "query"),
+      valid: !!document && validate(opts.schema, document, rules).length === 0,
+      name: document ? getOperationAST(document)?.name?.value : undefined,
+    };
     if (documents.size >= MAX_DOCUMENTS) documents.clear();
     documents.set(query, known);
     return known;
   }
 
-  return async (operation, contextValue) => {
-    const valid = documentOf(operation.query);
-    if (valid) {
-      const started = performance.now();
-      const result = await execute({
-        schema: opts.schema,
-        document: valid.document,
-        contextValue,
-        variableValues: operation.variables,
-        operationName: operation.operationName,
-      });
-      if (!result.errors?.length) {
-        recordGraphQLRequest(operation.operationName ?? valid.name, "ok", (performance.now() - started) / 1000);
-        return JSON.stringify({ data: result.data });
+  return {
+    refusal(query) {
+      const known = documentOf(query);
+      if (!known.document) return "The per-viewer request's query does not parse.";
+      // Reads only: one request never writes once per viewer.
+      return known.writes ? "A per-viewer request may only read." : null;
+    },
+    async run(operation, contextValue) {
+      const known = documentOf(operation.query);
+      if (known.valid && known.document) {
+        const started = performance.now();
+        const result = await execute({
+          schema: opts.schema,
+          document: known.document,
+          contextValue,
+          variableValues: operation.variables,
+          operationName: operation.operationName,
+        });
+        if (!result.errors?.length) {
+          recordGraphQLRequest(operation.operationName ?? known.name, "ok", (performance.now() - started) / 1000);
+          return JSON.stringify({ data: result.data });
+        }
       }
-    }
-    const response = await opts.apollo.executeOperation(operation, { contextValue });
-    if (response.body.kind !== "single")
-      return JSON.stringify({ errors: [{ message: "Incremental delivery is not read per viewer." }] });
-    return JSON.stringify(response.body.singleResult);
+      const response = await opts.apollo.executeOperation(operation, { contextValue });
+      if (response.body.kind !== "single")
+        return JSON.stringify({ errors: [{ message: "Incremental delivery is not read per viewer." }] });
+      return JSON.stringify(response.body.singleResult);
+    },
   };
 }
