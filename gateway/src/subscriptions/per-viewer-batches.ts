@@ -54,6 +54,7 @@ export function createPerViewerBatches(transport: SubgraphTransport, signer: Int
   const pending = new Map<string, Waiting[]>();
   const notUnderstoodUntil = new Map<string, number>();
   const queues = new Map<string, { chunks: Waiting[][]; inFlight: number }>();
+  const notUnderstood = (url: string) => (notUnderstoodUntil.get(url) ?? 0) > Date.now();
 
   function pump(url: string) {
     const queue = queues.get(url);
@@ -136,16 +137,13 @@ export function createPerViewerBatches(transport: SubgraphTransport, signer: Int
       const answers = identities.map(
         (identity) => new Promise<Data>((resolve, reject) => waiting.push({ call, identity, resolve, reject })),
       );
-      const refusedUntil = notUnderstoodUntil.get(call.url);
-      if (refusedUntil !== undefined && refusedUntil > Date.now())
-        for (const w of waiting) single(w).then(w.resolve, w.reject);
+      if (notUnderstood(call.url)) for (const w of waiting) single(w).then(w.resolve, w.reject);
       else dispatch(waiting);
       return answers;
     },
     /** `call` (without an identity header) made as `identity`, with the other viewers woken in this turn. */
     fetchFor(call: SubgraphCall, identity: Identity): Promise<Data> {
-      const refusedUntil = notUnderstoodUntil.get(call.url);
-      if (refusedUntil !== undefined && refusedUntil > Date.now()) return single({ call, identity });
+      if (notUnderstood(call.url)) return single({ call, identity });
       return new Promise<Data>((resolve, reject) => {
         const key = `${call.url}\n${call.body}`;
         const waiting = pending.get(key);
