@@ -7,11 +7,11 @@ import {
   PER_VIEWER_HEADER,
   type SignedViewers,
 } from "@atelier/internal-auth";
-import { createLogger } from "@atelier/logging";
 import { member, signIdentity, testKeys } from "@atelier/testing";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSubgraphServer, requireRole, type SubgraphServer } from "../src";
+import { requireRole, type SubgraphServer } from "../src";
+import { startTestSubgraph } from "./support/test-subgraph";
 
 const typeDefs = parse(`
   type Query { me: String! secret: String! contexts: Int! broken: String sized(size: Int!): Int! }
@@ -35,13 +35,7 @@ const resolvers = {
 
 let server: SubgraphServer;
 beforeAll(async () => {
-  server = await createSubgraphServer({
-    name: "kit-per-viewer",
-    typeDefs,
-    resolvers,
-    port: 0,
-    internalPublicKey: testKeys().publicKey,
-    logger: createLogger({ service: "kit-per-viewer", level: "silent" }),
+  server = await startTestSubgraph("kit-per-viewer", typeDefs, resolvers, {
     buildContext: (base) => ({ ...base, built: ++contextsBuilt }),
   });
 });

@@ -1,10 +1,10 @@
 import { generateInternalKeyPair, IDENTITY_HEADER } from "@atelier/internal-auth";
-import { createLogger } from "@atelier/logging";
-import { signIdentity, testKeys } from "@atelier/testing";
+import { signIdentity } from "@atelier/testing";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConflictError, createSubgraphServer, requireRole, type SubgraphServer } from "../src";
+import { ConflictError, requireRole, type SubgraphServer } from "../src";
+import { startTestSubgraph } from "./support/test-subgraph";
 
 const typeDefs = parse(`
   type Query {
@@ -31,15 +31,7 @@ const resolvers = {
 
 let server: SubgraphServer;
 beforeAll(async () => {
-  server = await createSubgraphServer({
-    name: "kit-test",
-    typeDefs,
-    resolvers,
-    port: 0,
-    internalPublicKey: testKeys().publicKey,
-    logger: createLogger({ service: "kit-test", level: "silent" }),
-    buildContext: (base) => base,
-  });
+  server = await startTestSubgraph("kit-test", typeDefs, resolvers);
 });
 afterAll(() => server.stop());
 
@@ -120,16 +112,7 @@ describe("field suggestions", () => {
   });
 
   it("are withheld when introspection is off", async () => {
-    const closed = await createSubgraphServer({
-      name: "kit-closed",
-      typeDefs,
-      resolvers,
-      port: 0,
-      internalPublicKey: testKeys().publicKey,
-      logger: createLogger({ service: "kit-closed", level: "silent" }),
-      buildContext: (base) => base,
-      introspection: false,
-    });
+    const closed = await startTestSubgraph("kit-closed", typeDefs, resolvers, { introspection: false });
     try {
       const res = await fetch(closed.url, {
         method: "POST",
