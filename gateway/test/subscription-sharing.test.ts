@@ -9,6 +9,20 @@ const WITH_OWNER = `subscription($streamId: ID!) { tickUpdated(streamId: $stream
 const WITH_NOTE = `subscription($streamId: ID!) { tickUpdated(streamId: $streamId) { label owner { id viewerNote } } }`;
 type StackOptions = Parameters<typeof startSubscriptionStack>[0];
 
+type Stack = Awaited<ReturnType<typeof startSubscriptionStack>>;
+
+/** EDITORs of one new tenant, each subscribed as themselves to one new stream. */
+async function editorsSubscribed<T>(stack: Stack, userIds: string[], query: string) {
+  const tenant = randomUUID();
+  const stream = randomUUID();
+  const subs = await Promise.all(
+    userIds.map(async (userId) =>
+      subscribe<T>(stack.wsUrl(), await stack.tokenWithRole(tenant, "EDITOR", { userId }), query, { streamId: stream }),
+    ),
+  );
+  return { tenant, stream, subs };
+}
+
 /** What one event costs for subscribers with these roles (one identity each): event reads and Person entity reads. */
 async function costOfOneEvent(roles: string[], query: string, opts: StackOptions = {}) {
   const stack = await startSubscriptionStack(opts);
@@ -87,17 +101,9 @@ describe("viewers alike in tenant and role sharing a read", () => {
   it("each get their own viewer-dependent fields, and the independent part read once", async () => {
     const stack = await startSubscriptionStack();
     try {
-      const tenant = randomUUID();
-      const stream = randomUUID();
       const [alice, bob] = [randomUUID(), randomUUID()];
       type Note = { tickUpdated: { label: string; owner: { id: string; viewerNote: string } } };
-      const subs = await Promise.all(
-        [alice, bob].map(async (userId) =>
-          subscribe<Note>(stack.wsUrl(), await stack.tokenWithRole(tenant, "EDITOR", { userId }), WITH_NOTE, {
-            streamId: stream,
-          }),
-        ),
-      );
+      const { tenant, stream, subs } = await editorsSubscribed<Note>(stack, [alice, bob], WITH_NOTE);
       const before = stack.catchUpReads();
       for (const label of ["one", "two", "three"]) await stack.appendTick(tenant, stream, label);
       for (const sub of subs) await expect.poll(() => sub.values.length, { timeout: 10_000 }).toBe(3);
@@ -123,18 +129,15 @@ describe("viewers read together, one of them refused", () => {
   it("gets the refusal with its code alone; the others alike read on", async () => {
     const stack = await startSubscriptionStack();
     try {
-      const tenant = randomUUID();
-      const stream = randomUUID();
       type Private = { tickUpdated: { label: string; owner: { privateNote: string } } };
       const query = `subscription($streamId: ID!) { tickUpdated(streamId: $streamId) { label owner { privateNote } } }`;
       // The ticks' owner is "owner-1": that person reads their note, two colleagues of the same role may not.
-      const [owner, ...others] = await Promise.all(
-        ["owner-1", randomUUID(), randomUUID()].map(async (userId) =>
-          subscribe<Private>(stack.wsUrl(), await stack.tokenWithRole(tenant, "EDITOR", { userId }), query, {
-            streamId: stream,
-          }),
-        ),
+      const { tenant, stream, subs } = await editorsSubscribed<Private>(
+        stack,
+        ["owner-1", randomUUID(), randomUUID()],
+        query,
       );
+      const [owner, ...others] = subs;
       await stack.appendTick(tenant, stream, "one");
       await expect.poll(() => owner!.values.length, { timeout: 10_000 }).toBe(1);
       expect(owner!.values[0]?.tickUpdated.owner).toEqual({ privateNote: "owner-1's own note" });
