@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { catchUpReadsByPath } from "../src/subscriptions/planned-catch-up";
 import { startSubscriptionStack } from "./support/subscription-stack";
 import { subscribe } from "./support/ws-client";
 
@@ -10,6 +11,13 @@ const WITH_NOTE = `subscription($streamId: ID!) { tickUpdated(streamId: $streamI
 type StackOptions = Parameters<typeof startSubscriptionStack>[0];
 
 type Stack = Awaited<ReturnType<typeof startSubscriptionStack>>;
+
+/** The gateway's catch-up reads so far, by how they ran (the stack's gateways run in this process). */
+async function readsByPath() {
+  const { values } = await catchUpReadsByPath().get();
+  const of = (path: string) => values.find((v) => v.labels.path === path)?.value ?? 0;
+  return { group: of("group"), reader: of("reader"), apollo: of("apollo") };
+}
 
 /** EDITORs of one new tenant, each subscribed as themselves to one new stream. */
 async function editorsSubscribed<T>(stack: Stack, userIds: string[], query: string) {
@@ -105,6 +113,7 @@ describe("viewers alike in tenant and role sharing a read", () => {
       type Note = { tickUpdated: { label: string; owner: { id: string; viewerNote: string } } };
       const { tenant, stream, subs } = await editorsSubscribed<Note>(stack, [alice, bob], WITH_NOTE);
       const before = stack.catchUpReads();
+      const pathsBefore = await readsByPath();
       for (const label of ["one", "two", "three"]) await stack.appendTick(tenant, stream, label);
       for (const sub of subs) await expect.poll(() => sub.values.length, { timeout: 10_000 }).toBe(3);
       for (const [sub, userId] of [
@@ -118,6 +127,13 @@ describe("viewers alike in tenant and role sharing a read", () => {
       }
       // The events were read for both together (once per wake), never once per viewer.
       expect(stack.catchUpReads() - before).toBeLessThan(6);
+      // ... by one plan run for the two of them, never each their own.
+      const paths = await readsByPath();
+      expect(paths.group - pathsBefore.group).toBeGreaterThan(0);
+      expect({ reader: paths.reader - pathsBefore.reader, apollo: paths.apollo - pathsBefore.apollo }).toEqual({
+        reader: 0,
+        apollo: 0,
+      });
       for (const sub of subs) sub.stop();
     } finally {
       await stack.close();

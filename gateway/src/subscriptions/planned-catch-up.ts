@@ -3,7 +3,7 @@ import type { ApolloGateway } from "@apollo/gateway";
 import type { FetchNode, PlanNode } from "@apollo/query-planner";
 import { delegationOf, type Identity, type InternalTokenSigner } from "@atelier/internal-auth";
 import { REQUEST_ID_HEADER } from "@atelier/logging";
-import { recordGraphQLRequest } from "@atelier/service-runtime";
+import { counter, recordGraphQLRequest } from "@atelier/service-runtime";
 import { type GraphQLSchema, getVariableValues, isAbstractType, isInterfaceType, isObjectType } from "graphql";
 import type { GatewayConfig } from "../config";
 import { Bail } from "../federation/fast-path/bail";
@@ -43,6 +43,9 @@ export interface PlannedCatchUpDeps {
 }
 
 const MAX_PREPARED = 1_000;
+/** How catch-up reads ran: "group" (one plan run for viewers alike), "reader" (their own), "apollo". */
+export const catchUpReadsByPath = () =>
+  counter("atelier_subscription_catch_up_reads_total", "Subscription catch-up reads by how they ran", ["path"]);
 // Shared calls carry no reader's cancellation (shared-fetches.ts), and a read that steps aside lets its calls end.
 const NEVER_CANCELLED = new Cancellation();
 
@@ -172,7 +175,9 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
         const key = `${reader.group}\n${request.positionKey}`;
         const shape = shaperFor(internals.schema, operation, coerced);
         const client = shared.forReader(reader);
-        return done(await groupReads.read({ key, identity, split, variables, headers, client, typeMatches, shape }));
+        const json = await groupReads.read({ key, identity, split, variables, headers, client, typeMatches, shape });
+        catchUpReadsByPath().inc({ path: "group" });
+        return done(json);
       } catch (error) {
         // This viewer alone, as below: their own plan run, or Apollo's.
         if (!(error instanceof Bail)) throw error;
@@ -189,6 +194,7 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     };
     const data: Record<string, unknown> = {};
     await executePlan(run, operation.plan, [data]);
+    catchUpReadsByPath().inc({ path: "reader" });
     return done(shaperFor(internals.schema, operation, coerced)(data));
   }
 
@@ -199,6 +205,7 @@ export function createPlannedCatchUp(deps: PlannedCatchUpDeps): CatchUpExecutor 
     } catch (error) {
       if (!(error instanceof Bail)) throw error;
     }
+    catchUpReadsByPath().inc({ path: "apollo" });
     return deps.fallback(request, identity);
   };
 }
